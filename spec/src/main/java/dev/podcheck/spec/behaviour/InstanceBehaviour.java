@@ -1,0 +1,96 @@
+package dev.podcheck.spec.behaviour;
+
+import dev.podcheck.spec.pod.Immutables;
+import dev.podcheck.spec.pod.ProbeKind;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One container instance's behaviour. Times are relative to the moment the kubelet asks the
+ * runtime to start the instance.
+ *
+ * @param times       how many consecutive instances this entry covers (at least 1)
+ * @param startAfter  how long the runtime takes before the process runs (pull, create)
+ * @param exit        when and how it exits by itself; null runs until stopped
+ * @param startup     when startup checks pass
+ * @param liveness    when liveness checks pass
+ * @param readiness   when readiness checks pass
+ * @param onSigterm   what it does when sent SIGTERM
+ * @param memory      memory in use over time (steps); none means zero
+ * @param postStart   how the postStart hook behaves, if the spec has one
+ * @param preStop     how the preStop hook behaves, if the spec has one
+ */
+public record InstanceBehaviour(
+        Integer times,
+        Duration startAfter,
+        Exit exit,
+        Health startup,
+        Health liveness,
+        Health readiness,
+        SigtermResponse onSigterm,
+        List<MemoryUse> memory,
+        HookBehaviour postStart,
+        HookBehaviour preStop) {
+
+    public static final InstanceBehaviour DEFAULT = new InstanceBehaviour(
+            1, Duration.ZERO, null, Health.ALWAYS, Health.ALWAYS, Health.ALWAYS,
+            SigtermResponse.DEFAULT, List.of(), HookBehaviour.INSTANT, HookBehaviour.INSTANT);
+
+    public InstanceBehaviour {
+        times = times == null ? 1 : times;
+        if (times < 1) {
+            throw new IllegalArgumentException("times must be at least 1, got " + times);
+        }
+        startAfter = startAfter == null ? Duration.ZERO : startAfter;
+        Durations.requireNonNegative("startAfter", startAfter);
+        startup = startup == null ? Health.ALWAYS : startup;
+        liveness = liveness == null ? Health.ALWAYS : liveness;
+        readiness = readiness == null ? Health.ALWAYS : readiness;
+        onSigterm = onSigterm == null ? SigtermResponse.DEFAULT : onSigterm;
+        memory = Immutables.list(memory);
+        postStart = postStart == null ? HookBehaviour.INSTANT : postStart;
+        preStop = preStop == null ? HookBehaviour.INSTANT : preStop;
+    }
+
+    public Health health(ProbeKind kind) {
+        return switch (kind) {
+            case startup -> startup;
+            case liveness -> liveness;
+            case readiness -> readiness;
+        };
+    }
+
+    /** Memory in use at {@code sinceStart}: the latest step that has begun. */
+    public long memoryBytesAt(Duration sinceStart) {
+        long bytes = 0;
+        for (MemoryUse step : memory) {
+            if (step.from().compareTo(sinceStart) <= 0) {
+                bytes = step.bytes().longValue();
+            }
+        }
+        return bytes;
+    }
+
+    public InstanceBehaviour withTimes(int n) {
+        return new InstanceBehaviour(n, startAfter, exit, startup, liveness, readiness, onSigterm, memory,
+                postStart, preStop);
+    }
+
+    public InstanceBehaviour withExit(Exit value) {
+        return new InstanceBehaviour(times, startAfter, value, startup, liveness, readiness, onSigterm, memory,
+                postStart, preStop);
+    }
+
+    public InstanceBehaviour withHealth(ProbeKind kind, Health value) {
+        return new InstanceBehaviour(times, startAfter, exit,
+                kind == ProbeKind.startup ? value : startup,
+                kind == ProbeKind.liveness ? value : liveness,
+                kind == ProbeKind.readiness ? value : readiness,
+                onSigterm, memory, postStart, preStop);
+    }
+
+    public InstanceBehaviour withOnSigterm(SigtermResponse value) {
+        return new InstanceBehaviour(times, startAfter, exit, startup, liveness, readiness, value, memory,
+                postStart, preStop);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.podcheck.spec.pod;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/** A container (regular, init, or sidecar: an init container with restartPolicy Always). */
+public record Container(
+        String name,
+        String image,
+        List<String> command,
+        List<String> args,
+        ResourceRequirements resources,
+        Probe startupProbe,
+        Probe livenessProbe,
+        Probe readinessProbe,
+        Lifecycle lifecycle,
+        String restartPolicy,
+        String imagePullPolicy,
+        String terminationMessagePath,
+        String terminationMessagePolicy,
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+
+    public Container {
+        command = Immutables.list(command);
+        args = Immutables.list(args);
+        resources = resources == null ? ResourceRequirements.NONE : resources;
+        extra = Immutables.map(extra);
+    }
+
+    public static Container of(String name, String image) {
+        return new Container(name, image, List.of(), List.of(), ResourceRequirements.NONE,
+                null, null, null, null, null, null, null, null, Map.of());
+    }
+
+    /** Only meaningful on an init container: a restartable init container (SEMANTICS 0.4). */
+    @JsonIgnore
+    public boolean isSidecar() {
+        return RestartPolicy.Always.name().equals(restartPolicy);
+    }
+
+    /** The probes that are set, with their kind. */
+    @JsonIgnore
+    public Stream<Map.Entry<ProbeKind, Probe>> probes() {
+        return Stream.of(
+                        Map.entry(ProbeKind.startup, startupProbe),
+                        Map.entry(ProbeKind.liveness, livenessProbe),
+                        Map.entry(ProbeKind.readiness, readinessProbe))
+                .filter(e -> e.getValue() != null);
+    }
+
+    public Probe probe(ProbeKind kind) {
+        return switch (kind) {
+            case startup -> startupProbe;
+            case liveness -> livenessProbe;
+            case readiness -> readinessProbe;
+        };
+    }
+
+    public Container withProbe(ProbeKind kind, Probe probe) {
+        return new Container(name, image, command, args, resources,
+                kind == ProbeKind.startup ? probe : startupProbe,
+                kind == ProbeKind.liveness ? probe : livenessProbe,
+                kind == ProbeKind.readiness ? probe : readinessProbe,
+                lifecycle, restartPolicy, imagePullPolicy, terminationMessagePath,
+                terminationMessagePolicy, extra);
+    }
+
+    public Container withName(String value) {
+        return new Container(value, image, command, args, resources, startupProbe, livenessProbe,
+                readinessProbe, lifecycle, restartPolicy, imagePullPolicy, terminationMessagePath,
+                terminationMessagePolicy, extra);
+    }
+
+    public Container withImage(String value) {
+        return new Container(name, value, command, args, resources, startupProbe, livenessProbe,
+                readinessProbe, lifecycle, restartPolicy, imagePullPolicy, terminationMessagePath,
+                terminationMessagePolicy, extra);
+    }
+
+    public Container withResources(ResourceRequirements value) {
+        return new Container(name, image, command, args, value, startupProbe, livenessProbe,
+                readinessProbe, lifecycle, restartPolicy, imagePullPolicy, terminationMessagePath,
+                terminationMessagePolicy, extra);
+    }
+
+    public Container withLifecycle(Lifecycle value) {
+        return new Container(name, image, command, args, resources, startupProbe, livenessProbe,
+                readinessProbe, value, restartPolicy, imagePullPolicy, terminationMessagePath,
+                terminationMessagePolicy, extra);
+    }
+
+    public Container withRestartPolicy(String value) {
+        return new Container(name, image, command, args, resources, startupProbe, livenessProbe,
+                readinessProbe, lifecycle, value, imagePullPolicy, terminationMessagePath,
+                terminationMessagePolicy, extra);
+    }
+
+    /** The API-defaulted fields (SEMANTICS D-7, D-8) replaced at once. */
+    public Container withDefaultedFields(String pullPolicy, String messagePath, String messagePolicy) {
+        return new Container(name, image, command, args, resources, startupProbe, livenessProbe,
+                readinessProbe, lifecycle, restartPolicy, pullPolicy, messagePath, messagePolicy, extra);
+    }
+
+    @Override
+    public String toString() {
+        return "Container[" + Objects.toString(name) + "]";
+    }
+}

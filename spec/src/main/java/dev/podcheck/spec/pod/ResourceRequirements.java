@@ -1,0 +1,40 @@
+package dev.podcheck.spec.pod;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import java.util.Map;
+import java.util.Optional;
+
+/** Container requests and limits by resource name (cpu, memory, ephemeral-storage, ...). */
+public record ResourceRequirements(
+        Map<String, Quantity> requests,
+        Map<String, Quantity> limits,
+        @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+
+    public static final String CPU = "cpu";
+    public static final String MEMORY = "memory";
+    public static final String EPHEMERAL_STORAGE = "ephemeral-storage";
+    public static final ResourceRequirements NONE = new ResourceRequirements(Map.of(), Map.of(), Map.of());
+
+    public ResourceRequirements {
+        requests = Immutables.map(requests);
+        limits = Immutables.map(limits);
+        extra = Immutables.map(extra);
+    }
+
+    public static ResourceRequirements of(Map<String, Quantity> requests, Map<String, Quantity> limits) {
+        return new ResourceRequirements(requests, limits, Map.of());
+    }
+
+    public Optional<Quantity> request(String resource) {
+        return Optional.ofNullable(requests.get(resource));
+    }
+
+    public Optional<Quantity> limit(String resource) {
+        return Optional.ofNullable(limits.get(resource));
+    }
+
+    public ResourceRequirements withRequests(Map<String, Quantity> value) {
+        return new ResourceRequirements(value, limits, extra);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.podcheck.spec.scenario;
+
+import dev.podcheck.spec.behaviour.ContainerBehaviour;
+import dev.podcheck.spec.pod.Immutables;
+import dev.podcheck.spec.pod.Pod;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A pod as a user writes it, what each of its containers does, and what the world does to it.
+ * In files the behaviours and events live in the pod's {@value #ANNOTATION} annotation, so a
+ * scenario is one manifest that {@code kubectl apply} accepts; here the pod is kept without it.
+ */
+public record Scenario(Pod pod, Map<String, ContainerBehaviour> behaviours, List<WorldEvent> events) {
+
+    /** The annotation that carries behaviours and world events in a manifest. */
+    public static final String ANNOTATION = "podcheck.dev/scenario";
+
+    public Scenario {
+        if (pod == null) {
+            throw new IllegalArgumentException("a scenario needs a pod");
+        }
+        if (pod.metadata().annotations().containsKey(ANNOTATION)) {
+            throw new IllegalArgumentException("the pod must not carry " + ANNOTATION + " itself");
+        }
+        behaviours = Immutables.map(behaviours);
+        events = Immutables.list(events);
+    }
+
+    public static Scenario of(Pod pod) {
+        return new Scenario(pod, Map.of(), List.of());
+    }
+
+    /** The behaviour of the named container; containers without one run with the default. */
+    public ContainerBehaviour behaviour(String containerName) {
+        return behaviours.getOrDefault(containerName, ContainerBehaviour.DEFAULT);
+    }
+
+    public Scenario withPod(Pod newPod) {
+        return new Scenario(newPod, behaviours, events);
+    }
+}

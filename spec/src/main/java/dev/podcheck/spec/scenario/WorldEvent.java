@@ -1,0 +1,14 @@
+package dev.podcheck.spec.scenario;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
+
+/** Something the world does to the pod at a virtual time since its creation. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = DeletePod.class, name = "deletePod"),
+        @JsonSubTypes.Type(value = NodeMemoryPressure.class, name = "nodeMemoryPressure")})
+public sealed interface WorldEvent permits DeletePod, NodeMemoryPressure {
+    Duration at();
+}

@@ -1,0 +1,66 @@
+package dev.podcheck.spec.yaml;
+
+import dev.podcheck.spec.behaviour.InstanceBehaviour;
+import dev.podcheck.spec.pod.Pod;
+import dev.podcheck.spec.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes scenarios back as canonical manifests: fields in API order, empty fields left out,
+ * quantities in canonical form, behaviours without their default values.
+ */
+public final class ScenarioWriter {
+    private static final JsonNode DEFAULT_INSTANCE = Mappers.YAML.valueToTree(InstanceBehaviour.DEFAULT);
+
+    private ScenarioWriter() {}
+
+    public static String toYaml(Scenario scenario) {
+        return Mappers.YAML.writeValueAsString(toManifest(scenario));
+    }
+
+    /** Many scenarios as one YAML stream, documents separated by {@code ---}. */
+    public static String toYaml(List<Scenario> scenarios) {
+        return scenarios.stream().map(ScenarioWriter::toYaml).collect(Collectors.joining("---\n"));
+    }
+
+    public static String toJson(Scenario scenario) {
+        return Mappers.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toManifest(scenario));
+    }
+
+    public static String toYaml(Pod pod) {
+        return Mappers.YAML.writeValueAsString(pod);
+    }
+
+    /** The pod as submitted: the scenario annotation added when there is anything to say. */
+    public static Pod toManifest(Scenario scenario) {
+        ScenarioScript script = new ScenarioScript(scenario.behaviours(), scenario.events());
+        if (script.isEmpty()) {
+            return scenario.pod();
+        }
+        String text = Mappers.YAML.writeValueAsString(withoutDefaults(Mappers.YAML.valueToTree(script)));
+        return scenario.pod().withMetadata(scenario.pod().metadata().withAnnotation(Scenario.ANNOTATION, text));
+    }
+
+    private static JsonNode withoutDefaults(JsonNode script) {
+        JsonNode containers = script.get("containers");
+        if (containers != null) {
+            for (JsonNode instances : containers) {
+                for (JsonNode instance : instances) {
+                    ObjectNode entry = (ObjectNode) instance;
+                    List<String> defaults = new ArrayList<>();
+                    entry.propertyNames().forEach(name -> {
+                        if (entry.get(name).equals(DEFAULT_INSTANCE.get(name))) {
+                            defaults.add(name);
+                        }
+                    });
+                    entry.remove(defaults);
+                }
+            }
+        }
+        return script;
+    }
+}
