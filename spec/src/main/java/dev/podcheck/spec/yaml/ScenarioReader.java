@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.databind.MappingIterator;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads scenarios: Pod manifests (YAML, or JSON, which YAML includes), one or many documents
@@ -55,13 +57,16 @@ public final class ScenarioReader {
         List<Scenario> scenarios = new ArrayList<>();
         try (JsonParser parser = Mappers.YAML.createParser(text)) {
             // Errors are translated while the parser is open: it still knows the offending token.
-            try (MappingIterator<Pod> pods = Mappers.YAML.readerFor(Pod.class).readValues(parser)) {
-                while (pods.hasNextValue()) {
-                    int line = parser.currentTokenLocation().getLineNr();
-                    Pod pod = pods.nextValue();
-                    if (pod != null) {
-                        scenarios.add(toScenario(requirePod(pod, source, line), source));
+            try {
+                // Documents follow each other in one token stream: the next one is not trailing garbage.
+                ObjectReader pods = Mappers.YAML.readerFor(Pod.class)
+                        .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+                while (parser.nextToken() != null) {
+                    if (parser.currentToken() == JsonToken.VALUE_NULL) {
+                        continue; // an empty document, e.g. a trailing "---"
                     }
+                    int line = parser.currentTokenLocation().getLineNr();
+                    scenarios.add(toScenario(requirePod(pods.readValue(parser), source, line), source));
                 }
             } catch (JacksonException e) {
                 throw InputErrors.translate(e, source, "");

@@ -1,0 +1,95 @@
+package dev.podcheck.spec.yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podcheck.spec.behaviour.ContainerBehaviour;
+import dev.podcheck.spec.behaviour.Exit;
+import dev.podcheck.spec.behaviour.Health;
+import dev.podcheck.spec.behaviour.InstanceBehaviour;
+import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.pod.ObjectMeta;
+import dev.podcheck.spec.pod.Pod;
+import dev.podcheck.spec.pod.PodSpec;
+import dev.podcheck.spec.pod.ProbeKind;
+import dev.podcheck.spec.pod.Quantity;
+import dev.podcheck.spec.pod.ResourceRequirements;
+import dev.podcheck.spec.scenario.DeletePod;
+import dev.podcheck.spec.scenario.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ScenarioWriterTest {
+
+    static Stream<Path> manifests() throws IOException {
+        return Files.list(ScenarioReaderTest.MANIFESTS).filter(p -> p.toString().endsWith(".yaml")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("manifests")
+    void should_read_back_what_it_writes_for_every_real_manifest(Path manifest) {
+        List<Scenario> read = ScenarioReader.read(manifest);
+
+        assertThat(ScenarioReader.read("yaml", ScenarioWriter.toYaml(read))).isEqualTo(read);
+        assertThat(ScenarioReader.read("json", ScenarioWriter.toJson(read.get(0)))).containsExactly(read.get(0));
+    }
+
+    @Test
+    void should_write_canonical_yaml_with_quantities_canonical_and_behaviour_defaults_left_out() {
+        // GIVEN a pod written with non-canonical quantities and a behaviour with mostly default fields
+        Container app = Container.of("app", "busybox:1.36").withResources(ResourceRequirements.of(
+                Map.of("cpu", Quantity.parse("0.5")), Map.of("memory", Quantity.parse("1073741824"))));
+        InstanceBehaviour crash = InstanceBehaviour.DEFAULT.withTimes(2).withExit(Exit.after(Duration.ofSeconds(90), 1));
+        InstanceBehaviour healthy = InstanceBehaviour.DEFAULT.withHealth(ProbeKind.readiness, Health.from(Duration.ofSeconds(5)));
+        Scenario scenario = new Scenario(
+                Pod.of(ObjectMeta.named("demo"), PodSpec.of(List.of(), List.of(app))),
+                Map.of("app", ContainerBehaviour.of(crash, healthy)),
+                List.of(DeletePod.at(Duration.ofSeconds(40), 10L)));
+
+        // THEN
+        assertThat(ScenarioWriter.toYaml(scenario)).isEqualTo("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: demo
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app:
+                        - times: 2
+                          exit:
+                            after: 1m30s
+                            code: 1
+                        - readiness:
+                          - from: 5s
+                      events:
+                      - deletePod:
+                          at: 40s
+                          gracePeriodSeconds: 10
+                          force: false
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                    resources:
+                      requests:
+                        cpu: 500m
+                      limits:
+                        memory: 1073741824
+                """);
+    }
+
+    @Test
+    void should_leave_out_the_annotation_when_there_is_nothing_to_say() {
+        Scenario plain = Scenario.of(Pod.of(ObjectMeta.named("p"), PodSpec.of(List.of(), List.of(Container.of("a", "b")))));
+
+        assertThat(ScenarioWriter.toManifest(plain).metadata().annotations()).isEmpty();
+    }
+}
