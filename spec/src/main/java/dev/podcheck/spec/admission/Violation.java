@@ -18,6 +18,7 @@ public record Violation(String field, Type type, String value, String detail) {
         FORBIDDEN("Forbidden"),
         NOT_SUPPORTED("Unsupported value"),
         DUPLICATE("Duplicate value"),
+        NOT_FOUND("Not found"),
         TOO_MANY("Too many");
 
         private final String words;
@@ -56,6 +57,10 @@ public record Violation(String field, Type type, String value, String detail) {
 
     public static Violation duplicate(String field, Object value) {
         return new Violation(field, Type.DUPLICATE, quote(value), "");
+    }
+
+    public static Violation notFound(String field, Object value) {
+        return new Violation(field, Type.NOT_FOUND, quote(value), "");
     }
 
     /** The message as {@code kubectl apply} would show it for this field. */

@@ -1,0 +1,124 @@
+package dev.podcheck.spec.admission;
+
+import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.pod.HTTPGetAction;
+import dev.podcheck.spec.pod.Lifecycle;
+import dev.podcheck.spec.pod.LifecycleHandler;
+import dev.podcheck.spec.pod.Pod;
+import dev.podcheck.spec.pod.PodSpec;
+import dev.podcheck.spec.pod.Probe;
+import dev.podcheck.spec.pod.ProbeKind;
+import dev.podcheck.spec.pod.Quantity;
+import dev.podcheck.spec.pod.ResourceRequirements;
+import dev.podcheck.spec.scenario.Scenario;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The apiserver's v1 defaulting for the fields podcheck models (SEMANTICS D-1, D-2, D-5..D-9), as
+ * pkg/apis/core/v1/defaults.go does it. Pure and idempotent: a field already set is kept.
+ */
+public final class Defaulting {
+    static final String DEFAULT_RESTART_POLICY = "Always";
+    static final long DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS = 30;
+    static final String DEFAULT_TERMINATION_MESSAGE_PATH = "/dev/termination-log";
+    static final String DEFAULT_TERMINATION_MESSAGE_POLICY = "File";
+    static final String DEFAULT_HTTP_PATH = "/";
+    static final String DEFAULT_HTTP_SCHEME = "HTTP";
+
+    private Defaulting() {}
+
+    /** The pod as the apiserver stores it after defaulting. */
+    public static Pod apply(Pod pod) {
+        return pod.withSpec(apply(pod.spec()));
+    }
+
+    /** The same scenario with its pod defaulted; behaviours and events need no defaults. */
+    public static Scenario apply(Scenario scenario) {
+        return scenario.withPod(apply(scenario.pod()));
+    }
+
+    // SetDefaults_PodSpec (D-1, D-2); the containers' defaults come from SetDefaults_Container & co.
+    private static PodSpec apply(PodSpec spec) {
+        PodSpec out = spec
+                .withInitContainers(spec.initContainers().stream().map(Defaulting::apply).toList())
+                .withContainers(spec.containers().stream().map(Defaulting::apply).toList());
+        if (isUnset(out.restartPolicy())) {
+            out = out.withRestartPolicy(DEFAULT_RESTART_POLICY);
+        }
+        if (out.terminationGracePeriodSeconds() == null) {
+            out = out.withTerminationGracePeriodSeconds(DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS);
+        }
+        return out;
+    }
+
+    private static Container apply(Container container) {
+        Container out = container.withDefaultedFields(
+                isUnset(container.imagePullPolicy())
+                        ? ImageReference.defaultPullPolicy(container.image()) : container.imagePullPolicy(),
+                isUnset(container.terminationMessagePath())
+                        ? DEFAULT_TERMINATION_MESSAGE_PATH : container.terminationMessagePath(),
+                isUnset(container.terminationMessagePolicy())
+                        ? DEFAULT_TERMINATION_MESSAGE_POLICY : container.terminationMessagePolicy());
+        for (ProbeKind kind : ProbeKind.values()) {
+            Probe probe = out.probe(kind);
+            if (probe != null) {
+                out = out.withProbe(kind, apply(probe));
+            }
+        }
+        if (out.lifecycle() != null) {
+            out = out.withLifecycle(apply(out.lifecycle()));
+        }
+        return out.withResources(requestsFromLimits(out.resources()));
+    }
+
+    // SetDefaults_Probe (D-5): 0 is Go's zero value, so it counts as unset. initialDelaySeconds and
+    // terminationGracePeriodSeconds are not defaulted.
+    static Probe apply(Probe probe) {
+        Probe out = probe.withTiming(
+                probe.initialDelaySeconds(),
+                orDefault(probe.timeoutSeconds(), 1),
+                orDefault(probe.periodSeconds(), 10),
+                orDefault(probe.successThreshold(), 1),
+                orDefault(probe.failureThreshold(), 3));
+        if (out.httpGet() != null) {
+            out = out.withHandlers(out.exec(), apply(out.httpGet()), out.tcpSocket(), out.grpc());
+        }
+        return out;
+    }
+
+    private static Lifecycle apply(Lifecycle lifecycle) {
+        return new Lifecycle(apply(lifecycle.postStart()), apply(lifecycle.preStop()));
+    }
+
+    private static LifecycleHandler apply(LifecycleHandler hook) {
+        if (hook == null || hook.httpGet() == null) {
+            return hook;
+        }
+        return new LifecycleHandler(hook.exec(), apply(hook.httpGet()), hook.tcpSocket(), hook.sleep());
+    }
+
+    // SetDefaults_HTTPGetAction (D-6), for probes and hooks alike.
+    private static HTTPGetAction apply(HTTPGetAction action) {
+        return action.withDefaults(DEFAULT_HTTP_PATH, DEFAULT_HTTP_SCHEME);
+    }
+
+    // SetDefaults_Pod (D-9): every limit without a request becomes the request; set requests stay,
+    // even "0". Pods only: pod templates are not defaulted this way.
+    static ResourceRequirements requestsFromLimits(ResourceRequirements resources) {
+        if (resources.requests().keySet().containsAll(resources.limits().keySet())) {
+            return resources;
+        }
+        Map<String, Quantity> requests = new LinkedHashMap<>(resources.requests());
+        resources.limits().forEach(requests::putIfAbsent);
+        return resources.withRequests(requests);
+    }
+
+    private static Integer orDefault(Integer value, int fallback) {
+        return value == null || value == 0 ? fallback : value;
+    }
+
+    private static boolean isUnset(String value) {
+        return value == null || value.isEmpty();
+    }
+}

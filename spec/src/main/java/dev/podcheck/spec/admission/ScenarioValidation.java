@@ -1,0 +1,66 @@
+package dev.podcheck.spec.admission;
+
+import dev.podcheck.spec.behaviour.Durations;
+import dev.podcheck.spec.behaviour.HookBehaviour;
+import dev.podcheck.spec.behaviour.InstanceBehaviour;
+import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.pod.LifecycleHandler;
+import dev.podcheck.spec.scenario.Scenario;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * podcheck's own checks of a scenario, beyond the pod: a behaviour must name a container of the
+ * pod, and a hook behaviour needs the hook in the spec. World events are not checked here: their
+ * records refuse impossible values, they may come in any order (the engine sorts them), and a
+ * negative grace period on delete is legal (the apiserver treats it as 1, SEMANTICS T-3).
+ */
+final class ScenarioValidation {
+    static final String PATH = "metadata.annotations[" + Scenario.ANNOTATION + "]";
+
+    private static final Function<Container, Optional<LifecycleHandler>> POST_START =
+            c -> Optional.ofNullable(c.lifecycle()).map(l -> l.postStart());
+    private static final Function<Container, Optional<LifecycleHandler>> PRE_STOP =
+            c -> Optional.ofNullable(c.lifecycle()).map(l -> l.preStop());
+
+    private ScenarioValidation() {}
+
+    static void scenario(Scenario scenario, List<Violation> out) {
+        Map<String, Container> byName = new LinkedHashMap<>();
+        scenario.pod().spec().allContainers()
+                .filter(c -> c.name() != null)
+                .forEach(c -> byName.putIfAbsent(c.name(), c));
+        scenario.behaviours().forEach((name, behaviour) -> {
+            String path = PATH + ".containers." + name;
+            Container container = byName.get(name);
+            if (container == null) {
+                out.add(Violation.notFound(path, name));
+                return;
+            }
+            List<InstanceBehaviour> instances = behaviour.instances();
+            for (int i = 0; i < instances.size(); i++) {
+                String at = path + "[" + i + "]";
+                hook(container, "postStart", instances.get(i).postStart(), POST_START, at, out);
+                hook(container, "preStop", instances.get(i).preStop(), PRE_STOP, at, out);
+            }
+        });
+    }
+
+    // A slow or failing hook that the spec does not have would never run: the scenario is wrong.
+    private static void hook(Container container, String hookName, HookBehaviour behaviour,
+                             Function<Container, Optional<LifecycleHandler>> specHook, String at,
+                             List<Violation> out) {
+        if (behaviour.equals(HookBehaviour.INSTANT) || specHook.apply(container).isPresent()) {
+            return;
+        }
+        out.add(new Violation(at + "." + hookName, Violation.Type.INVALID, describe(behaviour),
+                "container \"" + container.name() + "\" has no lifecycle." + hookName + " hook"));
+    }
+
+    private static String describe(HookBehaviour behaviour) {
+        return "{takes: " + Durations.format(behaviour.takes()) + ", fails: " + behaviour.fails() + "}";
+    }
+}

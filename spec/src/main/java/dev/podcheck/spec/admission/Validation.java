@@ -1,0 +1,75 @@
+package dev.podcheck.spec.admission;
+
+import dev.podcheck.spec.pod.Pod;
+import dev.podcheck.spec.pod.PodReadinessGate;
+import dev.podcheck.spec.pod.PodSpec;
+import dev.podcheck.spec.pod.RestartPolicy;
+import dev.podcheck.spec.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The apiserver's create-time validation of the fields podcheck models (SEMANTICS V-1..V-16), and
+ * podcheck's own checks of a scenario's annotation. Like the apiserver it validates the pod as
+ * given, which it sees only after defaulting: run {@link Defaulting#apply(Pod)} first, or unset
+ * fields (restartPolicy, terminationGracePeriodSeconds, ...) are reported as Required.
+ * Every violation is reported, in the order ValidatePodSpec finds them.
+ */
+public final class Validation {
+    static final int MAX_INT32 = Integer.MAX_VALUE;
+
+    private Validation() {}
+
+    /** Every reason the apiserver would refuse to create {@code pod}; empty if it would accept it. */
+    public static List<Violation> validate(Pod pod) {
+        List<Violation> out = new ArrayList<>();
+        spec(pod.spec(), "spec", out);
+        return List.copyOf(out);
+    }
+
+    /** The pod's violations, then what is wrong with the scenario's behaviours and events. */
+    public static List<Violation> validate(Scenario scenario) {
+        List<Violation> out = new ArrayList<>(validate(scenario.pod()));
+        ScenarioValidation.scenario(scenario, out);
+        return List.copyOf(out);
+    }
+
+    // ValidatePodSpec, in its order: containers, init containers, restartPolicy, ..., readiness gates.
+    private static void spec(PodSpec spec, String path, List<Violation> out) {
+        Long gracePeriod = spec.terminationGracePeriodSeconds();
+        ContainerValidation.containers(spec.containers(), gracePeriod, path + ".containers", out);
+        ContainerValidation.initContainers(spec.initContainers(), spec.containers(), gracePeriod,
+                path + ".initContainers", out);
+        restartPolicy(spec.restartPolicy(), path + ".restartPolicy", out);
+        // V-1: defaulting always sets it; only a pod that skipped defaulting lacks it.
+        if (gracePeriod == null) {
+            out.add(Violation.required(path + ".terminationGracePeriodSeconds", ""));
+        }
+        Long deadline = spec.activeDeadlineSeconds();
+        if (deadline != null && (deadline < 1 || deadline > MAX_INT32)) {
+            out.add(Violation.invalid(path + ".activeDeadlineSeconds", deadline,
+                    NameRules.inclusiveRangeError(1, MAX_INT32)));
+        }
+        readinessGates(spec.readinessGates(), path + ".readinessGates", out);
+    }
+
+    // validateRestartPolicy (V-3); the supported values are listed in the apiserver's order.
+    private static void restartPolicy(String policy, String path, List<Violation> out) {
+        if (policy == null || policy.isEmpty()) {
+            out.add(Violation.required(path, ""));
+        } else if (!RestartPolicy.isSupported(policy)) {
+            List<String> values = Arrays.stream(RestartPolicy.values()).map(Enum::name).toList();
+            out.add(Violation.notSupported(path, policy, HandlerValidation.supportedValues(values)));
+        }
+    }
+
+    // validateReadinessGates: each conditionType is a qualified name, so an empty one is refused.
+    private static void readinessGates(List<PodReadinessGate> gates, String path, List<Violation> out) {
+        for (int i = 0; i < gates.size(); i++) {
+            String field = path + "[" + i + "].conditionType";
+            String type = gates.get(i).conditionType() == null ? "" : gates.get(i).conditionType();
+            NameRules.qualifiedName(type).forEach(msg -> out.add(Violation.invalid(field, type, msg)));
+        }
+    }
+}
