@@ -210,9 +210,9 @@ public record Quantity(BigDecimal value, Format format) implements Comparable<Qu
                 return new Quantity(bytes, fractional ? Format.DECIMAL_SI : Format.BINARY_SI);
             }
             if (suffix.length() > 1 && (suffix.charAt(0) == 'e' || suffix.charAt(0) == 'E')) {
-                int exponent;
+                // suffix.go parses an int64 and truncates it to int32; we refuse what int cannot hold.
                 try {
-                    exponent = Integer.parseInt(suffix.substring(1));
+                    int exponent = Integer.parseInt(suffix.substring(1));
                     return new Quantity(number.scaleByPowerOfTen(exponent), Format.DECIMAL_EXPONENT);
                 } catch (NumberFormatException | ArithmeticException e) {
                     throw fail(ERR_SUFFIX, text);
