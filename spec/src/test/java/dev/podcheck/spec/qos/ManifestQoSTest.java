@@ -2,6 +2,7 @@ package dev.podcheck.spec.qos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podcheck.spec.admission.Defaulting;
 import dev.podcheck.spec.pod.Pod;
 import dev.podcheck.spec.yaml.ScenarioReader;
 import java.net.URISyntaxException;
@@ -12,14 +13,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The sample manifests classify and score as Kubernetes would. Requests are defaulted from limits
- * by {@link Pods#withRequestsDefaultedFromLimits}; switch to admission.Defaulting once it is merged.
+ * by the apiserver's defaulting (SEMANTICS D-9) first, as in a real cluster.
  */
 class ManifestQoSTest {
     private static final long NODE_MEMORY = 8L * 1024 * 1024 * 1024;
 
     static Pod defaulted(String manifest) throws URISyntaxException {
         Path file = Path.of(ManifestQoSTest.class.getResource("/manifests/" + manifest).toURI());
-        return Pods.withRequestsDefaultedFromLimits(ScenarioReader.read(file).get(0).pod());
+        return Defaulting.apply(ScenarioReader.read(file).get(0).pod());
     }
 
     @ParameterizedTest(name = "{0} is {1}")

@@ -5,6 +5,7 @@ import static dev.podcheck.spec.qos.Pods.pod;
 import static dev.podcheck.spec.qos.Pods.sidecar;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podcheck.spec.admission.Defaulting;
 import dev.podcheck.spec.pod.Pod;
 import java.util.List;
 import java.util.stream.Stream;
@@ -141,7 +142,7 @@ class PodQOSTest {
         void should_be_guaranteed_when_only_limits_are_given_and_requests_default_to_them() {
             Pod pod = pod(container("qos-demo-ctr", "", "cpu=700m,memory=200Mi"));
 
-            assertThat(PodQOS.compute(Pods.withRequestsDefaultedFromLimits(pod))).isEqualTo(QOSClass.Guaranteed);
+            assertThat(PodQOS.compute(Defaulting.apply(pod))).isEqualTo(QOSClass.Guaranteed);
         }
 
         @Test

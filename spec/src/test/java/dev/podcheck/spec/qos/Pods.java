@@ -41,20 +41,4 @@ final class Pods {
         }
         return out;
     }
-
-    /**
-     * SEMANTICS D-9 in miniature: copies each limit into a missing request. A stand-in until
-     * dev.podcheck.spec.admission.Defaulting is merged; switch the manifest tests to it then.
-     */
-    static Pod withRequestsDefaultedFromLimits(Pod pod) {
-        return pod.withSpec(pod.spec()
-                .withInitContainers(pod.spec().initContainers().stream().map(Pods::defaultRequests).toList())
-                .withContainers(pod.spec().containers().stream().map(Pods::defaultRequests).toList()));
-    }
-
-    private static Container defaultRequests(Container c) {
-        Map<String, Quantity> requests = new LinkedHashMap<>(c.resources().requests());
-        c.resources().limits().forEach(requests::putIfAbsent);
-        return c.withResources(c.resources().withRequests(requests));
-    }
 }

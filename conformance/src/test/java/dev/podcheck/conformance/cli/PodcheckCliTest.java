@@ -1,0 +1,201 @@
+package dev.podcheck.conformance.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podcheck.spec.yaml.ScenarioReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PodcheckCliTest {
+
+    /** One finished invocation: exit code and both streams. */
+    record Run(int exit, String out, String err) {}
+
+    static Run podcheck(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Podcheck.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @TempDir
+    Path dir;
+
+    Path file(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    static final String VALID = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+              - name: app
+                image: nginx:1.27
+                resources:
+                  limits: {cpu: 500m, memory: 128Mi}
+            """;
+
+    @Nested
+    class Validate {
+        @Test
+        void should_print_the_defaulted_pod_and_its_QoS_class_for_a_valid_pod() throws IOException {
+            Run run = podcheck("validate", file("web.yaml", VALID).toString());
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).contains("pod/web is valid; qosClass: Guaranteed")
+                    .contains("restartPolicy: Always")
+                    .contains("terminationGracePeriodSeconds: 30")
+                    .contains("imagePullPolicy: IfNotPresent");
+            assertThat(run.err()).isEmpty();
+        }
+
+        @Test
+        void should_list_every_violation_of_an_invalid_pod_and_exit_1() throws IOException {
+            Path pod = file("bad.yaml", """
+                    apiVersion: v1
+                    kind: Pod
+                    metadata: {name: bad}
+                    spec:
+                      restartPolicy: Sometimes
+                      containers:
+                      - name: App
+                        image: nginx
+                    """);
+
+            Run run = podcheck("validate", pod.toString());
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.VIOLATED);
+            assertThat(run.out()).contains(pod + ": pod/bad is invalid:")
+                    .contains("spec.restartPolicy: Unsupported value: \"Sometimes\"")
+                    .contains("spec.containers[0].name: Invalid value: \"App\"");
+        }
+
+        @Test
+        void should_refuse_a_behaviour_for_an_unknown_container() throws IOException {
+            Path pod = file("unknown.yaml", """
+                    apiVersion: v1
+                    kind: Pod
+                    metadata:
+                      name: p
+                      annotations:
+                        podcheck.dev/scenario: |
+                          containers:
+                            ghost:
+                            - exit: {code: 1}
+                    spec:
+                      containers:
+                      - name: app
+                        image: nginx
+                    """);
+
+            Run run = podcheck("validate", pod.toString());
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.VIOLATED);
+            assertThat(run.out()).contains("metadata.annotations[podcheck.dev/scenario].containers.ghost");
+        }
+
+        @Test
+        void should_exit_2_with_one_clear_line_for_each_unreadable_input() throws IOException {
+            Path empty = file("empty.yaml", "");
+            Path notYaml = file("notyaml.yaml", "spec: [unclosed");
+            Path wrongKind = file("deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\n");
+            Path wrongType = file("types.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  activeDeadlineSeconds: soon\n");
+
+            Run run = podcheck("validate", empty.toString(), notYaml.toString(), wrongKind.toString(),
+                    wrongType.toString(), dir.resolve("missing.yaml").toString());
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err().lines()).containsExactly(
+                    "podcheck: " + empty + ": no Pod manifest found: the input is empty",
+                    "podcheck: " + notYaml + ":1:16: spec: not valid YAML: expected ',' or ']', but got <stream end>",
+                    "podcheck: " + wrongKind + ":1: expected kind Pod with apiVersion v1, got kind Deployment with apiVersion apps/v1",
+                    "podcheck: " + wrongType + ":4:26: spec.activeDeadlineSeconds: expected an integer, got \"soon\"",
+                    "podcheck: " + dir.resolve("missing.yaml") + ": no such file");
+            assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+
+        @Test
+        void should_refuse_a_10_MB_file() throws IOException {
+            Path big = file("big.yaml", "# " + "x".repeat(10 << 20) + "\n" + VALID);
+
+            Run run = podcheck("validate", big.toString());
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).contains("the file is 10.0 MiB; a manifest larger than 3 MiB");
+        }
+    }
+
+    @Nested
+    class Usage {
+        @Test
+        void should_exit_2_on_an_unknown_flag_naming_it() {
+            Run run = podcheck("validate", "--bogus", "x.yaml");
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).startsWith("podcheck: Unknown option: '--bogus'")
+                    .contains("Try 'podcheck validate --help'");
+        }
+
+        @Test
+        void should_exit_2_without_a_command() {
+            Run run = podcheck();
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).contains("missing a command");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"validate", "generate", "run"})
+        void should_offer_help_on_every_verb(String verb) {
+            Run run = podcheck(verb, "--help");
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).contains("Usage: podcheck " + verb);
+        }
+    }
+
+    @Nested
+    class Generate {
+        @Test
+        void should_write_count_scenarios_that_read_back_and_are_the_same_for_the_same_seed() {
+            Run first = podcheck("generate", "--count", "5", "--seed", "7");
+            Run second = podcheck("generate", "--count", "5", "--seed", "7");
+
+            assertThat(first.exit()).isEqualTo(ExitCodes.OK);
+            assertThat(ScenarioReader.read("generated", first.out())).hasSize(5);
+            assertThat(second.out()).isEqualTo(first.out());
+            assertThat(podcheck("generate", "--count", "5", "--seed", "8").out()).isNotEqualTo(first.out());
+        }
+
+        @Test
+        void should_refuse_a_negative_count() {
+            Run run = podcheck("generate", "--count", "-1");
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).contains("--count must be at least 0");
+        }
+    }
+
+    @Nested
+    class RunVerb {
+        @Test
+        void should_check_the_spec_layer_on_generated_scenarios_and_say_what_it_did_not_check() {
+            Run run = podcheck("run", "--trials", "50", "--seed", "3");
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).contains("50 scenarios").contains("seed 3").contains("not yet");
+        }
+    }
+}
