@@ -12,11 +12,13 @@ import java.util.List;
  * @param value          the shrunk value
  * @param original       the value as first drawn
  * @param failure        what the property threw for the shrunk value
+ * @param originalFailure what it threw for the original value (its stack trace survives: the JVM
+ *                        may drop traces of exceptions thrown many times while shrinking)
  * @param shrinkSteps    how many smaller failing candidates were kept
  * @param shrinkAttempts how many candidates were tried
  * @param choices        the shrunk choice sequence ({@link Choices#replay} regenerates the value)
  */
-public record Counterexample<T>(long seed, int trial, T value, T original, Throwable failure,
+public record Counterexample<T>(long seed, int trial, T value, T original, Throwable failure, Throwable originalFailure,
                                 int shrinkSteps, int shrinkAttempts, List<Long> choices) {
     public Counterexample {
         choices = List.copyOf(choices);

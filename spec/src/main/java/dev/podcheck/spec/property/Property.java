@@ -80,7 +80,11 @@ public final class Property<T> {
         Optional<Counterexample<T>> found = findCounterexample(check);
         if (found.isPresent()) {
             Counterexample<T> c = found.get();
-            throw new AssertionError(describe(c), c.failure());
+            AssertionError error = new AssertionError(describe(c), c.failure());
+            if (c.originalFailure() != c.failure()) {
+                error.addSuppressed(c.originalFailure());
+            }
+            throw error;
         }
     }
 
@@ -110,6 +114,7 @@ public final class Property<T> {
                 + c.shrinkSteps() + " steps (" + c.shrinkAttempts() + " attempts).\n"
                 + "Shrunk counterexample:\n" + render(c.value()) + "\n"
                 + "Failure of the shrunk counterexample:\n" + c.failure() + "\n"
+                + "(the original failure, with its full stack trace, is attached as suppressed)\n"
                 + "Replay: run the test again with -D" + SEED_PROPERTY + "=" + c.seed()
                 + " (the system property overrides the seed given in code).";
     }
@@ -138,7 +143,7 @@ public final class Property<T> {
         }, maxShrinkAttempts);
         Shrinker.Result result = shrinker.shrink(recorded, failure);
         T shrunk = gen.generate(Choices.replay(result.choices()));
-        return new Counterexample<>(runSeed, trial, shrunk, original, result.failure(), result.steps(),
+        return new Counterexample<>(runSeed, trial, shrunk, original, result.failure(), failure, result.steps(),
                 result.attempts(), Arrays.stream(result.choices()).boxed().collect(Collectors.toList()));
     }
 
