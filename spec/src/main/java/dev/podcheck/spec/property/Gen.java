@@ -73,14 +73,22 @@ public interface Gen<T> {
     /** One of the generators; earlier ones are simpler. */
     @SafeVarargs
     static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
-        List<Gen<? extends T>> list = List.of(gens);
+        // Copied element by element: the varargs array itself never escapes (javac -Xlint:varargs).
+        List<Gen<? extends T>> list = new ArrayList<>();
+        for (Gen<? extends T> gen : gens) {
+            list.add(gen);
+        }
         return c -> list.get(c.drawIndex(list.size())).generate(c);
     }
 
     /** One of the values; earlier ones are simpler. Null values are allowed. */
     @SafeVarargs
     static <T> Gen<T> elements(T... values) {
-        return elements(Collections.unmodifiableList(asList(values)));
+        List<T> list = new ArrayList<>();
+        for (T value : values) {
+            list.add(value);
+        }
+        return elements(Collections.unmodifiableList(list));
     }
 
     static <T> Gen<T> elements(List<T> values) {
@@ -96,7 +104,10 @@ public interface Gen<T> {
      */
     @SafeVarargs
     static <T> Gen<T> frequency(Weighted<? extends T>... alternatives) {
-        List<Weighted<? extends T>> list = List.of(alternatives);
+        List<Weighted<? extends T>> list = new ArrayList<>();
+        for (Weighted<? extends T> alternative : alternatives) {
+            list.add(alternative);
+        }
         int[] weights = list.stream().mapToInt(Weighted::weight).toArray();
         return c -> list.get(c.drawWeighted(weights)).gen().generate(c);
     }
@@ -121,11 +132,5 @@ public interface Gen<T> {
             }
             return Collections.unmodifiableList(out);
         };
-    }
-
-    private static <T> List<T> asList(T[] values) {
-        List<T> list = new ArrayList<>(values.length);
-        Collections.addAll(list, values);
-        return list;
     }
 }

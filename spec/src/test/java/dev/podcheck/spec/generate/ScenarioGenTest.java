@@ -1,6 +1,7 @@
 package dev.podcheck.spec.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.property.Choices;
@@ -47,6 +48,17 @@ class ScenarioGenTest {
                 assertThat(s.pod().spec().allContainers()).allMatch(c -> c.resources().requests().isEmpty());
             });
         }
+    }
+
+    @Test
+    void should_report_a_failing_scenario_as_yaml_with_its_seed_and_how_to_replay_it() {
+        assertThatThrownBy(() -> Property.forAll(ScenarioGen.scenarios()).seed(31).trials(200)
+                .renderedWith(ScenarioWriter::toYaml)
+                .check(s -> assertThat(s.pod().spec().initContainers()).isEmpty()))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("seed 31, trial ")
+                .hasMessageContaining("  initContainers:\n  - name: ")
+                .hasMessageContaining("-Dpodcheck.seed=31");
     }
 
     @Nested
