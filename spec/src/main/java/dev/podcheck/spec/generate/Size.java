@@ -1,0 +1,51 @@
+package dev.podcheck.spec.generate;
+
+/**
+ * How big and how rich generated scenarios may be.
+ *
+ * <p>Stability: experimental.
+ *
+ * @param maxContainers     regular containers, at least 1 (there is always an {@code app})
+ * @param maxInitContainers regular (run-to-completion) init containers
+ * @param maxSidecars       sidecars: init containers with restartPolicy Always
+ * @param probePercent      chance, in percent, that each of a container's three probes is set; 0 sets none
+ * @param resources         whether requests and limits may be set
+ * @param behaviours        whether containers may behave other than the default (run, healthy)
+ * @param events            whether world events (deletion, node memory pressure) may happen
+ */
+public record Size(int maxContainers, int maxInitContainers, int maxSidecars, int probePercent,
+                   boolean resources, boolean behaviours, boolean events) {
+
+    public static final Size DEFAULT = new Size(3, 2, 2, 30, true, true, true);
+    /** One container, nothing else: the pod spec alone. */
+    public static final Size PLAIN = new Size(1, 0, 0, 0, false, false, false);
+
+    public Size {
+        if (maxContainers < 1 || maxInitContainers < 0 || maxSidecars < 0) {
+            throw new IllegalArgumentException("need at least one container and no negative maximum");
+        }
+        if (probePercent < 0 || probePercent > 100) {
+            throw new IllegalArgumentException("probePercent must be in [0, 100], got " + probePercent);
+        }
+    }
+
+    public Size withContainers(int maxRegular, int maxInit, int maxSidecar) {
+        return new Size(maxRegular, maxInit, maxSidecar, probePercent, resources, behaviours, events);
+    }
+
+    public Size withProbePercent(int value) {
+        return new Size(maxContainers, maxInitContainers, maxSidecars, value, resources, behaviours, events);
+    }
+
+    public Size withResources(boolean value) {
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, value, behaviours, events);
+    }
+
+    public Size withBehaviours(boolean value) {
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, value, events);
+    }
+
+    public Size withEvents(boolean value) {
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, value);
+    }
+}

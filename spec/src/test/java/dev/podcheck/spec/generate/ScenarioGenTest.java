@@ -1,0 +1,91 @@
+package dev.podcheck.spec.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.property.Choices;
+import dev.podcheck.spec.property.Property;
+import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.yaml.ScenarioReader;
+import dev.podcheck.spec.yaml.ScenarioWriter;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ScenarioGenTest {
+    private static final Property<Scenario> SCENARIOS =
+            Property.forAll(ScenarioGen.scenarios()).trials(500).seed(2026).renderedWith(ScenarioWriter::toYaml);
+
+    @Nested
+    class Validity {
+        @Test
+        void should_survive_the_yaml_round_trip() {
+            SCENARIOS.check(s -> assertThat(ScenarioReader.read("x", ScenarioWriter.toYaml(s)).get(0)).isEqualTo(s));
+        }
+
+        @Test
+        void should_give_every_container_a_unique_name() {
+            SCENARIOS.check(s -> assertThat(s.pod().spec().allContainers().map(Container::name))
+                    .doesNotHaveDuplicates().allMatch(n -> n.matches("(app|init|side)(-[0-9])?")));
+        }
+
+        @Test
+        void should_follow_the_structural_rules_of_a_valid_pod() {
+            SCENARIOS.check(s -> assertThat(StructuralRules.problems(s)).isEmpty());
+        }
+
+        @Test
+        void should_respect_the_size() {
+            Size size = new Size(2, 1, 1, 100, false, false, false);
+            Property.forAll(ScenarioGen.scenarios(size)).trials(300).seed(3).check(s -> {
+                assertThat(s.pod().spec().containers()).hasSizeBetween(1, 2);
+                assertThat(s.pod().spec().sidecars()).hasSizeLessThanOrEqualTo(1);
+                assertThat(s.pod().spec().initContainers()).hasSizeLessThanOrEqualTo(2);
+                assertThat(s.behaviours()).isEmpty();
+                assertThat(s.events()).isEmpty();
+                assertThat(s.pod().spec().allContainers()).allMatch(c -> c.resources().requests().isEmpty());
+            });
+        }
+    }
+
+    @Test
+    void should_report_a_failing_scenario_as_yaml_with_its_seed_and_how_to_replay_it() {
+        assertThatThrownBy(() -> Property.forAll(ScenarioGen.scenarios()).seed(31).trials(200)
+                .renderedWith(ScenarioWriter::toYaml)
+                .check(s -> assertThat(s.pod().spec().initContainers()).isEmpty()))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("seed 31, trial ")
+                .hasMessageContaining("  initContainers:\n  - name: ")
+                .hasMessageContaining("-Dpodcheck.seed=31");
+    }
+
+    @Nested
+    class Determinism {
+        @Test
+        void should_generate_the_same_scenarios_from_the_same_seed() {
+            List<String> first = LongStream.range(0, 50)
+                    .mapToObj(s -> ScenarioWriter.toYaml(ScenarioGen.scenarios().generate(Choices.random(s)))).toList();
+            List<String> second = LongStream.range(0, 50)
+                    .mapToObj(s -> ScenarioWriter.toYaml(ScenarioGen.scenarios().generate(Choices.random(s)))).toList();
+            assertThat(first).isEqualTo(second);
+        }
+
+        @Test
+        void should_generate_the_simplest_pod_from_an_empty_sequence() {
+            Scenario simplest = ScenarioGen.scenarios().generate(Choices.replay(new long[0]));
+            assertThat(ScenarioWriter.toYaml(simplest)).isEqualTo("""
+                    apiVersion: v1
+                    kind: Pod
+                    metadata:
+                      name: pod
+                    spec:
+                      containers:
+                      - name: app
+                        image: busybox:1.36
+                        resources: {}
+                    """);
+        }
+    }
+}
