@@ -3,6 +3,7 @@ package dev.podcheck.spec.pod;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,7 @@ public record Container(
         String image,
         List<String> command,
         List<String> args,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = ResourceRequirements.None.class)
         ResourceRequirements resources,
         Probe startupProbe,
         Probe livenessProbe,
@@ -43,14 +45,10 @@ public record Container(
         return RestartPolicy.Always.name().equals(restartPolicy);
     }
 
-    /** The probes that are set, with their kind. */
+    /** The kinds of probe this container sets, in kubelet order (startup gates the others). */
     @JsonIgnore
-    public Stream<Map.Entry<ProbeKind, Probe>> probes() {
-        return Stream.of(
-                        Map.entry(ProbeKind.startup, startupProbe),
-                        Map.entry(ProbeKind.liveness, livenessProbe),
-                        Map.entry(ProbeKind.readiness, readinessProbe))
-                .filter(e -> e.getValue() != null);
+    public Stream<ProbeKind> probeKinds() {
+        return Stream.of(ProbeKind.values()).filter(kind -> probe(kind) != null);
     }
 
     public Probe probe(ProbeKind kind) {

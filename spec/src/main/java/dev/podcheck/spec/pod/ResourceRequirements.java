@@ -16,6 +16,19 @@ public record ResourceRequirements(
     public static final String EPHEMERAL_STORAGE = "ephemeral-storage";
     public static final ResourceRequirements NONE = new ResourceRequirements(Map.of(), Map.of(), Map.of());
 
+    /** A Jackson value filter: no requests, limits or other fields, so nothing worth writing. */
+    public static final class None {
+        @Override
+        public boolean equals(Object value) {
+            return NONE.equals(value);
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    }
+
     public ResourceRequirements {
         requests = Immutables.map(requests);
         limits = Immutables.map(limits);

@@ -3,6 +3,8 @@ package dev.podcheck.spec.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.podcheck.spec.admission.Defaulting;
+import dev.podcheck.spec.admission.Validation;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.property.Choices;
 import dev.podcheck.spec.property.Property;
@@ -32,8 +34,13 @@ class ScenarioGenTest {
         }
 
         @Test
-        void should_follow_the_structural_rules_of_a_valid_pod() {
-            SCENARIOS.check(s -> assertThat(StructuralRules.problems(s)).isEmpty());
+        void should_pass_apiserver_validation_after_defaulting() {
+            SCENARIOS.check(s -> assertThat(Validation.validate(Defaulting.apply(s))).isEmpty());
+        }
+
+        @Test
+        void should_be_left_unchanged_by_defaulting_a_second_time() {
+            SCENARIOS.check(s -> assertThat(Defaulting.apply(Defaulting.apply(s))).isEqualTo(Defaulting.apply(s)));
         }
 
         @Test
@@ -84,7 +91,6 @@ class ScenarioGenTest {
                       containers:
                       - name: app
                         image: busybox:1.36
-                        resources: {}
                     """);
         }
     }

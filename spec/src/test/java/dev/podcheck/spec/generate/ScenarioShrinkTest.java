@@ -29,7 +29,6 @@ class ScenarioShrinkTest {
                   initContainers:
                   - name: side
                     image: busybox:1.36
-                    resources: {}
                     startupProbe:
                       exec:
                         command:
@@ -38,7 +37,6 @@ class ScenarioShrinkTest {
                   containers:
                   - name: app
                     image: busybox:1.36
-                    resources: {}
                 """);
     }
 }

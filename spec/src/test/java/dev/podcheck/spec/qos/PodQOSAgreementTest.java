@@ -2,15 +2,21 @@ package dev.podcheck.spec.qos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podcheck.spec.admission.Defaulting;
+import dev.podcheck.spec.generate.ScenarioGen;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.Pod;
 import dev.podcheck.spec.pod.Quantity;
 import dev.podcheck.spec.pod.ResourceRequirements;
+import dev.podcheck.spec.property.Choices;
+import dev.podcheck.spec.property.Gen;
+import dev.podcheck.spec.property.Property;
+import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.yaml.ScenarioWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,12 +31,17 @@ class PodQOSAgreementTest {
 
     @Test
     void should_agree_with_the_per_container_form_on_valid_pods() {
-        Random random = new Random(SEED);
-        for (int i = 0; i < 5_000; i++) {
-            Pod pod = randomPod(random);
+        Property.forAll(PODS).trials(5_000).seed(SEED).renderedWith(pod -> ScenarioWriter.toYaml(Scenario.of(pod)))
+                .check(pod -> assertThat(PodQOS.compute(pod)).isEqualTo(perContainer(pod)));
+    }
 
-            assertThat(PodQOS.compute(pod)).as("seed %d, pod %d: %s", SEED, i, pod.spec()).isEqualTo(perContainer(pod));
-        }
+    @Test
+    void should_agree_with_the_per_container_form_on_generated_scenarios() {
+        Property.forAll(ScenarioGen.scenarios()).trials(2_000).seed(SEED).renderedWith(ScenarioWriter::toYaml)
+                .check(s -> {
+                    Pod pod = Defaulting.apply(s.pod());
+                    assertThat(PodQOS.compute(pod)).isEqualTo(perContainer(pod));
+                });
     }
 
     /** qos.go resourceQOS per container, then: any Burstable or a mix makes the pod Burstable. */
@@ -63,29 +74,30 @@ class PodQOSAgreementTest {
         return result;
     }
 
-    private static Pod randomPod(Random random) {
+    /** Up to two init containers (each maybe a sidecar) and one to three regular containers. */
+    private static final Gen<Pod> PODS = c -> {
         List<Container> init = new ArrayList<>();
         List<Container> regular = new ArrayList<>();
-        for (int i = random.nextInt(3); i > 0; i--) {
-            Container c = randomContainer(random, "init-" + i);
-            init.add(random.nextBoolean() ? c.withRestartPolicy("Always") : c);
+        for (int i = c.drawIndex(3); i > 0; i--) {
+            Container container = container(c, "init-" + i);
+            init.add(c.drawBoolean(0.5) ? container.withRestartPolicy("Always") : container);
         }
-        for (int i = 1 + random.nextInt(3); i > 0; i--) {
-            regular.add(randomContainer(random, "main-" + i));
+        for (int i = 1 + c.drawIndex(3); i > 0; i--) {
+            regular.add(container(c, "main-" + i));
         }
         return Pods.pod(init, regular);
-    }
+    };
 
-    /** Each resource: absent, request only, limit only, or request <= limit. */
-    private static Container randomContainer(Random random, String name) {
+    /** Each resource: absent, request only, limit only, request == limit, or request <= limit. */
+    private static Container container(Choices c, String name) {
         Map<String, Quantity> requests = new LinkedHashMap<>();
         Map<String, Quantity> limits = new LinkedHashMap<>();
         for (String resource : RESOURCES) {
-            Quantity a = Quantity.parse(AMOUNTS[random.nextInt(AMOUNTS.length)]);
-            Quantity b = Quantity.parse(AMOUNTS[random.nextInt(AMOUNTS.length)]);
+            Quantity a = Quantity.parse(AMOUNTS[c.drawIndex(AMOUNTS.length)]);
+            Quantity b = Quantity.parse(AMOUNTS[c.drawIndex(AMOUNTS.length)]);
             Quantity low = a.compareTo(b) <= 0 ? a : b;
             Quantity high = a.compareTo(b) <= 0 ? b : a;
-            switch (random.nextInt(5)) {
+            switch (c.drawIndex(5)) {
                 case 0 -> { }
                 case 1 -> requests.put(resource, low);
                 case 2 -> limits.put(resource, high);
