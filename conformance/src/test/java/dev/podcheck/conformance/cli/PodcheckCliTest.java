@@ -109,7 +109,7 @@ class PodcheckCliTest {
         @Test
         void should_exit_2_with_one_clear_line_for_each_unreadable_input() throws IOException {
             Path empty = file("empty.yaml", "");
-            Path notYaml = file("notyaml.yaml", "spec: [unclosed");
+            Path notYaml = file("notyaml.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: web\n");
             Path wrongKind = file("deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\n");
             Path wrongType = file("types.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  activeDeadlineSeconds: soon\n");
 
@@ -119,7 +119,7 @@ class PodcheckCliTest {
             assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err().lines()).containsExactly(
                     "podcheck: " + empty + ": no Pod manifest found: the input is empty",
-                    "podcheck: " + notYaml + ":1:16: spec: not valid YAML: expected ',' or ']', but got <stream end>",
+                    "podcheck: " + notYaml + ":4:1: metadata: not valid YAML: expected ',' or '}', but got <stream end>",
                     "podcheck: " + wrongKind + ":1: expected kind Pod with apiVersion v1, got kind Deployment with apiVersion apps/v1",
                     "podcheck: " + wrongType + ":4:26: spec.activeDeadlineSeconds: expected an integer, got \"soon\"",
                     "podcheck: " + dir.resolve("missing.yaml") + ": no such file");
