@@ -44,7 +44,10 @@ public final class Podcheck implements Runnable {
                     + " (please report it with the command line that caused it)");
             return ExitCodes.INTERNAL;
         });
-        return cli.execute(args);
+        int exit = cli.execute(args);
+        out.flush();
+        err.flush();
+        return exit;
     }
 
     @Override
