@@ -24,7 +24,6 @@ public record LifecycleHandler(
 
     @JsonIgnore
     public Optional<Handler> handler() {
-        List<Handler> set = handlers();
-        return set.size() == 1 ? Optional.of(set.get(0)) : Optional.empty();
+        return Handler.single(handlers());
     }
 }

@@ -41,8 +41,7 @@ public record Probe(
 
     @JsonIgnore
     public Optional<Handler> handler() {
-        List<Handler> set = handlers();
-        return set.size() == 1 ? Optional.of(set.get(0)) : Optional.empty();
+        return Handler.single(handlers());
     }
 
     public Probe withTiming(Integer initialDelay, Integer timeout, Integer period,
