@@ -3,6 +3,7 @@ package dev.podcheck.spec.behaviour;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.podcheck.spec.pod.Immutables;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,6 +15,10 @@ public record ContainerBehaviour(@JsonValue List<InstanceBehaviour> instances) {
 
     /** Runs forever, always healthy, exits at once with 143 on SIGTERM. */
     public static final ContainerBehaviour DEFAULT = new ContainerBehaviour(List.of(InstanceBehaviour.DEFAULT));
+
+    /** What a regular init container does unless told otherwise: its work takes a second, then exit 0. */
+    public static final ContainerBehaviour INIT_DEFAULT =
+            new ContainerBehaviour(List.of(InstanceBehaviour.DEFAULT.withExit(new Exit(Duration.ofSeconds(1), 0))));
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public ContainerBehaviour {

@@ -31,9 +31,19 @@ public record Scenario(Pod pod, Map<String, ContainerBehaviour> behaviours, List
         return new Scenario(pod, Map.of(), List.of());
     }
 
-    /** The behaviour of the named container; containers without one run with the default. */
+    /**
+     * The behaviour of the named container. Without one, a regular init container exits 0 soon
+     * after it starts and every other container runs until stopped, healthy, stopping on SIGTERM,
+     * so any real manifest can be simulated.
+     */
     public ContainerBehaviour behaviour(String containerName) {
-        return behaviours.getOrDefault(containerName, ContainerBehaviour.DEFAULT);
+        ContainerBehaviour given = behaviours.get(containerName);
+        if (given != null) {
+            return given;
+        }
+        boolean regularInit = pod.spec().initContainers().stream()
+                .anyMatch(c -> c.name().equals(containerName) && !c.isSidecar());
+        return regularInit ? ContainerBehaviour.INIT_DEFAULT : ContainerBehaviour.DEFAULT;
     }
 
     public Scenario withPod(Pod newPod) {
