@@ -28,7 +28,12 @@ public sealed interface TraceEvent {
     /** The pod object exists; status.qosClass as the apiserver set it (SEMANTICS D-12). */
     record PodCreated(long at, String qosClass) implements TraceEvent {}
 
-    record PodPhaseChanged(long at, PodPhase phase, String reason, String message) implements TraceEvent {}
+    record PodPhaseChanged(long at, PodPhase phase, String reason, String message) implements TraceEvent {
+        public PodPhaseChanged {
+            reason = reason == null ? "" : reason;
+            message = message == null ? "" : message;
+        }
+    }
 
     record PodConditionChanged(long at, PodCondition condition) implements TraceEvent {}
 
@@ -46,7 +51,12 @@ public sealed interface TraceEvent {
     record SignalSent(long at, String container, Signal signal) implements TraceEvent {}
 
     /** A Kubernetes Event the kubelet records: Scheduled, Pulled, Created, Started, Killing, Unhealthy, BackOff, ... */
-    record KubeletEvent(long at, String reason, String container, String message) implements TraceEvent {}
+    record KubeletEvent(long at, String reason, String container, String message) implements TraceEvent {
+        public KubeletEvent {
+            container = container == null ? "" : container;
+            message = message == null ? "" : message;
+        }
+    }
 
     /**
      * A DELETE reached the apiserver: the grace it settled on (SEMANTICS T-1) and the
