@@ -1,0 +1,138 @@
+package dev.podcheck.engine.kubelet;
+
+import dev.podcheck.spec.behaviour.HookBehaviour;
+import dev.podcheck.spec.behaviour.SigtermResponse;
+import dev.podcheck.spec.pod.Lifecycle;
+import dev.podcheck.spec.trace.ContainerState;
+import dev.podcheck.spec.trace.TraceEvent;
+import dev.podcheck.spec.trace.TraceEvent.Hook;
+import dev.podcheck.spec.trace.TraceEvent.Signal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongConsumer;
+
+/**
+ * killContainer (kuberuntime_container.go, SEMANTICS T-7): preStop bounded by the grace, an
+ * optional wait for this container's turn (sidecars, T-8), then the stop signal with at least
+ * 2 s (minimumGracePeriodInSeconds) before SIGKILL.
+ */
+final class ContainerKiller {
+    static final long MINIMUM_GRACE_SECONDS = 2;
+
+    private final EventQueue queue;
+    private final TraceRecorder trace;
+    private final Runnable onChange;
+    /** Kills waiting for their turn; each exit may be the one they wait for. */
+    private final List<Waiter> waiters = new ArrayList<>();
+
+    ContainerKiller(EventQueue queue, TraceRecorder trace, Runnable onChange) {
+        this.queue = queue;
+        this.trace = trace;
+        this.onChange = onChange;
+    }
+
+    /**
+     * Kills the running instance of {@code rec} with {@code graceSeconds}. {@code myTurn} says when
+     * the stop signal may be sent (always true outside pod termination); {@code done} runs once
+     * the instance has exited.
+     */
+    void kill(ContainerRecord rec, long graceSeconds, String message, BooleanSupplier myTurn, Runnable done) {
+        Instance inst = rec.current;
+        long now = queue.now();
+        inst.killing = true;
+        trace.add(new TraceEvent.KubeletEvent(now, "Killing", rec.name(), message));
+        Lifecycle lifecycle = rec.spec.lifecycle();
+        if (lifecycle != null && lifecycle.preStop() != null && graceSeconds > 0 && inst.exit == null) {
+            HookBehaviour hook = inst.behaviour.preStop();
+            long budget = graceSeconds * 1000;
+            long elapsed = Math.min(hook.takes().toMillis(), budget);
+            trace.add(new TraceEvent.HookStarted(now, rec.name(), Hook.preStop));
+            if (hook.takes().toMillis() <= budget) {
+                queue.at(now + elapsed, () -> {
+                    trace.add(new TraceEvent.HookFinished(queue.now(), rec.name(), Hook.preStop, hook.fails()));
+                    if (hook.fails()) {
+                        trace.add(new TraceEvent.KubeletEvent(queue.now(), "FailedPreStopHook", rec.name(),
+                                "PreStopHook failed"));
+                    }
+                });
+            }
+            // A preStop still running when the grace is spent is abandoned, not waited for.
+            long remaining = graceSeconds - elapsed / 1000;
+            queue.at(now + elapsed, () -> awaitTurn(rec, inst, remaining, myTurn, done));
+        } else {
+            awaitTurn(rec, inst, graceSeconds, myTurn, done);
+        }
+    }
+
+    /** Waits for this container's turn, bounded by the grace; the whole seconds waited are spent. */
+    private void awaitTurn(ContainerRecord rec, Instance inst, long graceSeconds, BooleanSupplier myTurn, Runnable done) {
+        Waiter waiter = new Waiter(queue.now(), graceSeconds, myTurn, rest -> signal(rec, inst, rest, done));
+        queue.at(waiter.since + graceSeconds * 1000, waiter::attempt);
+        waiter.attempt();
+        if (!waiter.signalled) {
+            waiters.add(waiter);
+        }
+    }
+
+    private final class Waiter {
+        final long since;
+        final long graceSeconds;
+        final BooleanSupplier myTurn;
+        final LongConsumer then;
+        boolean signalled;
+
+        Waiter(long since, long graceSeconds, BooleanSupplier myTurn, LongConsumer then) {
+            this.since = since;
+            this.graceSeconds = graceSeconds;
+            this.myTurn = myTurn;
+            this.then = then;
+        }
+
+        void attempt() {
+            long waited = queue.now() - since;
+            if (!signalled && (myTurn.getAsBoolean() || waited >= graceSeconds * 1000)) {
+                signalled = true;
+                waiters.remove(this);
+                then.accept(graceSeconds - waited / 1000);
+            }
+        }
+    }
+
+    private void signal(ContainerRecord rec, Instance inst, long graceSeconds, Runnable done) {
+        long now = queue.now();
+        if (inst.exit != null) {
+            finish(rec, inst, done);
+            return;
+        }
+        long grace = Math.max(graceSeconds, MINIMUM_GRACE_SECONDS) * 1000;
+        trace.add(new TraceEvent.SignalSent(now, rec.name(), Signal.SIGTERM));
+        if (inst.behaviour.onSigterm() instanceof SigtermResponse.ExitOnSigterm exit
+                && exit.after().toMillis() < grace) {
+            queue.at(now + exit.after().toMillis(), () -> exitOn(rec, inst, exit.code(), Signal.SIGTERM, done));
+        } else {
+            queue.at(now + grace, () -> {
+                if (inst.exit == null) {
+                    trace.add(new TraceEvent.SignalSent(queue.now(), rec.name(), Signal.SIGKILL));
+                }
+                exitOn(rec, inst, 137, Signal.SIGKILL, done);
+            });
+        }
+    }
+
+    private void exitOn(ContainerRecord rec, Instance inst, int code, Signal signal, Runnable done) {
+        if (inst.exit == null) {
+            inst.exit = new ContainerState.Terminated(code, code == 0 ? "Completed" : "Error", signal.name(),
+                    inst.startedAt, queue.now());
+        }
+        finish(rec, inst, done);
+    }
+
+    /** StopContainer returned: the kubelet knows at once, without waiting for a relist. */
+    private void finish(ContainerRecord rec, Instance inst, Runnable done) {
+        inst.observed = true;
+        onChange.run();
+        done.run();
+        new ArrayList<>(waiters).forEach(Waiter::attempt);
+    }
+}

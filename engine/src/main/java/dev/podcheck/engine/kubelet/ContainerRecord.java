@@ -1,0 +1,114 @@
+package dev.podcheck.engine.kubelet;
+
+import dev.podcheck.engine.probe.ProbeWorker;
+import dev.podcheck.spec.behaviour.ContainerBehaviour;
+import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.pod.ProbeKind;
+import dev.podcheck.spec.trace.ContainerState;
+import dev.podcheck.spec.trace.ContainerStatus;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Everything the kubelet tracks for one container of the spec, across its instances. */
+final class ContainerRecord {
+    enum Kind { INIT, SIDECAR, REGULAR }
+
+    final Container spec;
+    final Kind kind;
+    final ContainerBehaviour behaviour;
+    final Map<ProbeKind, ProbeWorker> probes = new EnumMap<>(ProbeKind.class);
+    Instance current;
+    /** The termination of the instance before {@link #current}: status lastState. */
+    ContainerState.Terminated previousExit;
+    /** The reasonCache entry shown as Waiting while the container is not running (CrashLoopBackOff). */
+    ContainerState.Waiting waiting;
+    /** TerminatePod's verdict on a container that was not running at the end (T-9). */
+    ContainerState.Terminated unknownAtTermination;
+    /** A start is queued or under way in the current sync. */
+    boolean starting;
+
+    ContainerRecord(Container spec, Kind kind, ContainerBehaviour behaviour) {
+        this.spec = spec;
+        this.kind = kind;
+        this.behaviour = behaviour;
+    }
+
+    String name() {
+        return spec.name();
+    }
+
+    boolean isSidecar() {
+        return kind == Kind.SIDECAR;
+    }
+
+    Instance newInstance() {
+        int count = current == null ? 0 : current.restartCount + 1;
+        if (current != null && current.exit != null) {
+            previousExit = current.exit;
+        }
+        current = new Instance(count, behaviour.forInstance(count));
+        waiting = null;
+        return current;
+    }
+
+    boolean isRunning() {
+        return current != null && current.isRunning();
+    }
+
+    /** The kubelet knows the latest instance has exited. */
+    boolean hasObservedExit() {
+        return current != null && current.exit != null && current.observed;
+    }
+
+    /** started (SEMANTICS P-11): running and, with a startup probe, its result is Success. */
+    boolean started() {
+        if (current == null || !current.visible || current.exit != null) {
+            return false;
+        }
+        ProbeWorker startup = probes.get(ProbeKind.startup);
+        return startup == null || Boolean.TRUE.equals(startup.result());
+    }
+
+    /** ready (P-11): started, and readiness Success when there is a readiness probe. */
+    boolean ready() {
+        if (kind == Kind.INIT) {
+            return hasObservedExit() && current.exit.exitCode() == 0;
+        }
+        if (!started()) {
+            return false;
+        }
+        ProbeWorker readiness = probes.get(ProbeKind.readiness);
+        return readiness == null || Boolean.TRUE.equals(readiness.result());
+    }
+
+    /** The API status entry as the kubelet would write it now (convertToAPIContainerStatuses). */
+    ContainerStatus status(String defaultWaitingReason) {
+        if (current == null && unknownAtTermination != null) {
+            return new ContainerStatus(name(), unknownAtTermination, null, 0, false, false);
+        }
+        if (current == null) {
+            ContainerState state = waiting != null ? waiting : ContainerState.waiting(defaultWaitingReason);
+            return new ContainerStatus(name(), state, null, 0, false, false);
+        }
+        ContainerState state;
+        ContainerState last = previousExit;
+        if (unknownAtTermination != null) {
+            state = unknownAtTermination;
+            last = current.exit != null ? current.exit : previousExit;
+        } else if (current.exit != null && current.observed) {
+            if (waiting != null) {
+                state = waiting;
+                last = current.exit;
+            } else {
+                state = current.exit;
+            }
+        } else if (current.visible) {
+            state = new ContainerState.Running(current.startedAt);
+        } else {
+            state = waiting != null ? waiting : ContainerState.waiting(defaultWaitingReason);
+        }
+        boolean isInit = kind == Kind.INIT;
+        boolean started = isInit ? current.visible && current.exit == null : started();
+        return new ContainerStatus(name(), state, last, current.restartCount, ready(), started);
+    }
+}

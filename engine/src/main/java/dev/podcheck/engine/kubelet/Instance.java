@@ -1,0 +1,28 @@
+package dev.podcheck.engine.kubelet;
+
+import dev.podcheck.spec.behaviour.InstanceBehaviour;
+import dev.podcheck.spec.trace.ContainerState;
+
+/** One run of a container (one container ID): from the start request to its exit. */
+final class Instance {
+    final int restartCount;
+    final InstanceBehaviour behaviour;
+    /** When the process runs; -1 while the runtime is still creating it. */
+    long startedAt = -1;
+    /** The kubelet's start call returned (postStart done): the API shows it Running (SEMANTICS S-3c). */
+    boolean visible;
+    /** Set when the process exits; the kubelet learns it at {@link #observed}. */
+    ContainerState.Terminated exit;
+    boolean observed;
+    /** A kill is under way: natural exits still count, restarts wait for the kill to finish. */
+    boolean killing;
+
+    Instance(int restartCount, InstanceBehaviour behaviour) {
+        this.restartCount = restartCount;
+        this.behaviour = behaviour;
+    }
+
+    boolean isRunning() {
+        return startedAt >= 0 && exit == null;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.podcheck.engine.kubelet;
+
+import dev.podcheck.spec.pod.ProbeKind;
+import dev.podcheck.spec.scenario.DeletePod;
+import dev.podcheck.spec.trace.ContainerState;
+import dev.podcheck.spec.trace.PodCondition;
+import dev.podcheck.spec.trace.TraceEvent;
+import java.util.List;
+
+/**
+ * How the pod ends: graceful deletion (apiserver BeforeDelete + kubelet SyncTerminatingPod,
+ * SEMANTICS T-1..T-11), activeDeadlineSeconds (AD-1, AD-2), eviction (E-6, E-7), and the pod
+ * finishing by itself (R-4, S-9). Sidecars get the stop signal after the regular containers,
+ * in reverse order (T-8).
+ */
+final class PodTermination {
+    static final String DEADLINE_REASON = "DeadlineExceeded";
+    static final String DEADLINE_MESSAGE = "Pod was active on the node longer than the specified deadline";
+
+    private final PodWorker pod;
+    private boolean deletion;
+    private long effectiveGrace = Long.MAX_VALUE;
+
+    PodTermination(PodWorker pod) {
+        this.pod = pod;
+    }
+
+    boolean deletionRequested() {
+        return deletion;
+    }
+
+    /** A DELETE at the apiserver (T-1, T-2, T-3) and the kubelet's reaction to it. */
+    void delete(DeletePod request) {
+        long now = pod.queue.now();
+        if (pod.removed) {
+            return;
+        }
+        long grace = request.gracePeriodSeconds() != null ? request.gracePeriodSeconds() : pod.podGraceSeconds();
+        if (grace < 0) {
+            grace = 1; // the apiserver turns a negative grace into 1 (T-1)
+        }
+        if (request.force() || pod.trace.phase().isTerminal()) {
+            grace = 0; // force, and terminal pods, go at once (T-1, T-3, INV-20)
+        }
+        if (deletion && grace >= effectiveGrace) {
+            return; // a later DELETE may only shorten the grace (T-2)
+        }
+        deletion = true;
+        effectiveGrace = grace;
+        pod.trace.add(new TraceEvent.DeletionRequested(now, grace, request.force(), now + grace * 1000));
+        if (grace == 0) {
+            remove();
+        }
+        // calculateEffectiveGracePeriod: at least 1 s on the node (T-6).
+        terminate(Math.max(grace, 1), this::afterDeletion);
+    }
+
+    private void afterDeletion() {
+        if (!pod.removed) {
+            remove(); // the kubelet deletes the object once it is terminal and finished (T-4)
+        }
+    }
+
+    private void remove() {
+        pod.removed = true;
+        pod.trace.add(new TraceEvent.PodRemoved(pod.queue.now()));
+    }
+
+    /** activeDeadlineSeconds passed since startTime: Failed, DeadlineExceeded, killed with the pod's grace (AD-2). */
+    void deadlineExceeded() {
+        if (pod.terminating || pod.removed) {
+            return;
+        }
+        pod.failedReason = DEADLINE_REASON;
+        pod.failedMessage = DEADLINE_MESSAGE;
+        pod.trace.add(new TraceEvent.KubeletEvent(pod.queue.now(), DEADLINE_REASON, "", DEADLINE_MESSAGE));
+        terminate(pod.podGraceSeconds(), () -> { });
+    }
+
+    /** Node-pressure eviction (E-6, E-7): Failed, Evicted, DisruptionTarget, 1 s grace for a hard threshold. */
+    void evict(String resource, String message, PodCondition disruptionTarget, long graceSeconds) {
+        if (pod.terminating || pod.removed) {
+            return;
+        }
+        pod.failedReason = "Evicted";
+        pod.failedMessage = message;
+        pod.disruption = disruptionTarget;
+        pod.trace.add(new TraceEvent.PodEvicted(pod.queue.now(), resource, message));
+        pod.trace.add(new TraceEvent.KubeletEvent(pod.queue.now(), "Evicted", "", message));
+        terminate(graceSeconds, () -> { });
+    }
+
+    /** KillPod from SyncPod: nothing left to run or a failed init container under Never (S-9). */
+    void podDone() {
+        terminate(pod.podGraceSeconds(), () -> { });
+    }
+
+    /**
+     * Stops the pod: liveness and startup probes stop (T-5), every running container is killed
+     * concurrently, sidecars after the regular containers in reverse order; then the final status.
+     */
+    private void terminate(long graceSeconds, Runnable then) {
+        if (pod.terminating) {
+            return;
+        }
+        pod.terminating = true;
+        pod.byName.values().forEach(rec -> rec.probes.forEach((kind, worker) -> {
+            if (kind != ProbeKind.readiness) {
+                worker.stop();
+            }
+        }));
+        List<ContainerRecord> running = pod.byName.values().stream().filter(ContainerRecord::isRunning).toList();
+        int[] left = {running.size()};
+        Runnable oneStopped = () -> {
+            if (--left[0] == 0) {
+                finish(then);
+            }
+        };
+        if (running.isEmpty()) {
+            finish(then);
+            return;
+        }
+        for (ContainerRecord rec : running) {
+            pod.killer.kill(rec, graceSeconds, "Stopping container " + rec.name(), () -> mayStop(rec), oneStopped);
+        }
+    }
+
+    /** waitForTurn (kuberuntime_termination_order.go): a sidecar waits for every regular container and later sidecars. */
+    private boolean mayStop(ContainerRecord rec) {
+        if (!rec.isSidecar()) {
+            return true;
+        }
+        if (pod.regulars.stream().anyMatch(ContainerRecord::isRunning)) {
+            return false;
+        }
+        List<ContainerRecord> sidecars = pod.inits.stream().filter(ContainerRecord::isSidecar).toList();
+        return sidecars.subList(sidecars.indexOf(rec) + 1, sidecars.size()).stream().noneMatch(ContainerRecord::isRunning);
+    }
+
+    /** TerminatePod (T-9): containers that did not finish are reported Terminated, ContainerStatusUnknown, 137. */
+    private void finish(Runnable then) {
+        long now = pod.queue.now();
+        boolean anyRegularStarted = pod.regulars.stream().anyMatch(r -> r.current != null);
+        for (ContainerRecord rec : pod.byName.values()) {
+            boolean eligible = rec.kind == ContainerRecord.Kind.REGULAR ? anyRegularStarted : rec.current != null;
+            boolean endedCleanly = rec.current != null && rec.current.exit != null && rec.waiting == null;
+            if (eligible && !endedCleanly) {
+                rec.unknownAtTermination = new ContainerState.Terminated(137, "ContainerStatusUnknown", "", 0, now);
+            }
+        }
+        pod.terminated = true;
+        pod.publish();
+        then.run();
+    }
+}

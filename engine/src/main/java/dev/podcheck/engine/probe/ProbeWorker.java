@@ -1,0 +1,126 @@
+package dev.podcheck.engine.probe;
+
+import dev.podcheck.spec.pod.Probe;
+import dev.podcheck.spec.pod.ProbeKind;
+
+/**
+ * One probe worker for one (container, probe kind), mirroring pkg/kubelet/prober/worker.go doProbe
+ * step by step (SEMANTICS P-2, P-4): the cached result with its initial value, the run of identical
+ * results, and onHold after a liveness failure or any startup verdict.
+ */
+public final class ProbeWorker {
+    private final ProbeKind kind;
+    private final Probe probe;
+    private int instance = -1;
+    private Boolean cached;
+    private Boolean lastResult;
+    private int resultRun;
+    private boolean onHold;
+    private boolean stopped;
+
+    /** @param probe a defaulted probe (period, thresholds set) */
+    public ProbeWorker(ProbeKind kind, Probe probe) {
+        this.kind = kind;
+        this.probe = probe;
+    }
+
+    /** What one tick did. {@code committed} is the cached result when this tick changed it, else null. */
+    public record Outcome(boolean ran, boolean success, Boolean committed) {
+        static final Outcome NOTHING = new Outcome(false, false, null);
+    }
+
+    public ProbeKind kind() {
+        return kind;
+    }
+
+    public long periodMillis() {
+        return probe.periodSeconds() * 1000L;
+    }
+
+    /** The cached result: null for Unknown (startup before any verdict). */
+    public Boolean result() {
+        return cached;
+    }
+
+    /** StopLivenessAndStartup and RemovePod (SEMANTICS P-12): the worker runs no more. */
+    public void stop() {
+        stopped = true;
+    }
+
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    public Outcome tick(long now, ProbeTarget target) {
+        if (stopped) {
+            return Outcome.NOTHING;
+        }
+        if (target.podTerminal()) {
+            stopped = true; // the worker exits with the pod (worker.go doProbe returns false)
+            return Outcome.NOTHING;
+        }
+        if (target.instance() < 0) {
+            return Outcome.NOTHING;
+        }
+        Boolean before = cached;
+        if (target.instance() != instance) {
+            instance = target.instance();
+            cached = initialValue();
+            onHold = false;
+        }
+        if (onHold) {
+            return changed(before, false, false);
+        }
+        if (!target.running()) {
+            cached = false;
+            return changed(before, false, false);
+        }
+        if (target.podDeleting() && kind != ProbeKind.readiness) {
+            cached = true; // liveness and startup stop passing judgement on a pod being deleted
+            stopped = true;
+            return changed(before, false, false);
+        }
+        // int(secondsSince(startedAt)) < initialDelaySeconds: whole seconds, floored.
+        long secondsRunning = (now - target.startedAt()) / 1000;
+        int initialDelay = probe.initialDelaySeconds() == null ? 0 : probe.initialDelaySeconds();
+        if (secondsRunning < initialDelay) {
+            return changed(before, false, false);
+        }
+        if (kind == ProbeKind.startup ? target.started() : !target.started()) {
+            return changed(before, false, false);
+        }
+        return run(before, target.passes());
+    }
+
+    private Outcome run(Boolean before, boolean result) {
+        if (lastResult != null && lastResult == result) {
+            resultRun++;
+        } else {
+            lastResult = result;
+            resultRun = 1;
+        }
+        boolean belowThreshold = result ? resultRun < probe.successThreshold() : resultRun < probe.failureThreshold();
+        if (!belowThreshold) {
+            cached = result;
+            if ((kind == ProbeKind.liveness && !result) || kind == ProbeKind.startup) {
+                onHold = true;
+                resultRun = 0;
+            }
+        }
+        return changed(before, true, result);
+    }
+
+    private Outcome changed(Boolean before, boolean ran, boolean success) {
+        boolean change = before == null ? cached != null : !before.equals(cached);
+        return new Outcome(ran, success, change ? cached : null);
+    }
+
+    /** newWorker initialValue: readiness starts failed, liveness succeeded, startup unknown (P-2). */
+    private Boolean initialValue() {
+        return switch (kind) {
+            case readiness -> false;
+            case liveness -> true;
+            case startup -> null;
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package dev.podcheck.engine.restart;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The kubelet's crash-loop back-off: client-go flowcontrol.Backoff as kuberuntime_manager.go
+ * doBackOff uses it (SEMANTICS R-6, R-7), keyed by container name (the spec hash never changes
+ * in a scenario). No jitter: the kubelet's crash-loop back-off is built without it (U-4).
+ */
+public final class CrashLoopBackOff {
+    private final long initialMillis;
+    private final long maxMillis;
+    private final Map<String, Entry> entries = new HashMap<>();
+
+    private static final class Entry {
+        long backoff;
+        long lastUpdate;
+    }
+
+    public CrashLoopBackOff(long initialMillis, long maxMillis) {
+        this.initialMillis = initialMillis;
+        this.maxMillis = maxMillis;
+    }
+
+    /**
+     * IsInBackOffSince(key, finishedAt): still waiting if the entry has not expired and less than
+     * the current delay has passed since the last exit.
+     */
+    public boolean isInBackOffSince(String key, long finishedAt, long now) {
+        Entry e = entries.get(key);
+        if (e == null || hasExpired(finishedAt, e.lastUpdate)) {
+            return false;
+        }
+        return now - finishedAt < e.backoff;
+    }
+
+    /** Next(key, finishedAt): the first delay, or double the last one up to the cap; stamped now. */
+    public void next(String key, long finishedAt, long now) {
+        Entry e = entries.get(key);
+        if (e == null || hasExpired(finishedAt, e.lastUpdate)) {
+            e = new Entry();
+            e.backoff = initialMillis;
+            entries.put(key, e);
+        } else {
+            e.backoff = Math.min(e.backoff * 2, maxMillis);
+        }
+        e.lastUpdate = now;
+    }
+
+    /** The current delay for key, or 0 when there is none. */
+    public long delay(String key) {
+        Entry e = entries.get(key);
+        return e == null ? 0 : e.backoff;
+    }
+
+    /** An entry is stale once the container ran (from its last start to its exit) longer than 2 x max. */
+    private boolean hasExpired(long eventTime, long lastUpdate) {
+        return eventTime - lastUpdate > 2 * maxMillis;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.podcheck.engine.kubelet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podcheck.engine.Simulations;
+import dev.podcheck.spec.trace.ContainerState;
+import dev.podcheck.spec.trace.ContainerStatus;
+import dev.podcheck.spec.trace.PodPhase;
+import java.time.Duration;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** restartPolicy, crash-loop back-off and restartCount (SEMANTICS R-1, R-5..R-9). */
+class RestartTest {
+
+    static String crashing(String restartPolicy, int exitCode) {
+        return """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: crasher
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {exit: {after: 1s, code: %d}}
+                spec:
+                  restartPolicy: %s
+                  containers:
+                  - {name: app, image: busybox:1.36}
+                """.formatted(exitCode, restartPolicy);
+    }
+
+    @Nested
+    class Policy {
+        @ParameterizedTest(name = "restartPolicy {0}, exit {1}: {2} runs, phase {3}")
+        @CsvSource({
+                "Always,    0, 3, Running",
+                "Always,    1, 3, Running",
+                "OnFailure, 0, 1, Succeeded",
+                "OnFailure, 1, 3, Running",
+                "Never,     0, 1, Succeeded",
+                "Never,     1, 1, Failed"})
+        void should_restart_a_regular_container_as_its_pod_restartPolicy_says(String policy, int exit, int runs,
+                                                                            PodPhase phase) {
+            Simulations sim = Simulations.run(crashing(policy, exit), Duration.ofSeconds(20));
+
+            assertThat(sim.starts("app")).as(sim.log()).hasSize(runs);
+            assertThat(sim.finalPhase()).as(sim.log()).isEqualTo(phase);
+        }
+
+        @Test
+        void should_keep_restartCount_0_and_the_exit_code_under_Never() {
+            ContainerStatus last = Simulations.run(crashing("Never", 3)).lastStatus("app");
+
+            assertThat(last.restartCount()).isZero();
+            assertThat(last.state()).isEqualTo(new ContainerState.Terminated(3, "Error", "", 0, 1000));
+        }
+    }
+
+    @Nested
+    class BackOff {
+        @Test
+        void should_restart_at_once_then_wait_10_20_40_80_160_and_at_most_300_seconds() {
+            // GIVEN a container that exits 1 a second after each start (R-7)
+            Simulations sim = Simulations.run(crashing("Always", 1), Duration.ofMinutes(15));
+
+            // THEN the gaps from each exit to the next start double from 10 s and stop at 300 s
+            assertThat(sim.starts("app")).as(sim.log())
+                    .containsExactly(0L, 1_000L, 12_000L, 33_000L, 74_000L, 155_000L, 316_000L, 617_000L);
+        }
+
+        @Test
+        void should_show_CrashLoopBackOff_with_the_last_termination_while_waiting() {
+            Simulations sim = Simulations.run(crashing("Always", 1), Duration.ofSeconds(5));
+
+            ContainerStatus last = sim.lastStatus("app");
+            assertThat(last.state()).isEqualTo(new ContainerState.Waiting("CrashLoopBackOff",
+                    "back-off 10s restarting failed container=app pod=crasher_default"));
+            assertThat(last.lastState()).isEqualTo(new ContainerState.Terminated(1, "Error", "", 1000, 2000));
+            assertThat(last.restartCount()).isEqualTo(1);
+        }
+
+        @Test
+        void should_reset_the_back_off_after_a_run_longer_than_ten_minutes() {
+            // GIVEN two quick crashes, then a run of 700 s, then quick crashes again (R-7 expiry: 2 x 300 s)
+            Simulations sim = Simulations.run("""
+                    apiVersion: v1
+                    kind: Pod
+                    metadata:
+                      name: long-run
+                      annotations:
+                        podcheck.dev/scenario: |
+                          containers:
+                            app:
+                            - {times: 2, exit: {after: 1s, code: 1}}
+                            - {exit: {after: 700s, code: 1}}
+                            - {exit: {after: 1s, code: 1}}
+                    spec:
+                      containers:
+                      - {name: app, image: busybox:1.36}
+                    """, Duration.ofMinutes(13));
+
+            assertThat(sim.starts("app")).as(sim.log()).containsExactly(0L, 1_000L, 12_000L, 712_000L, 723_000L);
+        }
+    }
+}
