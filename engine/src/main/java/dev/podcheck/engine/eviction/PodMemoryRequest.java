@@ -1,0 +1,46 @@
+package dev.podcheck.engine.eviction;
+
+import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.pod.PodSpec;
+import dev.podcheck.spec.pod.Quantity;
+import dev.podcheck.spec.pod.ResourceRequirements;
+
+/**
+ * The pod's memory request the eviction comparators use: pkg/api/v1/resource/helpers.go
+ * GetResourceRequestQuantity, which defers to component-helpers/resource PodRequests. Regular
+ * containers and sidecars add up; each regular init container needs its own request plus the
+ * sidecars started before it; the pod request is the larger of the two (KEP-753).
+ * Pod-level resources and spec.overhead are not modelled (our PodSpec carries neither).
+ */
+final class PodMemoryRequest {
+    private PodMemoryRequest() {}
+
+    static Quantity of(PodSpec spec) {
+        Quantity running = Quantity.ZERO;
+        for (Container container : spec.containers()) {
+            running = running.plus(request(container));
+        }
+        Quantity sidecars = Quantity.ZERO;
+        Quantity initPeak = Quantity.ZERO;
+        for (Container init : spec.initContainers()) {
+            Quantity needed;
+            if (init.isSidecar()) {
+                running = running.plus(request(init));
+                sidecars = sidecars.plus(request(init));
+                needed = sidecars;
+            } else {
+                needed = request(init).plus(sidecars);
+            }
+            initPeak = max(initPeak, needed);
+        }
+        return max(running, initPeak);
+    }
+
+    static Quantity request(Container container) {
+        return container.resources().request(ResourceRequirements.MEMORY).orElse(Quantity.ZERO);
+    }
+
+    private static Quantity max(Quantity a, Quantity b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}
