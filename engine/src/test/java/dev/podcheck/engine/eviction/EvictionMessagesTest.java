@@ -23,7 +23,8 @@ class EvictionMessagesTest {
     /** 1Gi of allocatable, 974Mi in use: 50Mi available under the default 100Mi threshold. */
     private static final MemoryPressure PRESSURE =
             MemoryPressure.observe(Quantity.parse("1Gi"), mi(974), MemoryThreshold.DEFAULT_HARD);
-    private static final String HEAD = "The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi. ";
+    private static final String HEAD =
+            "The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi. ";
 
     @Test
     void should_write_the_E7_message_exactly_with_its_trailing_space() {
@@ -31,7 +32,8 @@ class EvictionMessagesTest {
 
         String message = EvictionMessages.memoryPressure(PRESSURE, using(pod, "app", "120Mi"));
 
-        assertThat(message).isEqualTo("The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi. "
+        assertThat(message).isEqualTo(
+                "The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi. "
                 + "Container app was using 120Mi, request is 100Mi, has larger consumption of memory. ");
     }
 
@@ -100,7 +102,8 @@ class EvictionMessagesTest {
                     MemoryThreshold.parse("10%").orElseThrow());
 
             assertThat(EvictionMessages.memoryPressure(pressure, PodMemoryUse.withoutStats(pod("p", 0))))
-                    .isEqualTo("The node was low on resource: memory. Threshold quantity: 107374184, available: -50Mi. ");
+                    .isEqualTo("The node was low on resource: memory. "
+                            + "Threshold quantity: 107374184, available: -50Mi. ");
         }
     }
 

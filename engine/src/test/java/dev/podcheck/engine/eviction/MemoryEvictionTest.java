@@ -44,7 +44,8 @@ class MemoryEvictionTest {
     @Test
     void should_evict_nothing_when_only_critical_pods_are_left() {
         List<PodMemoryUse> pods = List.of(
-                using(withAnnotation(single("etcd", 0, "", ""), CriticalPod.CONFIG_SOURCE_ANNOTATION, "file"), "1000Mi"));
+                using(withAnnotation(single("etcd", 0, "", ""),
+                        CriticalPod.CONFIG_SOURCE_ANNOTATION, "file"), "1000Mi"));
 
         assertThat(MemoryEviction.decide(MemoryPressure.observe(NODE, pods), pods)).isEmpty();
     }
