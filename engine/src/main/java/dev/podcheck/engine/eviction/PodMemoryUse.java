@@ -32,7 +32,8 @@ public record PodMemoryUse(
 
     public PodMemoryUse {
         if (pod == null || request == null || workingSetBytes == null) {
-            throw new IllegalArgumentException("a pod's memory use needs a name, a request and a working set (or none)");
+            throw new IllegalArgumentException(
+                    "a pod's memory use needs a name, a request and a working set (or none)");
         }
         if (workingSetBytes.isPresent() && workingSetBytes.getAsLong() < 0) {
             throw new IllegalArgumentException("a working set is not negative, got " + workingSetBytes.getAsLong());
