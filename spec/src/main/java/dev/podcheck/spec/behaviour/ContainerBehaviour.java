@@ -1,6 +1,7 @@
 package dev.podcheck.spec.behaviour;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.podcheck.spec.pod.Immutables;
 import java.time.Duration;
@@ -11,7 +12,9 @@ import java.util.List;
  * instances (restartCount values); the last entry covers every later instance, so
  * "fails the first two runs, then succeeds" is {@code [{times: 2, exit: {code: 1}}, {exit: {code: 0}}]}.
  */
-public record ContainerBehaviour(@JsonValue List<InstanceBehaviour> instances) {
+public record ContainerBehaviour(
+        // One entry may be written without the list around it: app: {exit: {code: 1}}.
+        @JsonValue @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<InstanceBehaviour> instances) {
 
     /** Runs forever, always healthy, exits at once with 143 on SIGTERM. */
     public static final ContainerBehaviour DEFAULT = new ContainerBehaviour(List.of(InstanceBehaviour.DEFAULT));
