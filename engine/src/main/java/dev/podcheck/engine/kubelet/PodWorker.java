@@ -103,6 +103,9 @@ public final class PodWorker {
 
     /** The pod's first sync on the node: statuses, probe workers (SEMANTICS S-1, P-3), then SyncPod. */
     private void admit() {
+        if (terminating || removed) {
+            return; // deleted before the kubelet got to it
+        }
         publish();
         long t0 = queue.now() + options.timing().probeTickPhase().toMillis();
         for (ContainerRecord rec : byName.values()) {

@@ -1,0 +1,144 @@
+package dev.podcheck.engine.kubelet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import dev.podcheck.engine.Simulations;
+import dev.podcheck.spec.trace.ContainerState;
+import dev.podcheck.spec.trace.PodPhase;
+import dev.podcheck.spec.trace.TraceEvent;
+import dev.podcheck.spec.trace.TraceEvent.Signal;
+import org.junit.jupiter.api.Test;
+
+/** Graceful deletion and the pod's end (SEMANTICS T-1..T-11, AD-1, AD-2). */
+class TerminationTest {
+
+    @Test
+    void should_run_preStop_then_SIGTERM_and_stop_sidecars_after_the_app_in_reverse_order() {
+        Simulations sim = Simulations.run("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: ordered-stop
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {preStop: {takes: 3s}, onSigterm: {exitAfter: 2s, code: 0}}
+                      events:
+                      - deletePod: {at: 10s}
+                spec:
+                  initContainers:
+                  - {name: side-1, image: busybox:1.36, restartPolicy: Always}
+                  - {name: side-2, image: busybox:1.36, restartPolicy: Always}
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                    lifecycle:
+                      preStop:
+                        exec: {command: ["true"]}
+                """);
+
+        assertThat(sim.trace().all(TraceEvent.DeletionRequested.class))
+                .containsExactly(new TraceEvent.DeletionRequested(10_000, 30, false, 40_000));
+        assertThat(sim.trace().all(TraceEvent.SignalSent.class))
+                .as(sim.log())
+                .extracting(TraceEvent.SignalSent::at, TraceEvent.SignalSent::container, TraceEvent.SignalSent::signal)
+                .containsExactly(tuple(13_000L, "app", Signal.SIGTERM), tuple(15_000L, "side-2", Signal.SIGTERM),
+                        tuple(15_000L, "side-1", Signal.SIGTERM));
+        assertThat(sim.finalPhase()).isEqualTo(PodPhase.Succeeded);
+        assertThat(sim.trace().all(TraceEvent.PodRemoved.class).map(TraceEvent::at)).containsExactly(15_000L);
+    }
+
+    @Test
+    void should_wait_at_least_2_seconds_between_SIGTERM_and_SIGKILL() {
+        Simulations sim = Simulations.run("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: stubborn
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {onSigterm: ignore}
+                      events:
+                      - deletePod: {at: 5s, gracePeriodSeconds: 1}
+                spec:
+                  containers:
+                  - {name: app, image: busybox:1.36}
+                """);
+
+        assertThat(sim.trace().all(TraceEvent.SignalSent.class))
+                .extracting(TraceEvent.SignalSent::at, TraceEvent.SignalSent::signal)
+                .containsExactly(tuple(5_000L, Signal.SIGTERM), tuple(7_000L, Signal.SIGKILL));
+        assertThat(sim.lastStatus("app").state()).isEqualTo(new ContainerState.Terminated(137, "Error", "SIGKILL", 0, 7_000));
+        assertThat(sim.finalPhase()).isEqualTo(PodPhase.Failed);
+    }
+
+    @Test
+    void should_count_preStop_against_the_grace_period() {
+        Simulations sim = Simulations.run("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: slow-prestop
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {preStop: {takes: 4s}, onSigterm: ignore}
+                      events:
+                      - deletePod: {at: 1s, gracePeriodSeconds: 10}
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                    lifecycle:
+                      preStop:
+                        sleep: {seconds: 5}
+                """);
+
+        assertThat(sim.trace().all(TraceEvent.SignalSent.class))
+                .extracting(TraceEvent.SignalSent::at, TraceEvent.SignalSent::signal)
+                .containsExactly(tuple(5_000L, Signal.SIGTERM), tuple(11_000L, Signal.SIGKILL));
+    }
+
+    @Test
+    void should_remove_a_force_deleted_pod_at_once_while_the_kubelet_still_stops_it() {
+        Simulations sim = Simulations.run("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: forced
+                  annotations:
+                    podcheck.dev/scenario: |
+                      events:
+                      - deletePod: {at: 3s, force: true}
+                spec:
+                  containers:
+                  - {name: app, image: busybox:1.36}
+                """);
+
+        assertThat(sim.trace().all(TraceEvent.PodRemoved.class).map(TraceEvent::at)).containsExactly(3_000L);
+        assertThat(sim.trace().all(TraceEvent.DeletionRequested.class))
+                .containsExactly(new TraceEvent.DeletionRequested(3_000, 0, true, 3_000));
+        assertThat(sim.trace().all(TraceEvent.SignalSent.class).map(TraceEvent::at)).containsExactly(3_000L);
+    }
+
+    @Test
+    void should_fail_the_pod_with_DeadlineExceeded_after_activeDeadlineSeconds() {
+        Simulations sim = Simulations.run("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: deadline}
+                spec:
+                  activeDeadlineSeconds: 30
+                  containers:
+                  - {name: app, image: busybox:1.36}
+                """);
+
+        TraceEvent.PodPhaseChanged failed = sim.phaseChange(PodPhase.Failed).orElseThrow();
+        assertThat(failed.at()).as(sim.log()).isEqualTo(30_000L);
+        assertThat(failed.reason()).isEqualTo("DeadlineExceeded");
+        assertThat(failed.message()).isEqualTo("Pod was active on the node longer than the specified deadline");
+        assertThat(sim.starts("app")).containsExactly(0L);
+    }
+}
