@@ -1,5 +1,6 @@
 package dev.podcheck.conformance.report;
 
+import dev.podcheck.spec.trace.ContainerStatus;
 import dev.podcheck.spec.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,8 @@ import java.util.Set;
  *
  * <p>A run is a maximal sequence of the same probe result of one (container, probe kind), or of the
  * same kubelet event (container, reason, message). It ends when the result changes or when the
- * container's status changes, so a count never spans a restart or a readiness flip.
+ * container's state or restartCount changes, so a count never spans a restart; a ready or started
+ * flip, which the probe itself causes, does not end it.
  */
 final class Repeats {
     /** How often the observation at a run's first index repeats, and when the run's last one is. */
@@ -33,10 +35,14 @@ final class Repeats {
         Map<Object, Open> open = new HashMap<>();
         List<Open> all = new ArrayList<>();
         Set<Integer> folded = new HashSet<>();
+        Map<String, ContainerStatus> statuses = new HashMap<>();
         for (int i = 0; i < events.size(); i++) {
             TraceEvent event = events.get(i);
             if (event instanceof TraceEvent.ContainerStatusChanged changed) {
-                open.values().removeIf(run -> run.container.equals(changed.status().name()));
+                ContainerStatus before = statuses.put(changed.status().name(), changed.status());
+                if (movedOn(before, changed.status())) {
+                    open.values().removeIf(run -> run.container.equals(changed.status().name()));
+                }
                 continue;
             }
             Repeatable repeatable = Repeatable.of(event);
@@ -57,6 +63,10 @@ final class Repeats {
         Map<Integer, Run> runs = new HashMap<>();
         all.forEach(run -> runs.put(run.first, new Run(run.count, run.lastAt)));
         return new Repeats(runs, folded);
+    }
+
+    private static boolean movedOn(ContainerStatus before, ContainerStatus now) {
+        return before == null || !before.state().equals(now.state()) || before.restartCount() != now.restartCount();
     }
 
     /** True for the second and later observations of a run: they are told by the run's first line. */

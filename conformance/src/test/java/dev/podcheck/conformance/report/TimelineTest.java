@@ -148,7 +148,7 @@ class TimelineTest {
         }
 
         @Test
-        void should_end_a_run_when_the_container_status_changes_so_counts_never_span_a_restart() {
+        void should_end_a_run_when_the_container_state_changes_so_counts_never_span_a_restart() {
             Trace trace = trace()
                     .status(0, "app", running(0), 0, true, false)
                     .probe(10_000, "app", ProbeKind.liveness, false)
@@ -174,6 +174,23 @@ class TimelineTest {
                     31.000  app        Running, restartCount 1
                     41.000  app        liveness probe failed
                     41.000  app        event Unhealthy: Liveness probe failed
+                    """);
+        }
+
+        @Test
+        void should_not_end_a_run_at_the_ready_flip_the_probe_itself_causes() {
+            Trace trace = trace()
+                    .status(0, "app", running(0), 0, true, false)
+                    .probe(1000, "app", ProbeKind.readiness, true)
+                    .status(1000, "app", running(0), 0, true, true)
+                    .probe(2000, "app", ProbeKind.readiness, true)
+                    .build();
+
+            assertThat(Timeline.of(List.of("app")).render(trace)).isEqualTo("""
+                     time  container  change
+                    0.000  app        Running, started
+                    1.000  app        readiness probe succeeded (x2 until 2.000)
+                    1.000  app        ready
                     """);
         }
 
