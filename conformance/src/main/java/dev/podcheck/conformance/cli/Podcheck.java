@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "podcheck 0.1.0",
         description = "Property-based conformance checks of Kubernetes pod semantics.",
-        subcommands = {ValidateCommand.class, GenerateCommand.class, RunCommand.class,
+        subcommands = {ValidateCommand.class, GenerateCommand.class, RunCommand.class, PredictCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -29,7 +29,12 @@ public final class Podcheck implements Runnable {
 
     /** Runs one invocation; the writers make it testable without a process. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Podcheck());
+        return execute(CommandLine.defaultFactory(), out, err, args);
+    }
+
+    /** Runs one invocation with verbs built by {@code factory}: the seam through which tests replace the engine. */
+    static int execute(CommandLine.IFactory factory, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Podcheck(), factory);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
@@ -52,6 +57,6 @@ public final class Podcheck implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: validate, generate or run");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: validate, generate, run or predict");
     }
 }

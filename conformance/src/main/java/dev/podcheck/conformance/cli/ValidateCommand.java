@@ -1,8 +1,5 @@
 package dev.podcheck.conformance.cli;
 
-import dev.podcheck.spec.admission.Defaulting;
-import dev.podcheck.spec.admission.Validation;
-import dev.podcheck.spec.admission.Violation;
 import dev.podcheck.spec.qos.PodQOS;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.yaml.InputException;
@@ -11,6 +8,7 @@ import dev.podcheck.spec.yaml.ScenarioWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,15 +54,12 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private boolean report(Path file, Scenario scenario, PrintWriter out) {
-        Scenario defaulted = Defaulting.apply(scenario);
-        List<Violation> violations = Validation.validate(defaulted);
-        String name = "pod/" + (defaulted.pod().metadata().name() == null ? "(unnamed)" : defaulted.pod().metadata().name());
-        if (!violations.isEmpty()) {
-            out.println(file + ": " + name + " is invalid:");
-            violations.forEach(v -> out.println("  * " + v.message()));
+        Optional<Scenario> admitted = Admission.admit(file, scenario, out);
+        if (admitted.isEmpty()) {
             return false;
         }
-        out.println("# " + file + ": " + name + " is valid; qosClass: " + PodQOS.compute(defaulted.pod()));
+        Scenario defaulted = admitted.get();
+        out.println("# " + file + ": " + Admission.podName(defaulted) + " is valid; qosClass: " + PodQOS.compute(defaulted.pod()));
         if (!quiet) {
             out.println("---");
             out.print(ScenarioWriter.toYaml(defaulted));

@@ -157,7 +157,7 @@ class PodcheckCliTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"validate", "generate", "run"})
+        @ValueSource(strings = {"validate", "generate", "run", "predict"})
         void should_offer_help_on_every_verb(String verb) {
             Run run = podcheck(verb, "--help");
 
