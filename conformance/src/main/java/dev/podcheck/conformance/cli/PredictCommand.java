@@ -28,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "document of a multi-document file is predicted in turn."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:predicted", "1:a pod is invalid (its violations are printed on stderr)",
-                "2:usage error or unreadable file", "3:no engine in this build"})
+                "2:usage error or unreadable file"})
 final class PredictCommand implements Callable<Integer> {
 
     enum Output { text, json }
@@ -77,13 +77,7 @@ final class PredictCommand implements Callable<Integer> {
                 exit = ExitCodes.VIOLATED;
                 continue;
             }
-            Trace trace;
-            try {
-                trace = simulator.simulate(admitted.get(), horizon);
-            } catch (Simulator.Unavailable e) {
-                err.println("podcheck: " + e.getMessage());
-                return ExitCodes.INCONCLUSIVE;
-            }
+            Trace trace = simulator.simulate(admitted.get(), horizon);
             print(admitted.get(), trace, first, out);
             first = false;
         }

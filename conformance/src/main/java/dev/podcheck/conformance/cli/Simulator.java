@@ -1,5 +1,7 @@
 package dev.podcheck.conformance.cli;
 
+import dev.podcheck.engine.Engine;
+import dev.podcheck.engine.EngineOptions;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
 import java.time.Duration;
@@ -13,19 +15,6 @@ import java.time.Duration;
 interface Simulator {
     Trace simulate(Scenario defaulted, Duration horizon);
 
-    /**
-     * The reference engine. It is being written on another branch (issue 3); until it is merged this
-     * says so rather than predicting. When it lands this becomes
-     * {@code (scenario, horizon) -> Engine.simulate(scenario, EngineOptions.DEFAULT.withHorizon(horizon))}.
-     */
-    Simulator ENGINE = (scenario, horizon) -> {
-        throw new Unavailable();
-    };
-
-    /** No engine in this build. */
-    final class Unavailable extends RuntimeException {
-        Unavailable() {
-            super("predict needs the reference engine, which this build does not have yet (issue 3)", null, false, false);
-        }
-    }
+    /** The reference engine with its default timing and profile. */
+    Simulator ENGINE = (scenario, horizon) -> Engine.simulate(scenario, EngineOptions.DEFAULT.withHorizon(horizon));
 }

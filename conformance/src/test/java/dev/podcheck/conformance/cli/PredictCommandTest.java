@@ -174,14 +174,32 @@ class PredictCommandTest {
             assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err()).startsWith("podcheck: Invalid value for option '--output': expected one of [text, json]");
         }
+    }
+
+    @Nested
+    class WithTheEngine {
+        static java.util.stream.Stream<Path> manifests() throws IOException {
+            return Files.list(Path.of("../spec/src/test/resources/manifests")).filter(p -> p.toString().endsWith(".yaml")).sorted();
+        }
+
+        @ParameterizedTest
+        @org.junit.jupiter.params.provider.MethodSource("manifests")
+        void should_predict_every_sample_manifest(Path manifest) {
+            Run run = PodcheckCliTest.podcheck("predict", manifest.toString(), "--horizon", "5m");
+
+            assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).contains("phase Running");
+            assertThat(run.err()).isEmpty();
+        }
 
         @Test
-        void should_say_plainly_that_this_build_has_no_engine_yet() throws IOException {
-            Run run = PodcheckCliTest.podcheck("predict", file("web.yaml", PodcheckCliTest.VALID).toString());
-
-            assertThat(run.exit()).isEqualTo(ExitCodes.INCONCLUSIVE);
-            assertThat(run.err()).isEqualTo(
-                    "podcheck: predict needs the reference engine, which this build does not have yet (issue 3)\n");
+        void should_predict_the_invalid_samples_as_invalid() throws IOException {
+            try (var invalid = Files.list(Path.of("../spec/src/test/resources/manifests/invalid"))) {
+                for (Path manifest : invalid.toList()) {
+                    assertThat(PodcheckCliTest.podcheck("predict", manifest.toString()).exit())
+                            .as(manifest.toString()).isEqualTo(ExitCodes.VIOLATED);
+                }
+            }
         }
     }
 
