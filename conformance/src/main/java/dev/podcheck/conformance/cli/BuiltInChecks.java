@@ -1,5 +1,8 @@
 package dev.podcheck.conformance.cli;
 
+import dev.podcheck.conformance.invariant.WellFormedTrace;
+import dev.podcheck.engine.Engine;
+import dev.podcheck.engine.EngineOptions;
 import dev.podcheck.spec.admission.Defaulting;
 import dev.podcheck.spec.admission.Validation;
 import dev.podcheck.spec.admission.Violation;
@@ -10,13 +13,15 @@ import dev.podcheck.spec.yaml.ScenarioWriter;
 import java.util.List;
 
 /**
- * What {@code podcheck run} can check before the engine exists: that a scenario survives what the
- * apiserver and a manifest file do to it. Each failure names the rule it broke.
+ * What {@code podcheck run} checks until the invariant catalogue exists: that a scenario survives
+ * what the apiserver and a manifest file do to it, and that the reference engine gives it a
+ * well-formed trace. Each failure names the rule it broke.
  */
-final class SpecLayerCheck {
-    static final int RULES = 4;
+final class BuiltInChecks {
+    static final int RULES = 5;
+    static final EngineOptions ENGINE = EngineOptions.DEFAULT;
 
-    private SpecLayerCheck() {}
+    private BuiltInChecks() {}
 
     static void verify(Scenario scenario) {
         Scenario defaulted = Defaulting.apply(scenario);
@@ -32,6 +37,11 @@ final class SpecLayerCheck {
         }
         if (PodQOS.compute(defaulted.pod()) == null) {
             throw new AssertionError("spec/qos-class: every pod MUST have a QoS class");
+        }
+        List<String> problems = WellFormedTrace.problems(defaulted.pod().spec(), Engine.simulate(defaulted, ENGINE),
+                ENGINE.horizon().toMillis());
+        if (!problems.isEmpty()) {
+            throw new AssertionError("engine/well-formed-trace: the reference trace MUST be well formed, got " + problems);
         }
     }
 }
