@@ -15,23 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** restartPolicy, crash-loop back-off and restartCount (SEMANTICS R-1, R-5..R-9). */
 class RestartTest {
 
-    static String crashing(String restartPolicy, int exitCode) {
-        return """
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: crasher
-                  annotations:
-                    podcheck.dev/scenario: |
-                      containers:
-                        app: {exit: {after: 1s, code: %d}}
-                spec:
-                  restartPolicy: %s
-                  containers:
-                  - {name: app, image: busybox:1.36}
-                """.formatted(exitCode, restartPolicy);
-    }
-
     @Nested
     class Policy {
         @ParameterizedTest(name = "restartPolicy {0}, exit {1}: {2} runs, phase {3}")
@@ -44,7 +27,7 @@ class RestartTest {
                 "Never,     1, 1, Failed"})
         void should_restart_a_regular_container_as_its_pod_restartPolicy_says(String policy, int exit, int runs,
                                                                             PodPhase phase) {
-            Simulations sim = Simulations.run(crashing(policy, exit), Duration.ofSeconds(20));
+            Simulations sim = Simulations.run(RestartTestScenarios.crashing(policy, exit), Duration.ofSeconds(20));
 
             assertThat(sim.starts("app")).as(sim.log()).hasSize(runs);
             assertThat(sim.finalPhase()).as(sim.log()).isEqualTo(phase);
@@ -52,7 +35,7 @@ class RestartTest {
 
         @Test
         void should_keep_restartCount_0_and_the_exit_code_under_Never() {
-            ContainerStatus last = Simulations.run(crashing("Never", 3)).lastStatus("app");
+            ContainerStatus last = Simulations.run(RestartTestScenarios.crashing("Never", 3)).lastStatus("app");
 
             assertThat(last.restartCount()).isZero();
             assertThat(last.state()).isEqualTo(new ContainerState.Terminated(3, "Error", "", 0, 1000));
@@ -64,7 +47,7 @@ class RestartTest {
         @Test
         void should_restart_at_once_then_wait_10_20_40_80_160_and_at_most_300_seconds() {
             // GIVEN a container that exits 1 a second after each start (R-7)
-            Simulations sim = Simulations.run(crashing("Always", 1), Duration.ofMinutes(15));
+            Simulations sim = Simulations.run(RestartTestScenarios.crashing("Always", 1), Duration.ofMinutes(15));
 
             // THEN the gaps from each exit to the next start double from 10 s and stop at 300 s
             assertThat(sim.starts("app")).as(sim.log())
@@ -73,7 +56,7 @@ class RestartTest {
 
         @Test
         void should_show_CrashLoopBackOff_with_the_last_termination_while_waiting() {
-            Simulations sim = Simulations.run(crashing("Always", 1), Duration.ofSeconds(5));
+            Simulations sim = Simulations.run(RestartTestScenarios.crashing("Always", 1), Duration.ofSeconds(5));
 
             ContainerStatus last = sim.lastStatus("app");
             assertThat(last.state()).isEqualTo(new ContainerState.Waiting("CrashLoopBackOff",
