@@ -18,6 +18,9 @@ final class ContainerRecord {
     final ContainerBehaviour behaviour;
     final Map<ProbeKind, ProbeWorker> probes = new EnumMap<>(ProbeKind.class);
     Instance current;
+    /** The instance before {@link #current}, and the termination before that one. */
+    private Instance previous;
+    private ContainerState.Terminated beforePrevious;
     /** The termination of the instance before {@link #current}: status lastState. */
     ContainerState.Terminated previousExit;
     /** The reasonCache entry shown as Waiting while the container is not running (CrashLoopBackOff). */
@@ -44,7 +47,9 @@ final class ContainerRecord {
     Instance newInstance() {
         int count = current == null ? 0 : current.restartCount + 1;
         if (current != null && current.exit != null) {
+            beforePrevious = previousExit;
             previousExit = current.exit;
+            previous = current;
         }
         current = new Instance(count, behaviour.forInstance(count));
         waiting = null;
@@ -66,7 +71,7 @@ final class ContainerRecord {
             return false;
         }
         ProbeWorker startup = probes.get(ProbeKind.startup);
-        return startup == null || Boolean.TRUE.equals(startup.result());
+        return startup == null || Boolean.TRUE.equals(startup.resultFor(current.restartCount));
     }
 
     /** ready (P-11): started, and readiness Success when there is a readiness probe. */
@@ -78,7 +83,7 @@ final class ContainerRecord {
             return false;
         }
         ProbeWorker readiness = probes.get(ProbeKind.readiness);
-        return readiness == null || Boolean.TRUE.equals(readiness.result());
+        return readiness == null || Boolean.TRUE.equals(readiness.resultFor(current.restartCount));
     }
 
     /** The API status entry as the kubelet would write it now (convertToAPIContainerStatuses). */
@@ -89,6 +94,10 @@ final class ContainerRecord {
         if (current == null) {
             ContainerState state = waiting != null ? waiting : ContainerState.waiting(defaultWaitingReason);
             return new ContainerStatus(name(), state, null, 0, false, false);
+        }
+        if (current.startedAt < 0 && previous != null && unknownAtTermination == null) {
+            // The new container does not exist yet (image pull, create): the runtime still lists the old one.
+            return new ContainerStatus(name(), previous.exit, beforePrevious, previous.restartCount, false, false);
         }
         ContainerState state;
         ContainerState last = previousExit;

@@ -409,7 +409,7 @@ public final class PodWorker {
      */
     private void triggerReadiness(ContainerRecord rec) {
         ProbeWorker readiness = rec.probes.get(ProbeKind.readiness);
-        if (readiness != null && !Boolean.TRUE.equals(readiness.result()) && rec.started()) {
+        if (readiness != null && !Boolean.TRUE.equals(readiness.resultFor(rec.current.restartCount)) && rec.started()) {
             scheduleTick(rec, readiness, queue.now());
         }
     }

@@ -37,9 +37,12 @@ public final class ProbeWorker {
         return probe.periodSeconds() * 1000L;
     }
 
-    /** The cached result: null for Unknown (startup before any verdict). */
-    public Boolean result() {
-        return cached;
+    /**
+     * The cached result for this container instance: null for Unknown, and for an instance the
+     * worker has not probed yet (the kubelet's results cache is keyed by container ID).
+     */
+    public Boolean resultFor(int containerInstance) {
+        return containerInstance == instance ? cached : null;
     }
 
     /** StopLivenessAndStartup and RemovePod (SEMANTICS P-12): the worker runs no more. */

@@ -108,4 +108,36 @@ class ProbeTest {
                 .map(TraceEvent::at)).as(sim.log()).containsExactly(20_000L);
         assertThat(sim.starts("app")).containsExactly(0L, 20_000L);
     }
+
+    @Test
+    void should_not_be_ready_after_a_restart_until_readiness_passes_for_the_new_container() {
+        // GIVEN readiness passing from 5 s of each run, and a liveness kill at 50 s (P-2: results are per container ID)
+        Simulations sim = Simulations.run("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: ready-again
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {readiness: [{from: 5s}], liveness: [{until: 30s}]}
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                    readinessProbe:
+                      exec: {command: ["true"]}
+                      periodSeconds: 5
+                    livenessProbe:
+                      exec: {command: ["true"]}
+                      periodSeconds: 10
+                      failureThreshold: 3
+                """, Duration.ofSeconds(60));
+
+        // THEN the new instance starts not ready, and is ready 5 s later
+        assertThat(sim.trace().all(TraceEvent.ContainerStatusChanged.class)
+                .filter(e -> e.status().restartCount() == 1 && e.status().isRunning())
+                .map(e -> e.at() + ":" + e.status().ready())).as(sim.log())
+                .containsExactly("50000:false", "55000:true");
+    }
 }
