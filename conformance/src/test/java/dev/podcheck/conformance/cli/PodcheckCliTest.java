@@ -21,9 +21,14 @@ class PodcheckCliTest {
     record Run(int exit, String out, String err) {}
 
     static Run podcheck(String... args) {
+        return podcheck(picocli.CommandLine.defaultFactory(), args);
+    }
+
+    /** With the factory that builds the commands, so a test can put a fake engine in. */
+    static Run podcheck(picocli.CommandLine.IFactory factory, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Podcheck.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int exit = Podcheck.execute(factory, new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Run(exit, out.toString(), err.toString());
     }
 

@@ -10,8 +10,6 @@ import dev.podcheck.spec.trace.PodPhase;
 import dev.podcheck.spec.trace.Trace;
 import dev.podcheck.spec.yaml.TraceCodec;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,13 +32,10 @@ class PredictCommandTest {
     final RecordingSimulator engine = new RecordingSimulator(WEB_STARTS);
 
     Run predict(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         String[] argv = new String[args.length + 1];
         argv[0] = "predict";
         System.arraycopy(args, 0, argv, 1, args.length);
-        int exit = Podcheck.execute(engine.factory(), new PrintWriter(out, true), new PrintWriter(err, true), argv);
-        return new Run(exit, out.toString(), err.toString());
+        return PodcheckCliTest.podcheck(engine.factory(), argv);
     }
 
     @TempDir
