@@ -1,0 +1,42 @@
+package dev.podcheck.conformance.api;
+
+import dev.podcheck.engine.Engine;
+import dev.podcheck.engine.EngineOptions;
+import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.trace.Trace;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The embedded reference engine as a target: it observes everything, with no timing slack. */
+public final class EngineTarget implements Target {
+    private final EngineOptions options;
+
+    public EngineTarget(EngineOptions options) {
+        this.options = options;
+    }
+
+    public EngineTarget() {
+        this(EngineOptions.DEFAULT);
+    }
+
+    @Override
+    public String name() {
+        return "engine";
+    }
+
+    @Override
+    public Set<Observation> observations() {
+        return EnumSet.allOf(Observation.class);
+    }
+
+    @Override
+    public Duration tolerance() {
+        return Duration.ZERO;
+    }
+
+    @Override
+    public Trace run(Scenario defaulted, Duration horizon) {
+        return Engine.simulate(defaulted, options.withHorizon(horizon));
+    }
+}

@@ -1,0 +1,38 @@
+package dev.podcheck.conformance.api;
+
+import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.trace.Trace;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Something that runs pods: the embedded engine, a Kubernetes cluster, podman. Implementations
+ * must allow concurrent {@link #run} calls.
+ *
+ * <p>Stability: experimental.
+ */
+public interface Target {
+    String name();
+
+    /** What this target can observe of a pod. */
+    Set<Observation> observations();
+
+    /** How far its observed times may lag what the rules say (0 for the engine). */
+    Duration tolerance();
+
+    /**
+     * Runs a defaulted, valid scenario for {@code horizon} and returns what was observed.
+     *
+     * @throws TargetException when the target could not run or observe it (the trial is inconclusive)
+     */
+    Trace run(Scenario defaulted, Duration horizon) throws TargetException;
+
+    /** The target failed to run a trial: not a violation, an inconclusive result. */
+    final class TargetException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public TargetException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
