@@ -1,15 +1,35 @@
 package dev.podcheck.conformance.invariant;
 
 import dev.podcheck.conformance.api.Invariant;
-import dev.podcheck.conformance.invariant.init.InitOrder;
+import dev.podcheck.conformance.invariant.deadline.DeadlineInvariants;
+import dev.podcheck.conformance.invariant.eviction.EvictionInvariants;
+import dev.podcheck.conformance.invariant.init.InitInvariants;
+import dev.podcheck.conformance.invariant.phase.PhaseInvariants;
+import dev.podcheck.conformance.invariant.probe.ProbeInvariants;
+import dev.podcheck.conformance.invariant.qos.QoSInvariants;
+import dev.podcheck.conformance.invariant.restart.RestartInvariants;
+import dev.podcheck.conformance.invariant.sidecar.SidecarInvariants;
+import dev.podcheck.conformance.invariant.status.StatusInvariants;
+import dev.podcheck.conformance.invariant.termination.TerminationInvariants;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Every invariant podcheck checks, in a stable order (by group, then id). */
+/** Every invariant podcheck checks, group by group in a stable order. */
 public final class Catalogue {
     private Catalogue() {}
 
     public static List<Invariant> all() {
-        return List.of(
-                new InitOrder());
+        List<Invariant> all = new ArrayList<>();
+        all.addAll(InitInvariants.all());
+        all.addAll(SidecarInvariants.all());
+        all.addAll(RestartInvariants.all());
+        all.addAll(PhaseInvariants.all());
+        all.addAll(ProbeInvariants.all());
+        all.addAll(StatusInvariants.all());
+        all.addAll(QoSInvariants.all());
+        all.addAll(TerminationInvariants.all());
+        all.addAll(DeadlineInvariants.all());
+        all.addAll(EvictionInvariants.all());
+        return List.copyOf(all);
     }
 }

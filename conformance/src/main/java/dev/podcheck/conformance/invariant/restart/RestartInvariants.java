@@ -1,0 +1,13 @@
+package dev.podcheck.conformance.invariant.restart;
+
+import dev.podcheck.conformance.api.Invariant;
+import java.util.List;
+
+/** The invariants of group {@code restart}, in id order. */
+public final class RestartInvariants {
+    private RestartInvariants() {}
+
+    public static List<Invariant> all() {
+        return List.of();
+    }
+}

@@ -1,0 +1,13 @@
+package dev.podcheck.conformance.invariant.status;
+
+import dev.podcheck.conformance.api.Invariant;
+import java.util.List;
+
+/** The invariants of group {@code status}, in id order. */
+public final class StatusInvariants {
+    private StatusInvariants() {}
+
+    public static List<Invariant> all() {
+        return List.of();
+    }
+}
