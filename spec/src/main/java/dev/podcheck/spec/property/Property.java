@@ -129,25 +129,12 @@ public final class Property<T> {
 
     private Counterexample<T> shrink(Check<? super T> check, long runSeed, int trial, T original,
                                      long[] recorded, Throwable failure) {
-        Shrinker shrinker = new Shrinker(candidate -> {
-            Choices replay = Choices.replay(candidate);
-            T value;
-            try {
-                value = gen.generate(replay);
-            } catch (RuntimeException e) {
-                // A generator that cannot use this sequence is not a counterexample.
-                return new Shrinker.Outcome(false, replay.recorded(), null);
-            }
-            Throwable f = run(check, value);
-            return new Shrinker.Outcome(f != null, replay.recorded(), f);
-        }, maxShrinkAttempts);
-        Shrinker.Result result = shrinker.shrink(recorded, failure);
-        T shrunk = gen.generate(Choices.replay(result.choices()));
-        return new Counterexample<>(runSeed, trial, shrunk, original, result.failure(), failure, result.steps(),
+        Shrinking.Shrunk<T> result = Shrinking.shrink(gen, recorded, failure, check, maxShrinkAttempts);
+        return new Counterexample<>(runSeed, trial, result.value(), original, result.failure(), failure, result.steps(),
                 result.attempts(), Arrays.stream(result.choices()).boxed().collect(Collectors.toList()));
     }
 
-    private static <T> Throwable run(Check<? super T> check, T value) {
+    static <T> Throwable run(Check<? super T> check, T value) {
         try {
             check.verify(value);
             return null;
