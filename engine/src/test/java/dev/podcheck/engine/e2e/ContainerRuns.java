@@ -1,9 +1,11 @@
 package dev.podcheck.engine.e2e;
 
 import dev.podcheck.engine.Simulations;
+import dev.podcheck.spec.trace.ContainerStatus;
 import dev.podcheck.spec.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The node e2e {@code containerOutputList} helpers (test/e2e_node/container_lifecycle_test_utils.go)
@@ -44,14 +46,28 @@ record ContainerRuns(Simulations sim) {
         return runs;
     }
 
-    /** StartsBefore(a, b): a's first start comes strictly before b's. */
+    /**
+     * StartsBefore(a, b): a's first start is logged before b's. The engine may start both in one
+     * virtual instant (one SyncPod); then the trace's order is the log's order.
+     */
     boolean startsBefore(String a, String b) {
-        return first(a).start < first(b).start;
+        return firstIndex(a, ContainerStatus::isRunning) < firstIndex(b, ContainerStatus::isRunning);
     }
 
-    /** ExitsBefore(a, b): a's first run ended strictly before b's. */
+    /** ExitsBefore(a, b): a's first termination is logged before b's. */
     boolean exitsBefore(String a, String b) {
-        return first(a).end < first(b).end;
+        return firstIndex(a, ContainerStatus::isTerminated) < firstIndex(b, ContainerStatus::isTerminated);
+    }
+
+    private int firstIndex(String container, Predicate<ContainerStatus> state) {
+        List<TraceEvent> events = sim.trace().events();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof TraceEvent.ContainerStatusChanged c && c.status().name().equals(container)
+                    && state.test(c.status())) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     /** RunTogether(a, b): their first runs overlap. */
