@@ -473,12 +473,17 @@ public final class PodWorker {
         busy = false;
         boolean restart = rec.isSidecar() || spec.restartPolicyValue() != RestartPolicy.Never;
         if (restart && !terminating) {
-            Deque<ContainerRecord> one = new ArrayDeque<>();
             // doBackOff looks at the status taken before the kill: only an earlier exited instance
             // counts, so the first probe kill restarts at once (kuberuntime_manager.go doBackOff).
-            if (rec.previousExit != null) {
-                backOff.next(rec.name(), rec.previousExit.finishedAt(), queue.now());
+            ContainerState.Terminated earlier = rec.previousExit;
+            if (earlier != null) {
+                if (backOff.isInBackOffSince(rec.name(), earlier.finishedAt(), queue.now())) {
+                    sync(); // in back-off: the next SyncPod waits it out from this exit
+                    return;
+                }
+                backOff.next(rec.name(), earlier.finishedAt(), queue.now());
             }
+            Deque<ContainerRecord> one = new ArrayDeque<>();
             one.add(rec);
             startAll(one);
         } else {

@@ -67,6 +67,9 @@ public final class ProbeWorker {
         }
         Boolean before = cached;
         if (target.instance() != instance) {
+            // Results are kept per container ID: a new container starts with no result at all, so
+            // its first verdict is a change even if it equals the old container's (P-2, P-4.3).
+            before = null;
             instance = target.instance();
             cached = initialValue();
             onHold = false;

@@ -140,4 +140,36 @@ class ProbeTest {
                 .map(e -> e.at() + ":" + e.status().ready())).as(sim.log())
                 .containsExactly("50000:false", "55000:true");
     }
+
+    @Test
+    void should_keep_killing_on_liveness_failures_with_a_growing_back_off_and_a_monotone_restartCount() {
+        // GIVEN container_probe.go "should have monotonically increasing restart count": liveness passes
+        // for 10 s of each run, initialDelaySeconds 5, failureThreshold 1
+        Simulations sim = Simulations.run("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: liveness-loop
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {liveness: [{until: 10s}]}
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                    livenessProbe:
+                      exec: {command: ["cat", "/tmp/health"]}
+                      initialDelaySeconds: 5
+                      failureThreshold: 1
+                """, Duration.ofMinutes(14));
+
+        // THEN at least 5 restarts in 14 minutes (the e2e bound), each restartCount one more than the last
+        java.util.List<Integer> counts = sim.trace().statusesOf("app").filter(s -> s.isRunning())
+                .map(s -> s.restartCount()).distinct().toList();
+        assertThat(counts).as(sim.log()).hasSizeGreaterThanOrEqualTo(6).isSorted();
+        assertThat(counts.get(counts.size() - 1)).isEqualTo(counts.size() - 1);
+        assertThat(sim.trace().statusesOf("app").anyMatch(s -> s.state() instanceof ContainerState.Waiting w
+                && w.reason().equals("CrashLoopBackOff"))).isTrue();
+    }
 }
