@@ -1,0 +1,50 @@
+package dev.podcheck.conformance.runner;
+
+import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.yaml.ScenarioReader;
+import dev.podcheck.spec.yaml.ScenarioWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The regression corpus: a folder of scenario files, replayed before new trials; counterexamples are added to it. */
+public final class Corpus {
+    /** One scenario of the corpus and the file it came from. */
+    public record Entry(Path file, Scenario scenario) {}
+
+    private Corpus() {}
+
+    /** Every scenario of every *.yaml file in the folder, files in name order; a missing folder is empty. */
+    public static List<Entry> read(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Entry> entries = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                ScenarioReader.read(file).forEach(s -> entries.add(new Entry(file, s)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the corpus " + folder + ": " + e.getMessage(), e);
+        }
+        return entries;
+    }
+
+    /** Saves a counterexample as an ordinary manifest with a header saying what it shows; returns the file. */
+    public static Path save(Path folder, Counterexample c) {
+        String name = c.invariant().id().replace('/', '-') + "-" + Long.toUnsignedString(c.trialSeed(), 16) + ".yaml";
+        String header = "# podcheck counterexample for " + c.invariant().id() + " (" + c.origin() + ")\n"
+                + "# MUST: " + c.invariant().must() + "\n"
+                + "# " + c.verdict().message() + "\n";
+        try {
+            Files.createDirectories(folder);
+            return Files.writeString(folder.resolve(name), header + ScenarioWriter.toYaml(c.scenario()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to the corpus " + folder + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.podcheck.conformance.runner;
+
+import dev.podcheck.conformance.api.Invariant;
+import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.trace.Trace;
+
+/**
+ * A violation, shrunk: the minimal scenario, its trace, and what reproduces it.
+ *
+ * @param origin    "seed S trial N" for a generated trial, or the corpus file it came from
+ * @param trialSeed the seed of the trial's own choices (replay: the same seed and trial number)
+ */
+public record Counterexample(Invariant invariant, String origin, long trialSeed, int trial, Scenario scenario,
+                             Trace trace, Verdict.Violated verdict, int shrinkSteps) {}

@@ -1,0 +1,28 @@
+package dev.podcheck.conformance.runner;
+
+import dev.podcheck.conformance.api.Invariant;
+import dev.podcheck.conformance.api.Target;
+import dev.podcheck.spec.generate.Size;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one run does.
+ *
+ * @param knownDeviations invariant ids whose violations are expected on this target, with the reason
+ * @param corpus          a folder of scenario files replayed first, and where new counterexamples go; null for none
+ * @param budget          wall time after which no new trial starts; null for none
+ */
+public record RunPlan(Target target, List<Invariant> invariants, int trials, long seed, Shard shard, int parallelism,
+                      Duration budget, Map<String, String> knownDeviations, Path corpus, Duration horizon, Size size,
+                      int maxShrinkAttempts) {
+    public RunPlan {
+        invariants = List.copyOf(invariants);
+        knownDeviations = Map.copyOf(knownDeviations);
+        if (trials < 0 || parallelism < 1) {
+            throw new IllegalArgumentException("trials must be >= 0 and parallelism >= 1");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.podcheck.conformance.runner;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A finished run: one result per invariant, what ran, and how long it took.
+ *
+ * @param trialsRun     trials that produced a trace (corpus scenarios included)
+ * @param targetErrors  trials the target could not run (inconclusive)
+ * @param budgetReached the time budget stopped the run before every trial ran
+ */
+public record RunResult(String target, long seed, Shard shard, List<InvariantResult> invariants, int trialsRun,
+                        int targetErrors, int corpusScenarios, Duration elapsed, boolean budgetReached) {
+    public RunResult {
+        invariants = List.copyOf(invariants);
+    }
+
+    /** 0 all hold, 1 a violation, 3 inconclusive (target errors or unknowns, nothing violated). */
+    public int exitCode() {
+        if (invariants.stream().anyMatch(r -> r.outcome() == InvariantResult.Outcome.VIOLATED)) {
+            return 1;
+        }
+        boolean inconclusive = targetErrors > 0
+                || invariants.stream().anyMatch(r -> r.outcome() == InvariantResult.Outcome.UNKNOWN);
+        return inconclusive ? 3 : 0;
+    }
+}
