@@ -25,8 +25,8 @@ public sealed interface Verdict {
 
     record Unknown(String reason) implements Verdict {}
 
-    static Verdict violated(String message, List<TraceEvent> witness) {
-        return new Violated(message, witness);
+    static Verdict violated(String message, List<? extends TraceEvent> witness) {
+        return new Violated(message, List.<TraceEvent>copyOf(witness));
     }
 
     static Verdict violated(String message, TraceEvent... witness) {

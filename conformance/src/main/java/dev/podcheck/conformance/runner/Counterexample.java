@@ -8,6 +8,8 @@ import dev.podcheck.spec.trace.Trace;
 /**
  * A violation, shrunk: the minimal scenario, its trace, and what reproduces it.
  *
+ * @param scenario  the minimal scenario as generated (before the apiserver's defaults), ready to apply
+ * @param trace     what the target did with it
  * @param origin    "seed S trial N" for a generated trial, or the corpus file it came from
  * @param trialSeed the seed of the trial's own choices (replay: the same seed and trial number)
  */

@@ -38,7 +38,7 @@ public final class Runner {
 
     public Runner(RunPlan plan) {
         this.plan = plan;
-        this.scenarios = ScenarioGen.scenarios(plan.size()).map(Defaulting::apply);
+        this.scenarios = ScenarioGen.scenarios(plan.size());
         this.observable = plan.invariants().stream()
                 .filter(inv -> plan.target().observations().containsAll(inv.needs())).toList();
     }
@@ -102,17 +102,19 @@ public final class Runner {
     }
 
     private TrialOutcome runCorpus(int index, Corpus.Entry entry) {
-        return evaluate(index, 0, null, Defaulting.apply(entry.scenario()), entry.file().toString());
+        return evaluate(index, 0, null, entry.scenario(), entry.file().toString());
     }
 
+    /** Runs a scenario as written (the target gets it as the apiserver stores it: defaulted). */
     private TrialOutcome evaluate(int trial, long seed, long[] choices, Scenario scenario, String origin) {
+        Scenario defaulted = Defaulting.apply(scenario);
         Trace trace;
         try {
-            trace = plan.target().run(scenario, plan.horizon());
+            trace = plan.target().run(defaulted, plan.horizon());
         } catch (Target.TargetException e) {
             return new TrialOutcome(trial, seed, choices, scenario, origin, null, e.getMessage());
         }
-        Observed trial0 = observed(scenario, trace);
+        Observed trial0 = observed(defaulted, trace);
         Verdict[] verdicts = new Verdict[observable.size()];
         for (int i = 0; i < verdicts.length; i++) {
             verdicts[i] = Invariants.evaluate(observable.get(i), trial0);
@@ -169,19 +171,20 @@ public final class Runner {
         }
         Shrinking.Shrunk<Scenario> shrunk = Shrinking.shrink(scenarios, first.choices(), null,
                 s -> {
-                    if (!(Invariants.evaluate(inv, observed(s, plan.target().run(s, plan.horizon())))
-                            instanceof Verdict.Violated)) {
-                        return;
+                    Scenario defaulted = Defaulting.apply(s);
+                    if (Invariants.evaluate(inv, observed(defaulted, plan.target().run(defaulted, plan.horizon())))
+                            instanceof Verdict.Violated) {
+                        throw new AssertionError("still violated");
                     }
-                    throw new AssertionError("still violated");
                 }, plan.maxShrinkAttempts());
         return counterexample(inv, first, shrunk.value(), shrunk.steps());
     }
 
     private Counterexample counterexample(Invariant inv, TrialOutcome first, Scenario scenario, int steps) {
         try {
-            Trace trace = plan.target().run(scenario, plan.horizon());
-            Verdict verdict = Invariants.evaluate(inv, observed(scenario, trace));
+            Scenario defaulted = Defaulting.apply(scenario);
+            Trace trace = plan.target().run(defaulted, plan.horizon());
+            Verdict verdict = Invariants.evaluate(inv, observed(defaulted, trace));
             if (verdict instanceof Verdict.Violated violated) {
                 return new Counterexample(inv, first.origin(), first.trialSeed(), first.trial(), scenario, trace,
                         violated, steps);
