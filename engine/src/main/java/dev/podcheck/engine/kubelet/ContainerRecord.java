@@ -17,6 +17,8 @@ final class ContainerRecord {
     final Kind kind;
     final ContainerBehaviour behaviour;
     final Map<ProbeKind, ProbeWorker> probes = new EnumMap<>(ProbeKind.class);
+    /** Per probe kind (by ordinal), the generation of its worker's ticker: a manual trigger restarts it. */
+    final long[] tickGenerations = new long[ProbeKind.values().length];
     Instance current;
     /** The termination of the instance before {@link #current}: status lastState. */
     ContainerState.Terminated previousExit;
