@@ -504,7 +504,10 @@ public final class PodWorker {
             computed = PodPhase.Failed;
         }
         cachedPhase = PodPhases.next(cachedPhase, computed);
-        boolean anyRunning = byName.values().stream().anyMatch(ContainerRecord::isRunning);
+        boolean anyRunning = false;
+        for (ContainerRecord rec : byName.values()) {
+            anyRunning |= rec.isRunning();
+        }
         PodPhase api = PodPhases.merged(trace.phase(), cachedPhase, anyRunning);
         boolean failedByKubelet = api == PodPhase.Failed && !failedReason.isEmpty();
         trace.phase(now, api, failedByKubelet ? failedReason : "", failedByKubelet ? failedMessage : "");
