@@ -44,7 +44,7 @@ class TraceDigestTest {
             out.put("default/" + seed, digest(scenario(Size.DEFAULT, seed), EngineOptions.DEFAULT));
         }
         Size probeHeavy = Size.DEFAULT.withProbePercent(100);
-        for (long seed = 0; seed < 100; seed++) {
+        for (long seed = 0; seed < 50; seed++) {
             out.put("probes-1h/" + seed, digest(scenario(probeHeavy, seed), ONE_HOUR));
         }
         return out;
