@@ -17,6 +17,8 @@ final class ContainerRecord {
     final Kind kind;
     final ContainerBehaviour behaviour;
     final Map<ProbeKind, ProbeWorker> probes = new EnumMap<>(ProbeKind.class);
+    /** Per probe kind (by ordinal), the generation of its worker's ticker: a manual trigger restarts it. */
+    final long[] tickGenerations = new long[ProbeKind.values().length];
     Instance current;
     /** The instance before {@link #current}, and the termination before that one. */
     private Instance previous;

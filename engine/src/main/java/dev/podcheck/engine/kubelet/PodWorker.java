@@ -54,7 +54,6 @@ public final class PodWorker {
     private boolean busy;
     private boolean syncPending;
     private long nextSyncAt = Long.MAX_VALUE;
-    private final Map<ProbeWorker, Long> tickGenerations = new java.util.IdentityHashMap<>();
     /** Set once the kubelet decided the pod is done (SyncTerminatingPod): no more starts. */
     boolean terminating;
     /** All containers stopped after termination: getPhase(podIsTerminal=true). */
@@ -395,9 +394,11 @@ public final class PodWorker {
 
     /** The worker's ticker; a manual trigger restarts it, so older ticks are dropped by generation. */
     private void scheduleTick(ContainerRecord rec, ProbeWorker worker, long at) {
-        long generation = tickGenerations.merge(worker, 1L, Long::sum);
+        long[] generations = rec.tickGenerations;
+        int kind = worker.kind().ordinal();
+        long generation = ++generations[kind];
         queue.at(at, () -> {
-            if (tickGenerations.get(worker) == generation) {
+            if (generations[kind] == generation) {
                 probeTick(rec, worker);
             }
         });
@@ -422,7 +423,7 @@ public final class PodWorker {
         Instance inst = rec.current;
         boolean visible = inst != null && inst.visible;
         boolean passes = visible && inst.exit == null
-                && inst.behaviour.health(worker.kind()).passesAt(java.time.Duration.ofMillis(now - inst.startedAt));
+                && inst.behaviour.health(worker.kind()).passesAtMillis(now - inst.startedAt);
         ProbeTarget target = new ProbeTarget(visible ? inst.restartCount : -1,
                 visible && (inst.exit == null || !inst.observed), visible ? inst.startedAt : 0, rec.started(),
                 trace.phase().isTerminal(), termination.deletionRequested(), passes);
@@ -430,8 +431,7 @@ public final class PodWorker {
         if (outcome.ran()) {
             trace.add(new TraceEvent.ProbeResult(now, rec.name(), worker.kind(), outcome.success()));
             if (!outcome.success()) {
-                trace.add(new TraceEvent.KubeletEvent(now, "Unhealthy", rec.name(),
-                        capitalised(worker.kind().name()) + " probe failed"));
+                trace.add(new TraceEvent.KubeletEvent(now, "Unhealthy", rec.name(), probeFailed(worker.kind())));
             }
         }
         if (outcome.committed() != null) {
@@ -442,8 +442,13 @@ public final class PodWorker {
         }
     }
 
-    private static String capitalised(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    /** The Unhealthy event message, as constants: failing probes emit it at every period. */
+    private static String probeFailed(ProbeKind kind) {
+        return switch (kind) {
+            case startup -> "Startup probe failed";
+            case liveness -> "Liveness probe failed";
+            case readiness -> "Readiness probe failed";
+        };
     }
 
     /** A committed probe result: readiness and startup change the status; failures kill (P-8, P-9). */
@@ -507,7 +512,10 @@ public final class PodWorker {
             computed = PodPhase.Failed;
         }
         cachedPhase = PodPhases.next(cachedPhase, computed);
-        boolean anyRunning = byName.values().stream().anyMatch(ContainerRecord::isRunning);
+        boolean anyRunning = false;
+        for (ContainerRecord rec : byName.values()) {
+            anyRunning |= rec.isRunning();
+        }
         PodPhase api = PodPhases.merged(trace.phase(), cachedPhase, anyRunning);
         boolean failedByKubelet = api == PodPhase.Failed && !failedReason.isEmpty();
         trace.phase(now, api, failedByKubelet ? failedReason : "", failedByKubelet ? failedMessage : "");

@@ -27,6 +27,20 @@ public final class ProbeWorker {
     /** What one tick did. {@code committed} is the cached result when this tick changed it, else null. */
     public record Outcome(boolean ran, boolean success, Boolean committed) {
         static final Outcome NOTHING = new Outcome(false, false, null);
+        /** Every possible outcome, built once: a worker ticks every period, so ticks should not allocate. */
+        private static final Outcome[] ALL = new Outcome[12];
+
+        static {
+            Boolean[] commits = {null, false, true};
+            for (int i = 0; i < ALL.length; i++) {
+                ALL[i] = new Outcome((i & 1) != 0, (i & 2) != 0, commits[i >> 2]);
+            }
+        }
+
+        static Outcome of(boolean ran, boolean success, Boolean committed) {
+            int commit = committed == null ? 0 : committed ? 2 : 1;
+            return ALL[(ran ? 1 : 0) | (success ? 2 : 0) | commit << 2];
+        }
     }
 
     public ProbeKind kind() {
@@ -118,7 +132,7 @@ public final class ProbeWorker {
 
     private Outcome changed(Boolean before, boolean ran, boolean success) {
         boolean change = before == null ? cached != null : !before.equals(cached);
-        return new Outcome(ran, success, change ? cached : null);
+        return Outcome.of(ran, success, change ? cached : null);
     }
 
     /** newWorker initialValue: readiness starts failed, liveness succeeded, startup unknown (P-2). */

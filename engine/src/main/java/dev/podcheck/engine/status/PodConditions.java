@@ -76,15 +76,15 @@ public final class PodConditions {
         }
         List<String> unknown = new ArrayList<>();
         List<String> unready = new ArrayList<>();
-        List<Container> counted = new ArrayList<>(spec.sidecars());
-        counted.addAll(spec.containers());
-        for (Container container : counted) {
-            ContainerStatus status = statuses.get(container.name());
-            if (status == null) {
-                unknown.add(container.name());
-            } else if (!status.ready()) {
-                unready.add(container.name());
+        // Sidecars, then regular containers; loops rather than spec.sidecars(): the kubelet
+        // publishes the status at every change, so this runs many times per simulated pod.
+        for (Container init : spec.initContainers()) {
+            if (init.isSidecar()) {
+                countReadiness(init, statuses, unknown, unready);
             }
+        }
+        for (Container container : spec.containers()) {
+            countReadiness(container, statuses, unknown, unready);
         }
         if ((phase == PodPhase.Succeeded && unknown.isEmpty()) || phase == PodPhase.Failed) {
             return forTerminalPhase(ConditionType.ContainersReady, phase);
@@ -159,9 +159,7 @@ public final class PodConditions {
      */
     public static List<PodCondition> forcedForTerminalPhase(List<PodCondition> conditions, PodPhase phase) {
         Objects.requireNonNull(conditions, "conditions");
-        boolean anyReadyTrue = conditions.stream().anyMatch(c -> c.status()
-                && (c.type() == ConditionType.Ready || c.type() == ConditionType.ContainersReady));
-        if (!phase.isTerminal() || !anyReadyTrue) {
+        if (!phase.isTerminal() || !anyReadyTrue(conditions)) {
             return conditions;
         }
         List<PodCondition> forced = new ArrayList<>(conditions.size() + 2);
@@ -178,14 +176,37 @@ public final class PodConditions {
         return List.copyOf(forced);
     }
 
+    private static boolean anyReadyTrue(List<PodCondition> conditions) {
+        for (PodCondition c : conditions) {
+            if (c.status() && (c.type() == ConditionType.Ready || c.type() == ConditionType.ContainersReady)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void countReadiness(Container container, Map<String, ContainerStatus> statuses,
+                                       List<String> unknown, List<String> unready) {
+        ContainerStatus status = statuses.get(container.name());
+        if (status == null) {
+            unknown.add(container.name());
+        } else if (!status.ready()) {
+            unready.add(container.name());
+        }
+    }
+
     private static PodCondition forTerminalPhase(ConditionType type, PodPhase phase) {
         return PodCondition.isFalse(type, phase == PodPhase.Failed ? POD_FAILED : POD_COMPLETED, "");
     }
 
     private static boolean anyRegularContainerRunningOrTerminated(PodSpec spec, Map<String, ContainerStatus> statuses) {
-        return spec.containers().stream()
-                .map(container -> statuses.get(container.name()))
-                .anyMatch(s -> s != null && !(s.state() instanceof ContainerState.Waiting));
+        for (Container container : spec.containers()) {
+            ContainerStatus s = statuses.get(container.name());
+            if (s != null && !(s.state() instanceof ContainerState.Waiting)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** generate.go: each non-empty list as "prefix" + Go's %s of a []string, joined by ", ". */

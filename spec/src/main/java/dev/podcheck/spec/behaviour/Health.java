@@ -29,6 +29,21 @@ public record Health(List<Window> passing) {
         return passing.stream().anyMatch(w -> w.contains(sinceStart));
     }
 
+    /**
+     * {@link #passesAt(Duration)} for a whole number of milliseconds, without allocating: the engine
+     * asks this at every probe tick.
+     */
+    public boolean passesAtMillis(long sinceStartMillis) {
+        long seconds = Math.floorDiv(sinceStartMillis, 1000L);
+        int nanos = (int) Math.floorMod(sinceStartMillis, 1000L) * 1_000_000;
+        for (int i = 0; i < passing.size(); i++) {
+            if (passing.get(i).contains(seconds, nanos)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A half-open window [from, until); a null {@code until} never ends. */
     public record Window(Duration from, Duration until) {
         public Window {
@@ -42,6 +57,16 @@ public record Health(List<Window> passing) {
 
         public boolean contains(Duration t) {
             return t.compareTo(from) >= 0 && (until == null || t.compareTo(until) < 0);
+        }
+
+        /** {@link #contains(Duration)} for the duration of {@code seconds} and {@code nanos}, as Duration compares. */
+        boolean contains(long seconds, int nanos) {
+            return compare(seconds, nanos, from) >= 0 && (until == null || compare(seconds, nanos, until) < 0);
+        }
+
+        private static int compare(long seconds, int nanos, Duration d) {
+            int bySeconds = Long.compare(seconds, d.getSeconds());
+            return bySeconds != 0 ? bySeconds : Integer.compare(nanos, d.getNano());
         }
     }
 }
