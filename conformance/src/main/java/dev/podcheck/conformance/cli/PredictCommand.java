@@ -41,7 +41,7 @@ final class PredictCommand implements Callable<Integer> {
     Output output;
 
     // The engine's own default horizon (EngineOptions.DEFAULT_HORIZON).
-    @Option(names = "--horizon", defaultValue = "10m", paramLabel = "DURATION", converter = HorizonConverter.class,
+    @Option(names = "--horizon", defaultValue = "10m", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How much virtual time to simulate, e.g. 90s, 10m, 1h30m (default: ${DEFAULT-VALUE}).")
     Duration horizon;
 
@@ -94,22 +94,5 @@ final class PredictCommand implements Callable<Integer> {
         }
         out.println("# " + file + ": " + Admission.podName(scenario) + ", predicted for " + Durations.format(horizon));
         out.print(Timeline.of(scenario.pod()).render(trace));
-    }
-
-    /** Go-style durations, as the scenario annotation writes them; the horizon must be positive. */
-    static final class HorizonConverter implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            Duration horizon;
-            try {
-                horizon = Durations.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-            if (horizon.isZero()) {
-                throw new CommandLine.TypeConversionException("the horizon must be positive, got \"" + value + "\"");
-            }
-            return horizon;
-        }
     }
 }

@@ -1,13 +1,24 @@
 package dev.podcheck.conformance.cli;
 
-import dev.podcheck.spec.generate.ScenarioGen;
-import dev.podcheck.spec.property.Counterexample;
-import dev.podcheck.spec.property.Property;
-import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.conformance.api.EngineTarget;
+import dev.podcheck.conformance.api.Invariant;
+import dev.podcheck.conformance.invariant.Catalogue;
+import dev.podcheck.conformance.runner.InvariantResult;
+import dev.podcheck.conformance.runner.RunPlan;
+import dev.podcheck.conformance.runner.RunResult;
+import dev.podcheck.conformance.runner.Runner;
+import dev.podcheck.conformance.runner.Shard;
+import dev.podcheck.spec.behaviour.Durations;
+import dev.podcheck.spec.yaml.InputException;
 import dev.podcheck.spec.yaml.ScenarioWriter;
 import java.io.PrintWriter;
-import java.util.Optional;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,19 +26,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/**
- * {@code podcheck run}: the main job. Until the invariant catalogue exists it checks the spec layer
- * and the reference engine's traces on generated scenarios, and says plainly what it does not check yet.
- */
+/** {@code podcheck run}: the main job: generated scenarios on a target, every invariant checked, violations shrunk. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Generates scenarios and checks them against the embedded target.",
-                "Today: the spec layer (validation, defaulting, YAML round trip, QoS class) and a",
-                "well-formed reference trace for each; the invariant catalogue is not built yet."},
+        description = {"Generates scenarios, runs them on the target (the embedded reference engine by default),",
+                "checks every invariant of the catalogue on each trace, and shrinks each violation to a minimal pod."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every check holds", "1:a check is violated", "2:usage error"})
+        exitCodeList = {"0:every invariant holds", "1:an invariant is violated", "2:usage or input error",
+                "3:inconclusive (target errors or checker failures, nothing violated)"})
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--trials", defaultValue = "500", description = "How many scenarios (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trials", defaultValue = "1000", description = "How many scenarios (default: ${DEFAULT-VALUE}).")
     int trials;
 
     @Mixin
@@ -36,32 +44,127 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SizeOptions size;
 
+    @Option(names = "--invariant", paramLabel = "ID|GROUP", split = ",",
+            description = "Check only these invariants, by id (init/order) or group (init); repeatable.")
+    List<String> selection;
+
+    @Option(names = "--known", paramLabel = "FILE", description = "Known deviations: violations of these ids do not fail the run.")
+    Path known;
+
+    @Option(names = "--budget", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Start no new trial after this much wall time (e.g. 2m).")
+    Duration budget;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "Trials at once (default: the number of cores).")
+    Integer parallel;
+
+    @Option(names = "--shard", paramLabel = "I/N", defaultValue = "1/1", description = "Run only shard I of N (default: ${DEFAULT-VALUE}).")
+    String shard;
+
+    @Option(names = "--corpus", paramLabel = "DIR", description = "Replay this folder's scenarios first; save new counterexamples in it.")
+    Path corpus;
+
+    @Option(names = "--horizon", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "Virtual time each scenario runs for (default: ${DEFAULT-VALUE}).")
+    Duration horizon;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        if (trials < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--trials must be at least 1, got " + trials);
+        CommandLine cli = spec.commandLine();
+        if (trials < 0) {
+            throw new CommandLine.ParameterException(cli, "--trials must be at least 0, got " + trials);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        long runSeed = seed.value();
-        Property<Scenario> property = Property.forAll(ScenarioGen.scenarios(size.toSize(spec.commandLine())))
-                .trials(trials).seed(runSeed).renderedWith(ScenarioWriter::toYaml);
-        long started = System.nanoTime();
-        Optional<Counterexample<Scenario>> found = property.findCounterexample(BuiltInChecks::verify);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (found.isPresent()) {
-            out.println("podcheck run: VIOLATED (seed " + found.get().seed() + ")");
-            out.println(property.describe(found.get()));
-            return ExitCodes.VIOLATED;
+        RunPlan plan;
+        try {
+            plan = plan(cli);
+        } catch (InputException e) {
+            cli.getErr().println("podcheck: " + e.getMessage());
+            return ExitCodes.USAGE;
         }
-        out.printf("podcheck run: %d scenarios (seed %d) on the embedded target in %.2f s (%.0f scenarios/s)%n",
-                trials, runSeed, seconds, trials / seconds);
-        out.printf("  %d rules x %d scenarios hold: validation, defaulting, YAML round trip, QoS class,"
-                + " well-formed reference trace (%s horizon)%n", BuiltInChecks.RULES, trials,
-                dev.podcheck.spec.behaviour.Durations.format(BuiltInChecks.ENGINE.horizon()));
-        out.println("  not yet checked: the invariant catalogue of pod semantics (issue 4)");
-        return ExitCodes.OK;
+        Progress progress = new Progress(cli.getErr());
+        RunResult result = new Runner(plan).run(progress::trialDone);
+        progress.finish();
+        summarise(result, cli.getOut());
+        return result.exitCode();
+    }
+
+    private RunPlan plan(CommandLine cli) {
+        Shard parsedShard;
+        try {
+            parsedShard = Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cli, "--shard: " + e.getMessage());
+        }
+        List<Invariant> invariants = select(cli);
+        Set<String> ids = Catalogue.all().stream().map(Invariant::id).collect(Collectors.toSet());
+        Map<String, String> deviations = known == null ? Map.of() : KnownDeviations.read(known, ids);
+        int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
+        if (threads < 1) {
+            throw new CommandLine.ParameterException(cli, "--parallel must be at least 1, got " + threads);
+        }
+        return new RunPlan(new EngineTarget(), invariants, trials, seed.value(), parsedShard, threads, budget, deviations,
+                corpus, horizon, size.toSize(cli), 2000);
+    }
+
+    private List<Invariant> select(CommandLine cli) {
+        List<Invariant> all = Catalogue.all();
+        if (selection == null || selection.isEmpty()) {
+            return all;
+        }
+        for (String wanted : selection) {
+            if (all.stream().noneMatch(inv -> inv.id().equals(wanted) || inv.group().equals(wanted))) {
+                throw new CommandLine.ParameterException(cli, "--invariant: no invariant or group is called \"" + wanted
+                        + "\"; groups: " + all.stream().map(Invariant::group).distinct().collect(Collectors.joining(", ")));
+            }
+        }
+        return all.stream().filter(inv -> selection.contains(inv.id()) || selection.contains(inv.group())).toList();
+    }
+
+    private static void summarise(RunResult result, PrintWriter out) {
+        out.printf("podcheck run: %d trials on %s (seed %d, shard %s) in %.2f s (%.0f trials/s)%s%n",
+                result.trialsRun(), result.target(), result.seed(), result.shard(), result.elapsed().toNanos() / 1e9,
+                result.trialsRun() / Math.max(result.elapsed().toNanos() / 1e9, 1e-9),
+                result.budgetReached() ? "; the time budget ended it early" : "");
+        for (InvariantResult r : result.invariants()) {
+            out.printf("  %-16s %-40s holds %d, violated %d, unknown %d%n", r.outcome(), r.invariant().id(), r.holds(),
+                    r.violated(), r.unknown());
+        }
+        for (InvariantResult r : result.invariants()) {
+            r.counterexampleIfAny().filter(c -> r.outcome() == InvariantResult.Outcome.VIOLATED).ifPresent(c -> {
+                out.println();
+                out.println("VIOLATED " + c.invariant().id() + " (" + c.origin() + ")");
+                out.println("  MUST: " + c.invariant().must());
+                out.println("  " + c.verdict().message());
+                out.print(ScenarioWriter.toYaml(c.scenario()).indent(4));
+            });
+        }
+    }
+
+    /** A one-line progress count on stderr, rewritten in place. */
+    private static final class Progress {
+        private final PrintWriter err;
+        private int lastShown = -1;
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        synchronized void trialDone(int done, int total) {
+            int percent = total == 0 ? 100 : done * 100 / total;
+            if (percent != lastShown) {
+                lastShown = percent;
+                err.printf("\r  %3d%% (%d/%d trials)", percent, done, total);
+                err.flush();
+            }
+        }
+
+        void finish() {
+            if (lastShown >= 0) {
+                err.println();
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@ import dev.podcheck.conformance.invariant.restart.RestartInvariants;
 import dev.podcheck.conformance.invariant.sidecar.SidecarInvariants;
 import dev.podcheck.conformance.invariant.status.StatusInvariants;
 import dev.podcheck.conformance.invariant.termination.TerminationInvariants;
+import dev.podcheck.conformance.invariant.trace.TraceInvariants;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,7 @@ public final class Catalogue {
 
     public static List<Invariant> all() {
         List<Invariant> all = new ArrayList<>();
+        all.addAll(TraceInvariants.all());
         all.addAll(InitInvariants.all());
         all.addAll(SidecarInvariants.all());
         all.addAll(RestartInvariants.all());

@@ -196,11 +196,34 @@ class PodcheckCliTest {
     @Nested
     class RunVerb {
         @Test
-        void should_check_the_spec_layer_on_generated_scenarios_and_say_what_it_did_not_check() {
+        void should_check_the_catalogue_on_generated_scenarios_and_pass_on_the_engine() {
             Run run = podcheck("run", "--trials", "50", "--seed", "3");
 
+            assertThat(run.exit()).as(run.out()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).contains("50 trials on engine (seed 3, shard 1/1)").contains("HOLDS").contains("init/order");
+        }
+
+        @Test
+        void should_check_only_the_selected_invariants_by_id_or_group() {
+            Run run = podcheck("run", "--trials", "5", "--seed", "3", "--invariant", "init");
+
             assertThat(run.exit()).isEqualTo(ExitCodes.OK);
-            assertThat(run.out()).contains("50 scenarios").contains("seed 3").contains("not yet");
+            assertThat(run.out()).contains("init/").doesNotContain("trace/well-formed");
+        }
+
+        @Test
+        void should_exit_2_for_an_unknown_invariant_a_bad_shard_or_a_bad_known_file() throws IOException {
+            Run unknown = podcheck("run", "--trials", "5", "--invariant", "nope");
+            Run shard = podcheck("run", "--trials", "5", "--shard", "3/2");
+            Path bad = file("known.yaml", "- id: no/such\n  reason: x\n");
+            Run known = podcheck("run", "--trials", "5", "--known", bad.toString());
+
+            assertThat(unknown.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(unknown.err()).contains("--invariant: no invariant or group is called \"nope\"");
+            assertThat(shard.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(shard.err()).contains("--shard: a shard is INDEX/COUNT with 1 <= INDEX <= COUNT, got 3/2");
+            assertThat(known.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(known.err()).contains(bad + ": [0].id: no invariant has the id \"no/such\"");
         }
     }
 }

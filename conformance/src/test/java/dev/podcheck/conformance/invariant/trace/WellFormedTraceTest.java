@@ -1,4 +1,4 @@
-package dev.podcheck.conformance.invariant;
+package dev.podcheck.conformance.invariant.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.podcheck.conformance.invariant;
+package dev.podcheck.conformance.invariant.trace;
 
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.PodSpec;
