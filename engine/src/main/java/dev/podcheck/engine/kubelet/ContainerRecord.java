@@ -118,6 +118,9 @@ final class ContainerRecord {
         } else {
             state = waiting != null ? waiting : ContainerState.waiting(defaultWaitingReason);
         }
+        if (unknownAtTermination != null) {
+            return new ContainerStatus(name(), state, last, current.restartCount, false, false);
+        }
         boolean isInit = kind == Kind.INIT;
         boolean started = isInit ? current.visible && current.exit == null : started();
         return new ContainerStatus(name(), state, last, current.restartCount, ready(), started);

@@ -51,8 +51,7 @@ final class PodTermination {
         if (grace == 0) {
             remove();
         }
-        // calculateEffectiveGracePeriod: at least 1 s on the node (T-6).
-        terminate(Math.max(grace, 1), this::afterDeletion);
+        terminate(grace, this::afterDeletion);
     }
 
     private void afterDeletion() {
@@ -99,10 +98,13 @@ final class PodTermination {
      * Stops the pod: liveness and startup probes stop (T-5), every running container is killed
      * concurrently, sidecars after the regular containers in reverse order; then the final status.
      */
-    private void terminate(long graceSeconds, Runnable then) {
+    private void terminate(long requestedGraceSeconds, Runnable then) {
         if (pod.terminating) {
             return;
         }
+        // calculateEffectiveGracePeriod: "no matter what, we always supply a grace period of 1" (T-6),
+        // so preStop runs even for terminationGracePeriodSeconds 0.
+        long graceSeconds = Math.max(requestedGraceSeconds, 1);
         pod.terminating = true;
         pod.byName.values().forEach(rec -> rec.probes.forEach((kind, worker) -> {
             if (kind != ProbeKind.readiness) {

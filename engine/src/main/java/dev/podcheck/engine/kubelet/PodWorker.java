@@ -302,6 +302,12 @@ public final class PodWorker {
 
     private void processStarted(ContainerRecord rec, Instance inst, Deque<ContainerRecord> toStart) {
         long now = queue.now();
+        if (terminating) {
+            // The pod is being stopped: SyncTerminatingPod cancels the sync that was starting it.
+            rec.starting = false;
+            startNext(toStart);
+            return;
+        }
         inst.startedAt = now;
         trace.add(new TraceEvent.KubeletEvent(now, "Created", rec.name(), "Created container " + rec.name()));
         trace.add(new TraceEvent.KubeletEvent(now, "Started", rec.name(), "Started container " + rec.name()));
@@ -508,7 +514,8 @@ public final class PodWorker {
             trace.status(now, status);
         }
         PodPhase computed = PodPhases.phase(spec, statuses, terminated);
-        if (!failedReason.isEmpty() && terminated) {
+        if (terminated && (!failedReason.isEmpty() || !computed.isTerminal())) {
+            // TerminatePod marks a pod that ends while Pending or Running as Failed (T-9).
             computed = PodPhase.Failed;
         }
         cachedPhase = PodPhases.next(cachedPhase, computed);
