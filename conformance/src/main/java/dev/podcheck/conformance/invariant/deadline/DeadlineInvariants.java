@@ -8,6 +8,6 @@ public final class DeadlineInvariants {
     private DeadlineInvariants() {}
 
     public static List<Invariant> all() {
-        return List.of();
+        return List.of(new ActiveDeadline());
     }
 }

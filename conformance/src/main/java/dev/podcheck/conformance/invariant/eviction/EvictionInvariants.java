@@ -8,6 +8,6 @@ public final class EvictionInvariants {
     private EvictionInvariants() {}
 
     public static List<Invariant> all() {
-        return List.of();
+        return List.of(new EvictedStatus(), new OnlyUnderPressure());
     }
 }

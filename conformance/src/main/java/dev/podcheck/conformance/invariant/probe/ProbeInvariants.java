@@ -8,6 +8,6 @@ public final class ProbeInvariants {
     private ProbeInvariants() {}
 
     public static List<Invariant> all() {
-        return List.of();
+        return List.of(new InitialDelay(), new LivenessThreshold(), new ReadinessNeverKills(), new StartupGatesOthers());
     }
 }

@@ -8,6 +8,6 @@ public final class QoSInvariants {
     private QoSInvariants() {}
 
     public static List<Invariant> all() {
-        return List.of();
+        return List.of(new QoSClass());
     }
 }
