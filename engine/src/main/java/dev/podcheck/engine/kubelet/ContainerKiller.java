@@ -133,6 +133,8 @@ final class ContainerKiller {
         inst.observed = true;
         onChange.run();
         done.run();
+        inst.stopWaiters.forEach(Runnable::run);
+        inst.stopWaiters.clear();
         new ArrayList<>(waiters).forEach(Waiter::attempt);
     }
 }

@@ -2,6 +2,8 @@ package dev.podcheck.engine.kubelet;
 
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
 import dev.podcheck.spec.trace.ContainerState;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One run of a container (one container ID): from the start request to its exit. */
 final class Instance {
@@ -16,6 +18,8 @@ final class Instance {
     boolean observed;
     /** A kill is under way: natural exits still count, restarts wait for the kill to finish. */
     boolean killing;
+    /** Who else waits for the kill under way (a pod stop joining a probe kill): run once it has exited. */
+    final List<Runnable> stopWaiters = new ArrayList<>();
 
     Instance(int restartCount, InstanceBehaviour behaviour) {
         this.restartCount = restartCount;

@@ -123,7 +123,11 @@ final class PodTermination {
             return;
         }
         for (ContainerRecord rec : running) {
-            pod.killer.kill(rec, graceSeconds, "Stopping container " + rec.name(), () -> mayStop(rec), oneStopped);
+            if (rec.current.killing) {
+                rec.current.stopWaiters.add(oneStopped); // the kill under way (a probe kill) stops it once
+            } else {
+                pod.killer.kill(rec, graceSeconds, "Stopping container " + rec.name(), () -> mayStop(rec), oneStopped);
+            }
         }
     }
 

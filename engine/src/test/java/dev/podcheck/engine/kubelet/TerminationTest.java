@@ -141,4 +141,104 @@ class TerminationTest {
         assertThat(failed.message()).isEqualTo("Pod was active on the node longer than the specified deadline");
         assertThat(sim.starts("app")).containsExactly(0L);
     }
+
+    @Test
+    void should_run_preStop_even_with_terminationGracePeriodSeconds_0() {
+        // GIVEN TGPS 0 and a deadline: the kubelet always supplies at least 1 s (pod_workers.go, T-6), so preStop runs
+        Simulations sim = Simulations.run("""
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: zero-grace}
+                spec:
+                  terminationGracePeriodSeconds: 0
+                  activeDeadlineSeconds: 10
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                    lifecycle:
+                      preStop:
+                        exec: {command: ["true"]}
+                """);
+
+        assertThat(sim.trace().all(TraceEvent.HookStarted.class).map(TraceEvent::at)).containsExactly(10_000L);
+    }
+
+    @Test
+    void should_mark_a_pod_deleted_during_initialization_Failed_before_removing_it() {
+        // GIVEN a long init container and a DELETE at 10 s (TerminatePod, T-9; the kubelet deletes terminal pods only, T-4)
+        Simulations sim = Simulations.run("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: deleted-while-initializing
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        init-1: {exit: {after: 60s, code: 0}}
+                      events:
+                      - deletePod: {at: 10s}
+                spec:
+                  initContainers:
+                  - {name: init-1, image: busybox:1.36}
+                  containers:
+                  - {name: app, image: busybox:1.36}
+                """);
+
+        assertThat(sim.phases()).as(sim.log()).containsExactly(PodPhase.Pending, PodPhase.Failed);
+        assertThat(sim.phaseChange(PodPhase.Failed).orElseThrow().at()).isEqualTo(10_000L);
+        assertThat(sim.trace().all(TraceEvent.PodRemoved.class).map(TraceEvent::at)).containsExactly(10_000L);
+    }
+
+    @Test
+    void should_not_start_a_container_once_the_pod_is_being_stopped() {
+        // GIVEN a restart still pulling (startAfter 5 s) when the deadline stops the pod
+        Simulations sim = Simulations.run("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: no-late-start
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app:
+                        - {exit: {after: 8s, code: 0}}
+                        - {startAfter: 5s}
+                spec:
+                  activeDeadlineSeconds: 10
+                  containers:
+                  - {name: app, image: busybox:1.36}
+                """);
+
+        assertThat(sim.starts("app")).as(sim.log()).containsExactly(0L);
+        assertThat(sim.finalPhase()).isEqualTo(PodPhase.Failed);
+        assertThat(sim.lastStatus("app").ready()).isFalse();
+    }
+
+    @Test
+    void should_let_a_pod_stop_join_a_probe_kill_under_way_instead_of_signalling_twice() {
+        // GIVEN a liveness kill of a SIGTERM-ignoring container at 3 s, and a deadline at 10 s during its grace
+        Simulations sim = Simulations.run("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: joined-stop
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {liveness: never, onSigterm: ignore}
+                spec:
+                  activeDeadlineSeconds: 10
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                    livenessProbe:
+                      exec: {command: ["true"]}
+                      periodSeconds: 1
+                """);
+
+        assertThat(sim.trace().all(TraceEvent.SignalSent.class))
+                .extracting(TraceEvent.SignalSent::at, TraceEvent.SignalSent::signal)
+                .as(sim.log()).containsExactly(tuple(3_000L, Signal.SIGTERM), tuple(33_000L, Signal.SIGKILL));
+        assertThat(sim.phaseChange(PodPhase.Failed).orElseThrow().at()).isEqualTo(33_000L);
+    }
 }

@@ -12,6 +12,6 @@ public final class StatusInvariants {
      * container after an eviction ended the pod and reports it ready in a Terminated state (engine bug).
      */
     public static List<Invariant> all() {
-        return List.of(new ContainersReady(), new EveryContainer(), new NotReadyBeforeReadiness());
+        return List.of(new ContainersReady(), new EveryContainer(), new NotReadyBeforeReadiness(), new ReadyImpliesStarted());
     }
 }

@@ -15,6 +15,6 @@ public final class TerminationInvariants {
      * initialization is removed while still Pending, where TerminatePod first marks it Failed).
      */
     public static List<Invariant> all() {
-        return List.of(new ForceAtOnce(), new Grace(), new MinimumTwoSeconds());
+        return List.of(new ForceAtOnce(), new Grace(), new MinimumTwoSeconds(), new PreStopBeforeSigterm(), new RemovalBound());
     }
 }
