@@ -8,6 +8,6 @@ public final class RestartInvariants {
     private RestartInvariants() {}
 
     public static List<Invariant> all() {
-        return List.of();
+        return List.of(new CountMonotone(), new CrashLoopHasLastState(), new NeverRestarts());
     }
 }
