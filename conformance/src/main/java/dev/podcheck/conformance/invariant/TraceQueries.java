@@ -65,47 +65,54 @@ public final class TraceQueries {
     }
 
     /**
-     * The runs of {@code container} in start order, told apart by their startedAt; a run is seen in
-     * state Running, or only in state or lastState Terminated when it was short. The kubelet's
-     * ContainerStatusUnknown verdict at termination is not a run.
+     * The runs of {@code container} in start order, told apart by restartCount and startedAt; a run is seen in state Running, or only
+     * in state or lastState Terminated when it was short. The kubelet's ContainerStatusUnknown
+     * verdict at termination is not a run.
      */
     public static List<Run> runs(Trace trace, String container) {
-        Map<Long, Run> byStart = new LinkedHashMap<>();
+        Map<List<Long>, Run> byStart = new LinkedHashMap<>();
         trace.all(ContainerStatusChanged.class).filter(e -> e.status().name().equals(container)).forEach(e -> {
             ContainerStatus s = e.status();
             if (s.state() instanceof ContainerState.Running r) {
-                byStart.putIfAbsent(r.startedAt(), new Run(container, s.restartCount(), r.startedAt(), e, null, null));
+                byStart.putIfAbsent(List.of((long) s.restartCount(), r.startedAt()),
+                        new Run(container, s.restartCount(), r.startedAt(), e, null, null));
             }
             recordExit(byStart, e, s.state(), s.restartCount());
-            recordExit(byStart, e, s.lastState(), s.restartCount() - 1);
+            // A state that is no run of its own (Waiting in back-off, the kubelet's ContainerStatusUnknown)
+            // shows the dead run itself in lastState; a Running or Terminated run shows the one before.
+            boolean ownRun = s.state() instanceof ContainerState.Running
+                    || s.state() instanceof ContainerState.Terminated t && !UNKNOWN_AT_TERMINATION.equals(t.reason());
+            int lastCount = ownRun ? s.restartCount() - 1 : s.restartCount();
+            recordExit(byStart, e, s.lastState(), lastCount);
         });
-        return new ArrayList<>(byStart.values());
+        return byStart.values().stream().sorted(java.util.Comparator.comparingLong(Run::startedAt)
+                .thenComparingInt(Run::restartCount)).toList();
     }
 
-    private static void recordExit(Map<Long, Run> byStart, ContainerStatusChanged e, ContainerState state,
+    /**
+     * Attaches an exit to its run: the run with this count and start if there is one, else any run
+     * with this start that has no exit yet (a Waiting status may carry either count), else a new run.
+     */
+    private static void recordExit(Map<List<Long>, Run> byStart, ContainerStatusChanged e, ContainerState state,
                                    int restartCount) {
         if (!(state instanceof ContainerState.Terminated t) || UNKNOWN_AT_TERMINATION.equals(t.reason())) {
             return;
         }
-        Run run = byStart.computeIfAbsent(t.startedAt(),
-                at -> new Run(e.status().name(), Math.max(restartCount, 0), at, e, null, null));
+        int count = Math.max(restartCount, 0);
+        List<Long> key = List.of((long) count, t.startedAt());
+        if (!byStart.containsKey(key)) {
+            boolean known = byStart.values().stream().anyMatch(r -> r.startedAt() == t.startedAt() && t.equals(r.exit()));
+            if (known) {
+                return;
+            }
+            key = byStart.entrySet().stream()
+                    .filter(en -> en.getValue().startedAt() == t.startedAt() && en.getValue().exit() == null)
+                    .map(Map.Entry::getKey).findFirst().orElse(key);
+        }
+        Run run = byStart.computeIfAbsent(key, k -> new Run(e.status().name(), count, t.startedAt(), e, null, null));
         if (run.exit() == null) {
-            byStart.put(t.startedAt(), run.withExit(t, e));
+            byStart.put(key, run.withExit(t, e));
         }
-    }
-
-    /** The latest status of every container at time {@code at}, events at {@code at} included. */
-    public static Map<String, ContainerStatusChanged> statusesAt(Trace trace, long at) {
-        Map<String, ContainerStatusChanged> out = new LinkedHashMap<>();
-        for (TraceEvent e : trace.events()) {
-            if (e.at() > at) {
-                break;
-            }
-            if (e instanceof ContainerStatusChanged c) {
-                out.put(c.status().name(), c);
-            }
-        }
-        return out;
     }
 
     /**
@@ -149,5 +156,19 @@ public final class TraceQueries {
     /** Witness events in trace order (a verdict lists its witness as the trace does). */
     public static List<TraceEvent> inOrder(TraceEvent... events) {
         return java.util.Arrays.stream(events).sorted(java.util.Comparator.comparingLong(TraceEvent::at)).toList();
+    }
+
+    /**
+     * Whether the kubelet killed this run for a failed liveness or startup probe (P-8, P-9): its
+     * Killing event, between the run's start and its exit, says so as kuberuntime_manager.go words it.
+     */
+    public static boolean killedByProbe(Trace trace, Run run) {
+        if (run.exit() == null) {
+            return false;
+        }
+        return trace.all(TraceEvent.KubeletEvent.class)
+                .filter(e -> e.reason().equals("Killing") && e.container().equals(run.container()))
+                .filter(e -> e.at() >= run.startedAt() && e.at() <= run.exit().finishedAt())
+                .anyMatch(e -> e.message().contains("failed liveness probe") || e.message().contains("failed startup probe"));
     }
 }
