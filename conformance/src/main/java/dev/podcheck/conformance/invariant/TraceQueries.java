@@ -1,8 +1,16 @@
 package dev.podcheck.conformance.invariant;
 
 import dev.podcheck.spec.trace.ContainerState;
+import dev.podcheck.spec.trace.ContainerStatus;
 import dev.podcheck.spec.trace.Trace;
+import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.ContainerStatusChanged;
+import dev.podcheck.spec.trace.ConditionType;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -37,5 +45,130 @@ public final class TraceQueries {
     /** The first status with started == true. */
     public static Optional<ContainerStatusChanged> firstStarted(Trace trace, String container) {
         return first(trace, container, e -> e.status().started());
+    }
+
+    /** The reason the kubelet gives a container it could not find at termination (T-9): no run of its own. */
+    public static final String UNKNOWN_AT_TERMINATION = "ContainerStatusUnknown";
+
+    /**
+     * One run (one container instance) of a container, as the statuses show it.
+     *
+     * @param shown      the first status that shows this run (running or already terminated)
+     * @param exit       how it ended, or null while it runs (or when the trace ends first)
+     * @param exitShown  the first status that shows the exit, or null
+     */
+    public record Run(String container, int restartCount, long startedAt, ContainerStatusChanged shown,
+                      ContainerState.Terminated exit, ContainerStatusChanged exitShown) {
+        Run withExit(ContainerState.Terminated value, ContainerStatusChanged at) {
+            return new Run(container, restartCount, startedAt, shown, value, at);
+        }
+    }
+
+    /**
+     * The runs of {@code container} in start order, told apart by restartCount and startedAt; a run is seen in state Running, or only
+     * in state or lastState Terminated when it was short. The kubelet's ContainerStatusUnknown
+     * verdict at termination is not a run.
+     */
+    public static List<Run> runs(Trace trace, String container) {
+        Map<List<Long>, Run> byStart = new LinkedHashMap<>();
+        trace.all(ContainerStatusChanged.class).filter(e -> e.status().name().equals(container)).forEach(e -> {
+            ContainerStatus s = e.status();
+            if (s.state() instanceof ContainerState.Running r) {
+                byStart.putIfAbsent(List.of((long) s.restartCount(), r.startedAt()),
+                        new Run(container, s.restartCount(), r.startedAt(), e, null, null));
+            }
+            recordExit(byStart, e, s.state(), s.restartCount());
+            // A state that is no run of its own (Waiting in back-off, the kubelet's ContainerStatusUnknown)
+            // shows the dead run itself in lastState; a Running or Terminated run shows the one before.
+            boolean ownRun = s.state() instanceof ContainerState.Running
+                    || s.state() instanceof ContainerState.Terminated t && !UNKNOWN_AT_TERMINATION.equals(t.reason());
+            int lastCount = ownRun ? s.restartCount() - 1 : s.restartCount();
+            recordExit(byStart, e, s.lastState(), lastCount);
+        });
+        return byStart.values().stream().sorted(java.util.Comparator.comparingLong(Run::startedAt)
+                .thenComparingInt(Run::restartCount)).toList();
+    }
+
+    /**
+     * Attaches an exit to its run: the run with this count and start if there is one, else any run
+     * with this start that has no exit yet (a Waiting status may carry either count), else a new run.
+     */
+    private static void recordExit(Map<List<Long>, Run> byStart, ContainerStatusChanged e, ContainerState state,
+                                   int restartCount) {
+        if (!(state instanceof ContainerState.Terminated t) || UNKNOWN_AT_TERMINATION.equals(t.reason())) {
+            return;
+        }
+        int count = Math.max(restartCount, 0);
+        List<Long> key = List.of((long) count, t.startedAt());
+        if (!byStart.containsKey(key)) {
+            boolean known = byStart.values().stream().anyMatch(r -> r.startedAt() == t.startedAt() && t.equals(r.exit()));
+            if (known) {
+                return;
+            }
+            key = byStart.entrySet().stream()
+                    .filter(en -> en.getValue().startedAt() == t.startedAt() && en.getValue().exit() == null)
+                    .map(Map.Entry::getKey).findFirst().orElse(key);
+        }
+        Run run = byStart.computeIfAbsent(key, k -> new Run(e.status().name(), count, t.startedAt(), e, null, null));
+        if (run.exit() == null) {
+            byStart.put(key, run.withExit(t, e));
+        }
+    }
+
+    /**
+     * The pod as its status reads after each instant: the status is one object, so rules about "at
+     * the same time" are checked after all events of an instant, never between two of them.
+     *
+     * @param phase      the latest phase change, or null before the first
+     * @param conditions the latest change of each condition type
+     */
+    public record Snapshot(long at, Map<String, ContainerStatusChanged> statuses, TraceEvent.PodPhaseChanged phase,
+                           Map<ConditionType, TraceEvent.PodConditionChanged> conditions) {
+        /** True if {@code type} is currently True. */
+        public boolean isTrue(ConditionType type) {
+            TraceEvent.PodConditionChanged c = conditions.get(type);
+            return c != null && c.condition().status();
+        }
+    }
+
+    public static List<Snapshot> snapshots(Trace trace) {
+        List<Snapshot> out = new ArrayList<>();
+        Map<String, ContainerStatusChanged> statuses = new LinkedHashMap<>();
+        Map<ConditionType, TraceEvent.PodConditionChanged> conditions = new EnumMap<>(ConditionType.class);
+        TraceEvent.PodPhaseChanged phase = null;
+        List<TraceEvent> events = trace.events();
+        for (int i = 0; i < events.size(); i++) {
+            TraceEvent e = events.get(i);
+            if (e instanceof ContainerStatusChanged c) {
+                statuses.put(c.status().name(), c);
+            } else if (e instanceof TraceEvent.PodPhaseChanged p) {
+                phase = p;
+            } else if (e instanceof TraceEvent.PodConditionChanged c) {
+                conditions.put(c.condition().type(), c);
+            }
+            if (i + 1 == events.size() || events.get(i + 1).at() != e.at()) {
+                out.add(new Snapshot(e.at(), Map.copyOf(statuses), phase, Map.copyOf(conditions)));
+            }
+        }
+        return out;
+    }
+
+    /** Witness events in trace order (a verdict lists its witness as the trace does). */
+    public static List<TraceEvent> inOrder(TraceEvent... events) {
+        return java.util.Arrays.stream(events).sorted(java.util.Comparator.comparingLong(TraceEvent::at)).toList();
+    }
+
+    /**
+     * Whether the kubelet killed this run for a failed liveness or startup probe (P-8, P-9): its
+     * Killing event, between the run's start and its exit, says so as kuberuntime_manager.go words it.
+     */
+    public static boolean killedByProbe(Trace trace, Run run) {
+        if (run.exit() == null) {
+            return false;
+        }
+        return trace.all(TraceEvent.KubeletEvent.class)
+                .filter(e -> e.reason().equals("Killing") && e.container().equals(run.container()))
+                .filter(e -> e.at() >= run.startedAt() && e.at() <= run.exit().finishedAt())
+                .anyMatch(e -> e.message().contains("failed liveness probe") || e.message().contains("failed startup probe"));
     }
 }

@@ -1,0 +1,117 @@
+package dev.podcheck.conformance.invariant.restart;
+
+import static dev.podcheck.conformance.invariant.TraceQueries.killedByProbe;
+import static dev.podcheck.conformance.invariant.TraceQueries.runs;
+
+import dev.podcheck.conformance.api.Invariant;
+import dev.podcheck.conformance.api.Observation;
+import dev.podcheck.conformance.api.Observed;
+import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.conformance.invariant.TraceQueries.Run;
+import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.pod.PodSpec;
+import dev.podcheck.spec.trace.TraceEvent;
+import dev.podcheck.spec.trace.TraceEvent.HookFinished;
+import dev.podcheck.spec.trace.TraceEvent.SignalSent;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * restart/backoff (SEMANTICS INV-15, R-6, R-7, R-3). doBackOff runs before every start of every
+ * container kind and looks at the newest EXITED instance in the status taken at the start of the
+ * SyncPod. After an exit that is the run that just ended. After a liveness or startup kill the
+ * restart is in the same SyncPod as the kill, so it is the run before (none for the first run: the
+ * restart is immediate and Next is not called).
+ *
+ * <p>Which gaps are bounded: below, every restart; the moment of the start request is the run's
+ * startedAt minus the scenario's startAfter for that instance (pull, create). Above, only in a pod
+ * with a single container and after an exit of its own (no kill): then nothing but that run's own
+ * postStart can hold the pod worker, and the restart follows the later of the back-off and the next
+ * PLEG relist (1 s) after the exit, or after the postStart returned.
+ */
+public final class BackOff implements Invariant {
+    static final String TOO_EARLY = "%s was started again %d ms after the exit at %d ms, within the kubelet back-off of %d ms";
+    static final String TOO_LATE = "%s was started again %d ms after the exit at %d ms, later than the back-off of %d ms allows";
+    /** genericPlegRelistPeriod: the kubelet notices an exit at the next relist (M-1). */
+    static final long PLEG_RELIST_MILLIS = 1000;
+
+    @Override
+    public String id() {
+        return "restart/backoff";
+    }
+
+    @Override
+    public String must() {
+        return "A container MUST be started again only once the kubelet back-off (10 s doubling to 300 s, measured from "
+                + "the newest exit before the start decision) has passed, and, in a single-container pod after an exit "
+                + "of its own, no later than that back-off or the next relist plus tolerance.";
+    }
+
+    @Override
+    public String source() {
+        return "kuberuntime_manager.go doBackOff, client-go util/flowcontrol/backoff.go, kubelet.go initialCrashLoopBackOff; "
+                + "SEMANTICS INV-15, R-3, R-5, R-6, R-7";
+    }
+
+    @Override
+    public Set<Observation> needs() {
+        return Set.of(Observation.CONTAINER_STATUSES, Observation.KUBELET_EVENTS);
+    }
+
+    @Override
+    public Verdict check(Observed trial) {
+        PodSpec spec = trial.scenario().pod().spec();
+        boolean single = spec.initContainers().isEmpty() && spec.containers().size() == 1;
+        Verdict verdict = Verdict.HOLDS;
+        for (Container c : spec.allContainers().toList()) {
+            verdict = verdict.and(replay(trial, c.name(), single));
+        }
+        return verdict;
+    }
+
+    private Verdict replay(Observed trial, String name, boolean single) {
+        List<Run> runs = runs(trial.trace(), name);
+        KubeletBackOff backOff = new KubeletBackOff();
+        long tolerance = trial.toleranceMillis();
+        for (int k = 1; k < runs.size(); k++) {
+            Run run = runs.get(k);
+            long requested = run.startedAt()
+                    - trial.scenario().behaviour(name).forInstance(run.restartCount()).startAfter().toMillis();
+            boolean afterKill = killedByProbe(trial.trace(), runs.get(k - 1));
+            Run newestExited = afterKill ? (k >= 2 ? runs.get(k - 2) : null) : runs.get(k - 1);
+            if (newestExited == null || newestExited.exit() == null) {
+                continue; // doBackOff finds no exited instance: no back-off, no Next
+            }
+            long finishedAt = newestExited.exit().finishedAt();
+            long delay = backOff.delay(finishedAt);
+            if (backOff.remaining(finishedAt, requested) > tolerance) {
+                return Verdict.violated(String.format(TOO_EARLY, name, requested - finishedAt, finishedAt, delay),
+                        newestExited.exitShown(), run.shown());
+            }
+            // The start call holds the pod worker until the run's own postStart returns (S-3b).
+            long seen = Math.max(finishedAt, postStartReturned(trial, runs.get(k - 1), run)) + PLEG_RELIST_MILLIS;
+            if (single && !afterKill && !signalled(trial, runs.get(k - 1))
+                    && requested > Math.max(finishedAt + delay, seen) + tolerance) {
+                return Verdict.violated(String.format(TOO_LATE, name, requested - finishedAt, finishedAt, delay),
+                        newestExited.exitShown(), run.shown());
+            }
+            backOff.next(finishedAt, requested);
+        }
+        return Verdict.HOLDS;
+    }
+
+    /** When the postStart hook of {@code run} returned, or its start when it has none. */
+    private static long postStartReturned(Observed trial, Run run, Run next) {
+        return trial.trace().all(HookFinished.class)
+                .filter(h -> h.container().equals(run.container()) && h.hook() == TraceEvent.Hook.postStart)
+                .filter(h -> h.at() >= run.startedAt() && h.at() <= next.startedAt())
+                .mapToLong(HookFinished::at).findFirst().orElse(run.startedAt());
+    }
+
+    /** The run was ended by the kubelet (a stop signal), not by itself. */
+    private static boolean signalled(Observed trial, Run run) {
+        return trial.trace().all(SignalSent.class)
+                .anyMatch(s -> s.container().equals(run.container()) && s.at() >= run.startedAt()
+                        && run.exit() != null && s.at() <= run.exit().finishedAt());
+    }
+}

@@ -1,0 +1,62 @@
+package dev.podcheck.conformance.invariant.restart;
+
+import static dev.podcheck.conformance.invariant.restart.Events.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.conformance.invariant.Trials;
+import dev.podcheck.spec.trace.TraceEvent;
+import org.junit.jupiter.api.Test;
+
+class BackOffTest {
+    static final String POD = CountMonotoneTest.POD;
+
+    @Test
+    void should_hold_for_an_immediate_first_restart_then_10_s_then_20_s() {
+        // GIVEN exits at 1 s, 2 s, 13 s: restarts at once, after 10 s, after 20 s
+        var trace = trace(running(0, "app", 0), exited(1000, "app", 1, 0, 0), running(1000, "app", 1),
+                exited(2000, "app", 1, 1000, 1), running(12000, "app", 2), exited(13000, "app", 1, 12000, 2),
+                running(33000, "app", 3));
+
+        assertThat(new BackOff().check(Trials.of(POD, trace))).isEqualTo(Verdict.HOLDS);
+    }
+
+    @Test
+    void should_be_violated_when_the_second_restart_ignores_the_10_s_back_off() {
+        TraceEvent exit = exited(2000, "app", 1, 1000, 1);
+        TraceEvent again = running(5000, "app", 2);
+        var trace = trace(running(0, "app", 0), exited(1000, "app", 1, 0, 0), running(1000, "app", 1), exit, again);
+
+        assertThat(new BackOff().check(Trials.of(POD, trace))).isEqualTo(Verdict.violated(
+                "app was started again 3000 ms after the exit at 2000 ms, within the kubelet back-off of 10000 ms",
+                exit, again));
+    }
+
+    @Test
+    void should_be_violated_when_a_lone_container_waits_longer_than_its_back_off() {
+        TraceEvent exit = exited(1000, "app", 1, 0, 0);
+        TraceEvent late = running(9000, "app", 1);
+        var trace = trace(running(0, "app", 0), exit, late);
+
+        assertThat(new BackOff().check(Trials.of(POD, trace))).isEqualTo(Verdict.violated(
+                "app was started again 8000 ms after the exit at 1000 ms, later than the back-off of 0 ms allows",
+                exit, late));
+    }
+
+    @Test
+    void should_measure_a_liveness_kill_restart_from_the_run_before_the_killed_one() {
+        // GIVEN the restart after a liveness kill is decided on the status taken before the kill:
+        // the newest exited run is the one that ended at 2 s, and Next set 10 s when run 1 started
+        TraceEvent earlier = exited(2000, "app", 1, 1000, 1);
+        TraceEvent restart = running(12000, "app", 2);
+        TraceEvent tooSoon = running(16000, "app", 3);
+        var trace = trace(running(0, "app", 0), exited(1000, "app", 1, 0, 0), running(1000, "app", 1), earlier,
+                restart, killing(15000, "app", "Container app failed liveness probe, will be restarted"),
+                sigterm(15000, "app"), exited(16000, "app", 143, 12000, 2), tooSoon);
+
+        // WHEN checked THEN 14 s after the exit at 2 s is within the 20 s the second Next set
+        assertThat(new BackOff().check(Trials.of(POD, trace))).isEqualTo(Verdict.violated(
+                "app was started again 14000 ms after the exit at 2000 ms, within the kubelet back-off of 20000 ms",
+                earlier, tooSoon));
+    }
+}
