@@ -1,0 +1,97 @@
+package dev.podcheck.conformance.report;
+
+import dev.podcheck.conformance.runner.RunResult;
+import dev.podcheck.conformance.runner.Runner;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * What a person sees in the terminal: progress while trials run, then the summary
+ * ({@link #summary(RunResult)}).
+ *
+ * <p>On a terminal the progress is one line redrawn with a carriage return each time the percentage
+ * moves; elsewhere (CI logs, pipes) a carriage return would pile up as garbage, so a plain line is
+ * printed at every tenth of the run instead. Progress is told from the runner's threads.
+ *
+ * <p>Stability: experimental; the layout may change, the JSON report is the stable form.
+ */
+public final class ConsoleReport implements Runner.Progress {
+    private static final int BAR_WIDTH = 30;
+
+    private final PrintWriter out;
+    private final boolean terminal;
+    private final LongSupplier nanoClock;
+    private final long startedNanos;
+    private int lastShown = -1;
+    private boolean lineOpen;
+
+    /**
+     * @param terminal  redraw one line with carriage returns (a terminal) or print plain lines
+     * @param nanoClock {@code System::nanoTime} outside tests; only used for trials per second
+     */
+    public ConsoleReport(PrintWriter out, boolean terminal, LongSupplier nanoClock) {
+        this.out = out;
+        this.terminal = terminal;
+        this.nanoClock = nanoClock;
+        this.startedNanos = nanoClock.getAsLong();
+    }
+
+    /**
+     * A report on standard output, redrawing when the JVM has a console ({@code System.console()} is
+     * null when input or output is redirected) and TERM is not {@code dumb}.
+     */
+    public static ConsoleReport onStandardOutput(PrintStream stdout) {
+        boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        return new ConsoleReport(new PrintWriter(stdout, true), terminal, System::nanoTime);
+    }
+
+    @Override
+    public synchronized void trialDone(int done, int total) {
+        int shown = total == 0 ? 100 : (int) (100L * done / total);
+        // A terminal redraws at every percent, a log gets a line at every tenth: 10 lines a run.
+        boolean due = terminal ? shown != lastShown : shown / 10 > Math.max(lastShown, 0) / 10;
+        if (!due) {
+            return;
+        }
+        lastShown = shown;
+        if (terminal) {
+            out.print("\r" + bar(done, total, shown));
+            lineOpen = done < total;
+            if (!lineOpen) {
+                out.println();
+            }
+        } else {
+            out.println(String.format(Locale.ROOT, "podcheck: %d/%d trials (%d%%), %s", done, total, shown,
+                    rate(done)));
+        }
+        out.flush();
+    }
+
+    /** Ends an open progress line (a run stopped by its budget never reaches 100%), then prints the summary. */
+    public synchronized void summary(RunResult result) {
+        if (lineOpen) {
+            out.println();
+            lineOpen = false;
+        }
+        out.print(ConsoleSummary.render(result));
+        out.flush();
+    }
+
+    /** The summary alone, as {@link #summary} prints it. */
+    public static String summaryText(RunResult result) {
+        return ConsoleSummary.render(result);
+    }
+
+    private String bar(int done, int total, int percent) {
+        int filled = total == 0 ? BAR_WIDTH : (int) ((long) BAR_WIDTH * done / total);
+        return String.format(Locale.ROOT, "[%s%s] %d/%d %3d%% %s", "#".repeat(filled), ".".repeat(BAR_WIDTH - filled),
+                done, total, percent, rate(done));
+    }
+
+    private String rate(int done) {
+        double seconds = (nanoClock.getAsLong() - startedNanos) / 1e9;
+        return seconds <= 0 ? "-- trials/s" : String.format(Locale.ROOT, "%.1f trials/s", done / seconds);
+    }
+}

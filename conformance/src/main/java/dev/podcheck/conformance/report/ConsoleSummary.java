@@ -1,0 +1,116 @@
+package dev.podcheck.conformance.report;
+
+import dev.podcheck.conformance.runner.Counterexample;
+import dev.podcheck.conformance.runner.InvariantResult;
+import dev.podcheck.conformance.runner.InvariantResult.Outcome;
+import dev.podcheck.conformance.runner.RunResult;
+import dev.podcheck.spec.yaml.ScenarioWriter;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The end-of-run text: a headline, one line per invariant group, each violation in full (what to
+ * replay, the shrunk pod, the witness and the timeline), known deviations and unknowns in a line
+ * each, and what the exit code means.
+ */
+final class ConsoleSummary {
+    private static final String INDENT = "    ";
+
+    private ConsoleSummary() {}
+
+    static String render(RunResult run) {
+        StringBuilder out = new StringBuilder();
+        out.append(headline(run)).append("\n\n");
+        groups(run, out);
+        for (InvariantResult r : run.invariants()) {
+            if (r.outcome() == Outcome.VIOLATED && r.counterexample() != null) {
+                violation(run, r, out);
+            }
+        }
+        brief(run, Outcome.KNOWN_DEVIATION, "known deviations (expected on this target, not failing the run):",
+                r -> r.knownDeviation() + " (" + r.violated() + " trials)", out);
+        brief(run, Outcome.UNKNOWN, "unknown (could not be decided):",
+                r -> r.firstUnknown() + " (" + r.unknown() + " trials)", out);
+        List<String> unobservable = ids(run, Outcome.NOT_OBSERVABLE);
+        if (!unobservable.isEmpty()) {
+            out.append("\nnot observable on ").append(run.target()).append(": ")
+                    .append(String.join(", ", unobservable)).append('\n');
+        }
+        out.append("\nexit ").append(run.exitCode()).append(": ").append(Replay.exitMeaning(run.exitCode())).append('\n');
+        return out.toString();
+    }
+
+    private static String headline(RunResult run) {
+        double seconds = run.elapsed().toNanos() / 1e9;
+        String rate = seconds > 0 ? String.format(Locale.ROOT, "%.1f trials/s", run.trialsRun() / seconds) : "-- trials/s";
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "podcheck: %d trials on %s (seed %d, shard %s", run.trialsRun(), run.target(), run.seed(), run.shard()));
+        if (run.corpusScenarios() > 0) {
+            line.append(", ").append(run.corpusScenarios()).append(" from the corpus");
+        }
+        line.append(String.format(Locale.ROOT, ") in %.2f s, %s", seconds, rate));
+        if (run.targetErrors() > 0) {
+            line.append(", ").append(run.targetErrors()).append(" target errors");
+        }
+        if (run.budgetReached()) {
+            line.append(", time budget reached");
+        }
+        return line.toString();
+    }
+
+    /** One line per group, in catalogue order, counting invariants by outcome. */
+    private static void groups(RunResult run, StringBuilder out) {
+        Map<String, Map<Outcome, Integer>> byGroup = new LinkedHashMap<>();
+        for (InvariantResult r : run.invariants()) {
+            byGroup.computeIfAbsent(r.invariant().group(), g -> new EnumMap<>(Outcome.class))
+                    .merge(r.outcome(), 1, Integer::sum);
+        }
+        int width = byGroup.keySet().stream().mapToInt(String::length).max().orElse(5);
+        String format = "  %-" + Math.max(width, 5) + "s  %5s  %5s  %8s  %5s  %7s  %14s%n";
+        out.append(String.format(Locale.ROOT, format, "group", "total", "holds", "violated", "known", "unknown",
+                "not observable"));
+        byGroup.forEach((group, counts) -> out.append(String.format(Locale.ROOT, format, group,
+                counts.values().stream().mapToInt(Integer::intValue).sum(), count(counts, Outcome.HOLDS),
+                count(counts, Outcome.VIOLATED), count(counts, Outcome.KNOWN_DEVIATION),
+                count(counts, Outcome.UNKNOWN), count(counts, Outcome.NOT_OBSERVABLE))));
+    }
+
+    private static int count(Map<Outcome, Integer> counts, Outcome outcome) {
+        return counts.getOrDefault(outcome, 0);
+    }
+
+    private static void violation(RunResult run, InvariantResult r, StringBuilder out) {
+        Counterexample c = r.counterexample();
+        out.append("\nVIOLATED ").append(r.invariant().id()).append(" in ").append(r.violated()).append(" of ")
+                .append(r.holds() + r.violated() + r.unknown()).append(" trials\n");
+        out.append("  MUST:    ").append(r.invariant().must()).append('\n');
+        out.append("  found:   ").append(c.origin()).append(", shrunk in ").append(c.shrinkSteps()).append(" steps\n");
+        out.append("  replay:  ").append(Replay.command(run, c)).append('\n');
+        out.append("  message: ").append(c.verdict().message()).append('\n');
+        out.append("  witness:\n").append(indent(Witness.text(c.verdict().witness())));
+        out.append("  pod:\n").append(indent(ScenarioWriter.toYaml(c.scenario())));
+        out.append("  timeline:\n").append(indent(Timeline.of(c.scenario().pod()).render(c.trace())));
+    }
+
+    private static void brief(RunResult run, Outcome outcome, String title,
+                              java.util.function.Function<InvariantResult, String> why, StringBuilder out) {
+        List<InvariantResult> listed = run.invariants().stream().filter(r -> r.outcome() == outcome).toList();
+        if (listed.isEmpty()) {
+            return;
+        }
+        out.append('\n').append(title).append('\n');
+        listed.forEach(r -> out.append("  ").append(r.invariant().id()).append(": ").append(why.apply(r)).append('\n'));
+    }
+
+    private static List<String> ids(RunResult run, Outcome outcome) {
+        return run.invariants().stream().filter(r -> r.outcome() == outcome).map(r -> r.invariant().id()).toList();
+    }
+
+    private static String indent(String text) {
+        return text.lines().map(l -> l.isEmpty() ? "\n" : INDENT + l + "\n").collect(Collectors.joining());
+    }
+}

@@ -1,0 +1,149 @@
+package dev.podcheck.conformance.report;
+
+import dev.podcheck.conformance.runner.Counterexample;
+import dev.podcheck.conformance.runner.InvariantResult;
+import dev.podcheck.conformance.runner.InvariantResult.Outcome;
+import dev.podcheck.conformance.runner.RunResult;
+import dev.podcheck.spec.yaml.ScenarioWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.Locale;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * The run as JUnit XML, the format every CI system shows as tests: one {@code <testsuite name="podcheck">},
+ * one {@code <testcase classname="podcheck.GROUP" name="ID">} per invariant. A violation is a
+ * {@code <failure>}, an unknown verdict an {@code <error>}, a known deviation or an invariant the
+ * target cannot observe is {@code <skipped>}. The suite's properties carry seed, shard and target.
+ *
+ * <p>Stability: experimental; testcase names are the invariant ids, which are stable.
+ */
+public final class JUnitReport {
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
+    private JUnitReport() {}
+
+    public static String toXml(RunResult run) {
+        StringWriter text = new StringWriter();
+        write(run, text);
+        return text.toString();
+    }
+
+    public static void write(RunResult run, Writer out) {
+        try {
+            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            suite(run, xml);
+            xml.writeEndDocument();
+            xml.writeCharacters("\n");
+            xml.flush();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write the JUnit report: " + e.getMessage(), e);
+        }
+    }
+
+    private static void suite(RunResult run, XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeStartElement("testsuite");
+        attribute(xml, "name", "podcheck");
+        attribute(xml, "tests", run.invariants().size());
+        attribute(xml, "failures", count(run, Outcome.VIOLATED));
+        attribute(xml, "errors", count(run, Outcome.UNKNOWN));
+        attribute(xml, "skipped", count(run, Outcome.KNOWN_DEVIATION) + count(run, Outcome.NOT_OBSERVABLE));
+        attribute(xml, "time", seconds(run.elapsed().toMillis()));
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("properties");
+        property(xml, "seed", Long.toString(run.seed()));
+        property(xml, "shard", run.shard().toString());
+        property(xml, "target", run.target());
+        property(xml, "trials", Integer.toString(run.trialsRun()));
+        property(xml, "targetErrors", Integer.toString(run.targetErrors()));
+        property(xml, "budgetReached", Boolean.toString(run.budgetReached()));
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+        for (InvariantResult r : run.invariants()) {
+            testcase(run, r, xml);
+        }
+        xml.writeCharacters("\n");
+        xml.writeEndElement();
+    }
+
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeEmptyElement("property");
+        attribute(xml, "name", name);
+        attribute(xml, "value", value);
+    }
+
+    private static void testcase(RunResult run, InvariantResult r, XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testcase");
+        attribute(xml, "classname", "podcheck." + r.invariant().group());
+        attribute(xml, "name", r.invariant().id());
+        attribute(xml, "time", "0");
+        switch (r.outcome()) {
+            case VIOLATED -> failure(run, r, xml);
+            case UNKNOWN -> detail(xml, "error", "UNKNOWN in " + r.unknown() + " trials: " + r.firstUnknown(),
+                    "MUST: " + r.invariant().must() + "\n" + r.firstUnknown() + "\n");
+            case KNOWN_DEVIATION -> skipped(xml, "known deviation on " + run.target() + ": " + r.knownDeviation());
+            case NOT_OBSERVABLE -> skipped(xml, "not observable on " + run.target() + ": needs " + r.invariant().needs());
+            case HOLDS -> systemOut(xml, "holds in " + r.holds() + " trials\nMUST: " + r.invariant().must() + "\n");
+        }
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+    }
+
+    private static void failure(RunResult run, InvariantResult r, XMLStreamWriter xml) throws XMLStreamException {
+        Counterexample c = r.counterexample();
+        if (c == null) {
+            detail(xml, "failure", "violated in " + r.violated() + " trials", "MUST: " + r.invariant().must() + "\n");
+            return;
+        }
+        String body = "MUST: " + r.invariant().must() + "\n"
+                + c.verdict().message() + "\n\n"
+                + "found: " + c.origin() + ", violated in " + r.violated() + " trials, shrunk in " + c.shrinkSteps()
+                + " steps\nreplay: " + Replay.command(run, c) + "\n\n"
+                + "witness:\n" + Witness.text(c.verdict().witness()) + "\n"
+                + "pod:\n" + ScenarioWriter.toYaml(c.scenario()) + "\n"
+                + "timeline:\n" + Timeline.of(c.scenario().pod()).render(c.trace());
+        detail(xml, "failure", c.verdict().message(), body);
+    }
+
+    private static void detail(XMLStreamWriter xml, String element, String message, String body)
+            throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement(element);
+        attribute(xml, "message", message);
+        attribute(xml, "type", element.equals("failure") ? "VIOLATED" : "UNKNOWN");
+        xml.writeCharacters(XmlText.clean(body));
+        xml.writeEndElement();
+    }
+
+    private static void skipped(XMLStreamWriter xml, String message) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeEmptyElement("skipped");
+        attribute(xml, "message", message);
+    }
+
+    private static void systemOut(XMLStreamWriter xml, String text) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("system-out");
+        xml.writeCharacters(XmlText.clean(text));
+        xml.writeEndElement();
+    }
+
+    private static void attribute(XMLStreamWriter xml, String name, Object value) throws XMLStreamException {
+        xml.writeAttribute(name, XmlText.attribute(String.valueOf(value)));
+    }
+
+    private static int count(RunResult run, Outcome outcome) {
+        return (int) run.invariants().stream().filter(r -> r.outcome() == outcome).count();
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+}

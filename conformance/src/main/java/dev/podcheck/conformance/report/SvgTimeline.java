@@ -1,0 +1,136 @@
+package dev.podcheck.conformance.report;
+
+import dev.podcheck.spec.pod.Pod;
+import dev.podcheck.spec.trace.Trace;
+import dev.podcheck.spec.trace.TraceEvent;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A counterexample's trace as an SVG picture: the pod phase along a top band, one row per
+ * container in spec order with its states as coloured bars, started and ready as thin stripes under
+ * them, hooks as a bar above, marks for probe failures, signals and kubelet events, a time axis in
+ * seconds, and the verdict's witness events ringed. Every mark has a {@code <title>} that reads as
+ * the text timeline's line, which browsers show on hover. Colours are attributes, not CSS, so the
+ * picture keeps them when saved on its own.
+ */
+public final class SvgTimeline {
+    static final int LABEL_WIDTH = 190;
+    static final int PLOT_WIDTH = 1000;
+    static final int ROW_HEIGHT = 34;
+    static final int AXIS_HEIGHT = 26;
+    static final int LEGEND_HEIGHT = 44;
+
+    private final Lanes lanes;
+    private final StringBuilder svg = new StringBuilder();
+
+    private SvgTimeline(Lanes lanes) {
+        this.lanes = lanes;
+    }
+
+    /** The picture of {@code trace} for {@code pod}, with {@code witness} (events of the trace) highlighted. */
+    public static String render(Pod pod, Trace trace, List<TraceEvent> witness) {
+        return new SvgTimeline(Lanes.of(pod, trace, witness)).draw();
+    }
+
+    private String draw() {
+        List<Lanes.Lane> rows = lanes.all();
+        int height = AXIS_HEIGHT + rows.size() * ROW_HEIGHT + LEGEND_HEIGHT;
+        int width = LABEL_WIDTH + PLOT_WIDTH + 20;
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" "
+                + "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\" "
+                + "role=\"img\">\n", width, height, width, height));
+        axis(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            row(rows.get(i), AXIS_HEIGHT + i * ROW_HEIGHT);
+        }
+        SvgLegend.draw(svg, AXIS_HEIGHT + rows.size() * ROW_HEIGHT + 12, width);
+        return svg.append("</svg>\n").toString();
+    }
+
+    /** Ticks at a round step (1, 2, 5, 10, 15, 30 s, ...) giving at most 12 of them, grid lines through every row. */
+    private void axis(int rowCount) {
+        long step = tickStep(lanes.end);
+        int bottom = AXIS_HEIGHT + rowCount * ROW_HEIGHT;
+        svg.append("<g class=\"axis\">\n");
+        for (long t = 0; t <= lanes.end; t += step) {
+            double x = x(t);
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>"
+                    + "<text x=\"%.1f\" y=\"16\" text-anchor=\"middle\" fill=\"#555\">%s</text>\n",
+                    x, AXIS_HEIGHT - 4, x, bottom, x, XmlText.html(tickLabel(t, step))));
+        }
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" fill=\"#555\">time (s)</text>\n</g>\n", 8));
+    }
+
+    static long tickStep(long endMillis) {
+        long[] steps = {100, 200, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000,
+                600_000, 900_000, 1_800_000, 3_600_000};
+        for (long step : steps) {
+            if (endMillis / step <= 12) {
+                return step;
+            }
+        }
+        return 3_600_000L * (endMillis / 3_600_000L / 12 + 1);
+    }
+
+    private static String tickLabel(long t, long step) {
+        return step < 1000 ? String.format(Locale.ROOT, "%.1f", t / 1000.0) : Long.toString(t / 1000);
+    }
+
+    private void row(Lanes.Lane lane, int y) {
+        boolean pod = lane.role == Lanes.Role.POD;
+        svg.append(String.format(Locale.ROOT, "<g class=\"lane %s\" data-name=\"%s\">\n", pod ? "pod" : "container",
+                XmlText.html(lane.name)));
+        svg.append(String.format(Locale.ROOT, "<text x=\"8\" y=\"%d\" font-weight=\"bold\">%s</text>"
+                + "<text x=\"8\" y=\"%d\" fill=\"#777\" font-size=\"10\">%s</text>\n",
+                y + 15, XmlText.html(label(lane.name)), y + 27, roleText(lane.role)));
+        for (Lanes.Span s : lane.states) {
+            bar(s, y + 8, 14, SvgLegend.colour(s.tone()), s.label(), true);
+        }
+        for (Lanes.Span s : lane.hooks) {
+            bar(s, y + 2, 5, SvgLegend.colour(s.tone()), s.label(), false);
+        }
+        for (Lanes.Span s : lane.started) {
+            bar(s, y + 24, 3, SvgLegend.colour("started"), "started", false);
+        }
+        for (Lanes.Span s : lane.ready) {
+            bar(s, y + 28, 3, SvgLegend.colour("ready"), "ready", false);
+        }
+        lane.marks.forEach(m -> SvgMarks.mark(svg, m, x(m.at()), y));
+        lane.witness.forEach(m -> SvgMarks.witness(svg, x(m.at()), y, m.text()));
+        svg.append("</g>\n");
+    }
+
+    private void bar(Lanes.Span span, int y, int height, String fill, String title, boolean labelled) {
+        double from = x(span.from());
+        double width = Math.max(1.5, x(span.to()) - from);
+        svg.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
+                + "fill=\"%s\"><title>%s</title></rect>", XmlText.html(span.tone().isEmpty() ? title : span.tone()),
+                from, y, width, height, fill, XmlText.html(Timeline.seconds(span.from()) + "-"
+                        + Timeline.seconds(span.to()) + " " + title)));
+        // A label inside the bar when it fits at ~6 px a character; the tooltip has it anyway.
+        if (labelled && width > title.length() * 6 + 6) {
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#fff\" font-size=\"10\">%s</text>",
+                    from + 3, y + 11, XmlText.html(title)));
+        }
+        svg.append('\n');
+    }
+
+    private double x(long at) {
+        return LABEL_WIDTH + PLOT_WIDTH * (double) Math.min(Math.max(at, 0), lanes.end) / lanes.end;
+    }
+
+    private static String label(String name) {
+        return name.length() <= 26 ? name : name.substring(0, 25) + "\u2026";
+    }
+
+    private static String roleText(Lanes.Role role) {
+        return switch (role) {
+            case POD -> "pod phase";
+            case INIT -> "init container";
+            case SIDECAR -> "sidecar";
+            case REGULAR -> "container";
+            case UNLISTED -> "not in the spec";
+        };
+    }
+}
