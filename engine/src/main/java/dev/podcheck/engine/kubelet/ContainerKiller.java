@@ -38,7 +38,17 @@ final class ContainerKiller {
      * the instance has exited.
      */
     void kill(ContainerRecord rec, long graceSeconds, String message, BooleanSupplier myTurn, Runnable done) {
+        kill(rec, graceSeconds, message, myTurn, true, done);
+    }
+
+    /**
+     * @param publish whether the exit is written to the status at once; a probe kill that restarts in
+     *                the same SyncPod is not (the status manager sees the new container next)
+     */
+    void kill(ContainerRecord rec, long graceSeconds, String message, BooleanSupplier myTurn, boolean publish,
+              Runnable done) {
         Instance inst = rec.current;
+        inst.publishExit = publish;
         long now = queue.now();
         inst.killing = true;
         trace.add(new TraceEvent.KubeletEvent(now, "Killing", rec.name(), message));
@@ -105,33 +115,44 @@ final class ContainerKiller {
             finish(rec, inst, done);
             return;
         }
+        // StopContainer returns as soon as the process is gone, however it went (SIGTERM, SIGKILL, by itself).
+        boolean[] finished = new boolean[1];
+        Runnable stopped = () -> {
+            if (!finished[0]) {
+                finished[0] = true;
+                finish(rec, inst, done);
+            }
+        };
+        inst.onExitWhileKilled = stopped;
         long grace = Math.max(graceSeconds, MINIMUM_GRACE_SECONDS) * 1000;
         trace.add(new TraceEvent.SignalSent(now, rec.name(), Signal.SIGTERM));
         if (inst.behaviour.onSigterm() instanceof SigtermResponse.ExitOnSigterm exit
                 && exit.after().toMillis() < grace) {
-            queue.at(now + exit.after().toMillis(), () -> exitOn(rec, inst, exit.code(), Signal.SIGTERM, done));
+            queue.at(now + exit.after().toMillis(), () -> exitOn(inst, exit.code(), Signal.SIGTERM, stopped));
         } else {
             queue.at(now + grace, () -> {
                 if (inst.exit == null) {
                     trace.add(new TraceEvent.SignalSent(queue.now(), rec.name(), Signal.SIGKILL));
                 }
-                exitOn(rec, inst, 137, Signal.SIGKILL, done);
+                exitOn(inst, 137, Signal.SIGKILL, stopped);
             });
         }
     }
 
-    private void exitOn(ContainerRecord rec, Instance inst, int code, Signal signal, Runnable done) {
+    private void exitOn(Instance inst, int code, Signal signal, Runnable stopped) {
         if (inst.exit == null) {
             inst.exit = new ContainerState.Terminated(code, code == 0 ? "Completed" : "Error", signal.name(),
                     inst.startedAt, queue.now());
         }
-        finish(rec, inst, done);
+        stopped.run();
     }
 
     /** StopContainer returned: the kubelet knows at once, without waiting for a relist. */
     private void finish(ContainerRecord rec, Instance inst, Runnable done) {
         inst.observed = true;
-        onChange.run();
+        if (inst.publishExit) {
+            onChange.run();
+        }
         done.run();
         inst.stopWaiters.forEach(Runnable::run);
         inst.stopWaiters.clear();

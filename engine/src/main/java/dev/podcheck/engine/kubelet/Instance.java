@@ -18,6 +18,10 @@ final class Instance {
     boolean observed;
     /** A kill is under way: natural exits still count, restarts wait for the kill to finish. */
     boolean killing;
+    /** Set while a stop signal is out: a natural exit then ends the kill at once. */
+    Runnable onExitWhileKilled;
+    /** Whether the end of a kill is published at once (see ContainerKiller.kill). */
+    boolean publishExit = true;
     /** Who else waits for the kill under way (a pod stop joining a probe kill): run once it has exited. */
     final List<Runnable> stopWaiters = new ArrayList<>();
 

@@ -294,8 +294,8 @@ public final class PodWorker {
             }
             return;
         }
+        // No status write here: SyncPod is busy starting it; the next status shows the new container.
         Instance inst = rec.newInstance();
-        publish();
         InstanceBehaviour b = inst.behaviour;
         queue.at(queue.now() + b.startAfter().toMillis(), () -> processStarted(rec, inst, toStart));
     }
@@ -311,7 +311,7 @@ public final class PodWorker {
         inst.startedAt = now;
         trace.add(new TraceEvent.KubeletEvent(now, "Created", rec.name(), "Created container " + rec.name()));
         trace.add(new TraceEvent.KubeletEvent(now, "Started", rec.name(), "Started container " + rec.name()));
-        scheduleExit(rec, inst);
+        long exitAt = scheduleExit(rec, inst);
         boolean hasPostStart = rec.spec.lifecycle() != null && rec.spec.lifecycle().postStart() != null;
         if (!hasPostStart) {
             startReturned(rec, inst, toStart);
@@ -319,8 +319,16 @@ public final class PodWorker {
         }
         HookBehaviour hook = inst.behaviour.postStart();
         trace.add(new TraceEvent.HookStarted(now, rec.name(), Hook.postStart));
-        queue.at(now + hook.takes().toMillis(), () -> {
-            trace.add(new TraceEvent.HookFinished(queue.now(), rec.name(), Hook.postStart, hook.fails()));
+        // The hook execs into the container: if the process dies first, the hook fails with it.
+        long hookEnd = now + hook.takes().toMillis();
+        boolean diesFirst = exitAt < hookEnd;
+        queue.at(diesFirst ? exitAt : hookEnd, () -> {
+            boolean failed = diesFirst || hook.fails();
+            trace.add(new TraceEvent.HookFinished(queue.now(), rec.name(), Hook.postStart, failed));
+            if (diesFirst) {
+                trace.add(new TraceEvent.KubeletEvent(queue.now(), "FailedPostStartHook", rec.name(),
+                        "PostStartHook failed"));
+            }
             if (hook.fails() && inst.exit == null) {
                 // S-3: a failed postStart kills the container (FailedPostStartHook, normal grace).
                 trace.add(new TraceEvent.KubeletEvent(queue.now(), "FailedPostStartHook", rec.name(),
@@ -344,7 +352,8 @@ public final class PodWorker {
     }
 
     /** The process exits by itself, or the kernel OOM-kills it past its memory limit (E-11). */
-    private void scheduleExit(ContainerRecord rec, Instance inst) {
+    /** Schedules the exit the behaviour leads to, if any, and returns its time (MAX_VALUE for none). */
+    private long scheduleExit(ContainerRecord rec, Instance inst) {
         long exitAt = Long.MAX_VALUE;
         int code = 0;
         String reason = "";
@@ -366,7 +375,7 @@ public final class PodWorker {
             }
         }
         if (exitAt == Long.MAX_VALUE) {
-            return;
+            return exitAt;
         }
         int exitCode = code;
         String exitReason = reason;
@@ -376,7 +385,10 @@ public final class PodWorker {
             }
             inst.exit = new ContainerState.Terminated(exitCode, exitReason, "", inst.startedAt, queue.now());
             if (inst.killing) {
-                return; // the kill in progress notices it when it sends the stop signal
+                if (inst.onExitWhileKilled != null) {
+                    inst.onExitWhileKilled.run(); // StopContainer returns: the process is gone
+                }
+                return; // before the stop signal, the kill notices it when it would send it
             }
             queue.at(nextRelist(queue.now()), () -> {
                 inst.observed = true;
@@ -384,6 +396,7 @@ public final class PodWorker {
                 sync();
             });
         });
+        return exitAt;
     }
 
     /** PLEG relists every period: a runtime change is seen at the first relist at or after it. */
@@ -476,19 +489,23 @@ public final class PodWorker {
         long grace = probeGrace != null ? probeGrace : podGraceSeconds();
         String message = "Container " + rec.name() + " failed " + kind + " probe, will be restarted";
         busy = true;
-        killer.kill(rec, grace, message, () -> true, () -> restartAfterProbeKill(rec));
+        killer.kill(rec, grace, message, () -> true, false, () -> restartAfterProbeKill(rec));
     }
 
     /** restarted in the same SyncPod unless the pod restartPolicy is Never (sidecars always, S-8). */
     private void restartAfterProbeKill(ContainerRecord rec) {
         busy = false;
         boolean restart = rec.isSidecar() || spec.restartPolicyValue() != RestartPolicy.Never;
+        if (!restart || terminating) {
+            publish();
+        }
         if (restart && !terminating) {
             // doBackOff looks at the status taken before the kill: only an earlier exited instance
             // counts, so the first probe kill restarts at once (kuberuntime_manager.go doBackOff).
             ContainerState.Terminated earlier = rec.previousExit;
             if (earlier != null) {
                 if (backOff.isInBackOffSince(rec.name(), earlier.finishedAt(), queue.now())) {
+                    publish();
                     sync(); // in back-off: the next SyncPod waits it out from this exit
                     return;
                 }

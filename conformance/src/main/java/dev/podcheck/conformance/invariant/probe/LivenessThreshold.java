@@ -4,7 +4,6 @@ import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
-import dev.podcheck.conformance.invariant.probe.ProbeQueries.InInstance;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.ProbeKind;
 import dev.podcheck.spec.trace.TraceEvent;
@@ -18,7 +17,7 @@ import java.util.Set;
 /** probe/liveness-threshold (SEMANTICS P-4.10, P-8, INV-26): a liveness kill needs failureThreshold failures in a row. */
 public final class LivenessThreshold implements Invariant {
     static final String MESSAGE = "%s was killed for liveness at %d ms after %d consecutive failed liveness results "
-            + "of %s; its failureThreshold is %d";
+            + "since its last liveness kill; its failureThreshold is %d";
     /** The kubelet's Killing message for a liveness kill (kuberuntime_manager.go computePodActions). */
     static final String LIVENESS_KILL = "failed liveness probe";
 
@@ -30,7 +29,7 @@ public final class LivenessThreshold implements Invariant {
     @Override
     public String must() {
         return "A container MUST be killed for its liveness probe only after failureThreshold consecutive failed "
-                + "liveness results of that instance.";
+                + "liveness results since its last liveness kill.";
     }
 
     @Override
@@ -44,26 +43,38 @@ public final class LivenessThreshold implements Invariant {
         return Set.of(Observation.PROBE_RESULTS, Observation.CONTAINER_STATUSES, Observation.KUBELET_EVENTS);
     }
 
+    /**
+     * The run of results is the probe worker's, kept across container restarts: worker.go resets it
+     * only when a liveness failure is committed (onHold), not for a new container ID.
+     */
     @Override
     public Verdict check(Observed trial) {
-        List<InInstance<TraceEvent>> walk = ProbeQueries.withInstances(trial.trace(), ProbeQueries::containerOf);
-        for (int i = 0; i < walk.size(); i++) {
-            if (!(walk.get(i).event() instanceof KubeletEvent k) || !isLivenessKill(k)) {
-                continue;
+        java.util.Map<String, List<ProbeResult>> since = new java.util.HashMap<>();
+        for (TraceEvent e : trial.trace().events()) {
+            if (e instanceof ProbeResult r && r.probe() == ProbeKind.liveness) {
+                since.computeIfAbsent(r.container(), c -> new ArrayList<>()).add(r);
+            } else if (e instanceof KubeletEvent k && isLivenessKill(k)) {
+                List<ProbeResult> results = since.getOrDefault(k.container(), List.of());
+                Verdict verdict = judge(trial, k, results);
+                if (verdict != Verdict.HOLDS) {
+                    return verdict;
+                }
+                since.remove(k.container());
             }
-            Optional<Container> container = trial.scenario().pod().spec().allContainers()
-                    .filter(c -> c.name().equals(k.container()) && c.livenessProbe() != null).findFirst();
-            int threshold = container.map(c -> c.livenessProbe().failureThreshold()).orElse(1);
-            Long instance = walk.get(i).instanceStartedAt();
-            List<ProbeResult> tail = ProbeQueries.last(
-                    ProbeQueries.resultsOfInstance(walk, i, k.container(), ProbeKind.liveness, instance), threshold);
-            long failures = tail.stream().filter(r -> !r.success()).count();
-            if (container.isEmpty() || tail.size() < threshold || failures < threshold) {
-                List<TraceEvent> witness = new ArrayList<>(tail);
-                witness.add(k);
-                return Verdict.violated(String.format(MESSAGE, k.container(), k.at(), trailingFailures(tail),
-                        ProbeQueries.describe(instance), threshold), witness);
-            }
+        }
+        return Verdict.HOLDS;
+    }
+
+    private static Verdict judge(Observed trial, KubeletEvent kill, List<ProbeResult> results) {
+        Optional<Container> container = trial.scenario().pod().spec().allContainers()
+                .filter(c -> c.name().equals(kill.container()) && c.livenessProbe() != null).findFirst();
+        int threshold = container.map(c -> c.livenessProbe().failureThreshold()).orElse(1);
+        List<ProbeResult> tail = results.subList(Math.max(0, results.size() - threshold), results.size());
+        if (container.isEmpty() || tail.size() < threshold || tail.stream().anyMatch(ProbeResult::success)) {
+            List<TraceEvent> witness = new ArrayList<>(tail);
+            witness.add(kill);
+            return Verdict.violated(String.format(MESSAGE, kill.container(), kill.at(), trailingFailures(tail), threshold),
+                    witness);
         }
         return Verdict.HOLDS;
     }

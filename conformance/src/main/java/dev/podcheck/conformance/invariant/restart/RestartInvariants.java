@@ -12,6 +12,6 @@ public final class RestartInvariants {
     private RestartInvariants() {}
 
     public static List<Invariant> all() {
-        return List.of(new CountMonotone(), new CrashLoopHasLastState(), new NeverRestarts());
+        return List.of(new BackOff(), new CountMonotone(), new CrashLoopHasLastState(), new NeverRestarts());
     }
 }

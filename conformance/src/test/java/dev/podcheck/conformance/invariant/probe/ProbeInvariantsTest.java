@@ -86,19 +86,29 @@ class ProbeInvariantsTest {
             TraceEvent kill = killing(30000, "app", KILL);
             var t = trace(running(0, "app", false, true), fail1, ok, fail2, kill);
             assertThat(new LivenessThreshold().check(Trials.of(POD, t))).isEqualTo(Verdict.violated(
-                    "app was killed for liveness at 30000 ms after 1 consecutive failed liveness results of the "
-                            + "instance started at 0 ms; its failureThreshold is 2", List.of(ok, fail2, kill)));
+                    "app was killed for liveness at 30000 ms after 1 consecutive failed liveness results since its "
+                            + "last liveness kill; its failureThreshold is 2", List.of(ok, fail2, kill)));
         }
 
         @Test
-        void should_be_violated_when_failures_of_an_earlier_instance_are_counted() {
-            TraceEvent fail2 = probe(30000, "app", ProbeKind.liveness, false);
-            TraceEvent kill = killing(30000, "app", KILL);
+        void should_hold_when_failures_of_an_earlier_instance_count_as_the_kubelet_counts_them() {
+            // worker.go keeps resultRun across container IDs; only a committed liveness failure resets it
             var t = trace(running(0, "app", false, true), probe(10000, "app", ProbeKind.liveness, false),
-                    running(20000, "app", false, true), fail2, kill);
+                    running(20000, "app", false, true), probe(30000, "app", ProbeKind.liveness, false),
+                    killing(30000, "app", KILL));
+            assertThat(new LivenessThreshold().check(Trials.of(POD, t))).isEqualTo(Verdict.HOLDS);
+        }
+
+        @Test
+        void should_be_violated_when_failures_before_the_last_liveness_kill_are_counted() {
+            TraceEvent fail3 = probe(50000, "app", ProbeKind.liveness, false);
+            TraceEvent kill2 = killing(50000, "app", KILL);
+            var t = trace(running(0, "app", false, true), probe(10000, "app", ProbeKind.liveness, false),
+                    probe(20000, "app", ProbeKind.liveness, false), killing(20000, "app", KILL),
+                    running(40000, "app", false, true), fail3, kill2);
             assertThat(new LivenessThreshold().check(Trials.of(POD, t))).isEqualTo(Verdict.violated(
-                    "app was killed for liveness at 30000 ms after 1 consecutive failed liveness results of the "
-                            + "instance started at 20000 ms; its failureThreshold is 2", List.of(fail2, kill)));
+                    "app was killed for liveness at 50000 ms after 1 consecutive failed liveness results since its last "
+                            + "liveness kill; its failureThreshold is 2", List.of(fail3, kill2)));
         }
     }
 
