@@ -1,19 +1,12 @@
 package dev.podcheck.engine.kubelet;
 
 import dev.podcheck.engine.EngineOptions;
-import dev.podcheck.engine.probe.ProbeTarget;
 import dev.podcheck.engine.probe.ProbeWorker;
 import dev.podcheck.engine.restart.CrashLoopBackOff;
 import dev.podcheck.engine.status.PodConditions;
 import dev.podcheck.engine.status.PodPhases;
-import dev.podcheck.spec.behaviour.HookBehaviour;
-import dev.podcheck.spec.behaviour.InstanceBehaviour;
-import dev.podcheck.spec.behaviour.MemoryUse;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.PodSpec;
-import dev.podcheck.spec.pod.ProbeKind;
-import dev.podcheck.spec.pod.Quantity;
-import dev.podcheck.spec.pod.ResourceRequirements;
 import dev.podcheck.spec.pod.RestartPolicy;
 import dev.podcheck.spec.qos.PodQOS;
 import dev.podcheck.spec.scenario.Scenario;
@@ -23,7 +16,6 @@ import dev.podcheck.spec.trace.PodCondition;
 import dev.podcheck.spec.trace.PodPhase;
 import dev.podcheck.spec.trace.Trace;
 import dev.podcheck.spec.trace.TraceEvent;
-import dev.podcheck.spec.trace.TraceEvent.Hook;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -48,11 +40,13 @@ public final class PodWorker {
     final CrashLoopBackOff backOff;
     final ContainerKiller killer;
     final PodTermination termination;
+    final ContainerStarts starts = new ContainerStarts(this);
+    final ProbeDriver probes = new ProbeDriver(this);
     private final String defaultWaitingReason;
 
     private boolean initialized;
-    private boolean busy;
-    private boolean syncPending;
+    boolean busy;
+    boolean syncPending;
     private long nextSyncAt = Long.MAX_VALUE;
     /** Set once the kubelet decided the pod is done (SyncTerminatingPod): no more starts. */
     boolean terminating;
@@ -114,7 +108,7 @@ public final class PodWorker {
             rec.spec.probeKinds().forEach(kind -> {
                 ProbeWorker worker = new ProbeWorker(kind, rec.spec.probe(kind));
                 rec.probes.put(kind, worker);
-                scheduleTick(rec, worker, t0);
+                probes.scheduleTick(rec, worker, t0);
             });
         }
         if (spec.activeDeadlineSeconds() != null) {
@@ -161,7 +155,7 @@ public final class PodWorker {
                 return;
             }
         }
-        startAll(toStart);
+        starts.startAll(toStart);
     }
 
     /**
@@ -271,134 +265,6 @@ public final class PodWorker {
         return (name == null ? "pod" : name) + "_" + (namespace == null ? "default" : namespace);
     }
 
-    // ---- starting containers ---------------------------------------------------------------
-
-    /** startContainer is synchronous (S-3): each start, pull and postStart included, delays the next. */
-    private void startAll(Deque<ContainerRecord> toStart) {
-        if (toStart.isEmpty()) {
-            return;
-        }
-        busy = true;
-        toStart.forEach(rec -> rec.starting = true);
-        startNext(toStart);
-    }
-
-    private void startNext(Deque<ContainerRecord> toStart) {
-        ContainerRecord rec = toStart.poll();
-        if (rec == null || terminating) {
-            toStart.forEach(r -> r.starting = false);
-            busy = false;
-            if (syncPending) {
-                syncPending = false;
-                requestSync(queue.now());
-            }
-            return;
-        }
-        // No status write here: SyncPod is busy starting it; the next status shows the new container.
-        Instance inst = rec.newInstance();
-        InstanceBehaviour b = inst.behaviour;
-        queue.at(queue.now() + b.startAfter().toMillis(), () -> processStarted(rec, inst, toStart));
-    }
-
-    private void processStarted(ContainerRecord rec, Instance inst, Deque<ContainerRecord> toStart) {
-        long now = queue.now();
-        if (terminating) {
-            // The pod is being stopped: SyncTerminatingPod cancels the sync that was starting it.
-            rec.starting = false;
-            startNext(toStart);
-            return;
-        }
-        inst.startedAt = now;
-        trace.add(new TraceEvent.KubeletEvent(now, "Created", rec.name(), "Created container " + rec.name()));
-        trace.add(new TraceEvent.KubeletEvent(now, "Started", rec.name(), "Started container " + rec.name()));
-        long exitAt = scheduleExit(rec, inst);
-        boolean hasPostStart = rec.spec.lifecycle() != null && rec.spec.lifecycle().postStart() != null;
-        if (!hasPostStart) {
-            startReturned(rec, inst, toStart);
-            return;
-        }
-        HookBehaviour hook = inst.behaviour.postStart();
-        trace.add(new TraceEvent.HookStarted(now, rec.name(), Hook.postStart));
-        // The hook execs into the container: if the process dies first, the hook fails with it.
-        long hookEnd = now + hook.takes().toMillis();
-        boolean diesFirst = exitAt < hookEnd;
-        queue.at(diesFirst ? exitAt : hookEnd, () -> {
-            boolean failed = diesFirst || hook.fails();
-            trace.add(new TraceEvent.HookFinished(queue.now(), rec.name(), Hook.postStart, failed));
-            if (diesFirst) {
-                trace.add(new TraceEvent.KubeletEvent(queue.now(), "FailedPostStartHook", rec.name(),
-                        "PostStartHook failed"));
-            }
-            if (hook.fails() && inst.exit == null) {
-                // S-3: a failed postStart kills the container (FailedPostStartHook, normal grace).
-                trace.add(new TraceEvent.KubeletEvent(queue.now(), "FailedPostStartHook", rec.name(),
-                        "PostStartHook failed"));
-                inst.visible = true;
-                killer.kill(rec, podGraceSeconds(), "FailedPostStartHook", () -> true, () -> startReturned(rec, inst, toStart));
-                return;
-            }
-            startReturned(rec, inst, toStart);
-        });
-    }
-
-    private void startReturned(ContainerRecord rec, Instance inst, Deque<ContainerRecord> toStart) {
-        inst.visible = true;
-        rec.starting = false;
-        publish();
-        triggerReadiness(rec);
-        // The kubelet sees the new state at its next relist, which asks for the next SyncPod.
-        requestSync(nextRelist(queue.now()));
-        startNext(toStart);
-    }
-
-    /** The process exits by itself, or the kernel OOM-kills it past its memory limit (E-11). */
-    /** Schedules the exit the behaviour leads to, if any, and returns its time (MAX_VALUE for none). */
-    private long scheduleExit(ContainerRecord rec, Instance inst) {
-        long exitAt = Long.MAX_VALUE;
-        int code = 0;
-        String reason = "";
-        if (inst.behaviour.exit() != null) {
-            exitAt = inst.startedAt + inst.behaviour.exit().after().toMillis();
-            code = inst.behaviour.exit().code();
-            reason = code == 0 ? "Completed" : "Error";
-        }
-        Quantity limit = rec.spec.resources().limit(ResourceRequirements.MEMORY).orElse(null);
-        if (limit != null) {
-            for (MemoryUse step : inst.behaviour.memory()) {
-                long at = inst.startedAt + step.from().toMillis();
-                if (step.bytes().compareTo(limit) > 0 && at < exitAt) {
-                    exitAt = at;
-                    code = 137;
-                    reason = "OOMKilled";
-                    break;
-                }
-            }
-        }
-        if (exitAt == Long.MAX_VALUE) {
-            return exitAt;
-        }
-        int exitCode = code;
-        String exitReason = reason;
-        queue.at(exitAt, () -> {
-            if (inst.exit != null) {
-                return;
-            }
-            inst.exit = new ContainerState.Terminated(exitCode, exitReason, "", inst.startedAt, queue.now());
-            if (inst.killing) {
-                if (inst.onExitWhileKilled != null) {
-                    inst.onExitWhileKilled.run(); // StopContainer returns: the process is gone
-                }
-                return; // before the stop signal, the kill notices it when it would send it
-            }
-            queue.at(nextRelist(queue.now()), () -> {
-                inst.observed = true;
-                publish();
-                sync();
-            });
-        });
-        return exitAt;
-    }
-
     /** PLEG relists every period: a runtime change is seen at the first relist at or after it. */
     long nextRelist(long t) {
         long period = options.timing().plegRelistPeriod().toMillis();
@@ -407,116 +273,6 @@ public final class PodWorker {
 
     long podGraceSeconds() {
         return spec.terminationGracePeriodSeconds();
-    }
-
-    // ---- probes ----------------------------------------------------------------------------
-
-    /** The worker's ticker; a manual trigger restarts it, so older ticks are dropped by generation. */
-    private void scheduleTick(ContainerRecord rec, ProbeWorker worker, long at) {
-        long[] generations = rec.tickGenerations;
-        int kind = worker.kind().ordinal();
-        long generation = ++generations[kind];
-        queue.at(at, () -> {
-            if (generations[kind] == generation) {
-                probeTick(rec, worker);
-            }
-        });
-    }
-
-    /**
-     * UpdatePodStatus triggers a readiness run at once while the result is not yet Success, e.g.
-     * when a container has just started (prober_manager.go, SEMANTICS P-3, P-11).
-     */
-    private void triggerReadiness(ContainerRecord rec) {
-        ProbeWorker readiness = rec.probes.get(ProbeKind.readiness);
-        if (readiness != null && !Boolean.TRUE.equals(readiness.resultFor(rec.current.restartCount)) && rec.started()) {
-            scheduleTick(rec, readiness, queue.now());
-        }
-    }
-
-    private void probeTick(ContainerRecord rec, ProbeWorker worker) {
-        if (removed || worker.isStopped()) {
-            return;
-        }
-        long now = queue.now();
-        Instance inst = rec.current;
-        boolean visible = inst != null && inst.visible;
-        boolean passes = visible && inst.exit == null
-                && inst.behaviour.health(worker.kind()).passesAtMillis(now - inst.startedAt);
-        ProbeTarget target = new ProbeTarget(visible ? inst.restartCount : -1,
-                visible && (inst.exit == null || !inst.observed), visible ? inst.startedAt : 0, rec.started(),
-                trace.phase().isTerminal(), termination.deletionRequested(), passes);
-        ProbeWorker.Outcome outcome = worker.tick(now, target);
-        if (outcome.ran()) {
-            trace.add(new TraceEvent.ProbeResult(now, rec.name(), worker.kind(), outcome.success()));
-            if (!outcome.success()) {
-                trace.add(new TraceEvent.KubeletEvent(now, "Unhealthy", rec.name(), probeFailed(worker.kind())));
-            }
-        }
-        if (outcome.committed() != null) {
-            onProbeResult(rec, worker.kind(), outcome.committed());
-        }
-        if (!worker.isStopped()) {
-            scheduleTick(rec, worker, now + worker.periodMillis());
-        }
-    }
-
-    /** The Unhealthy event message, as constants: failing probes emit it at every period. */
-    private static String probeFailed(ProbeKind kind) {
-        return switch (kind) {
-            case startup -> "Startup probe failed";
-            case liveness -> "Liveness probe failed";
-            case readiness -> "Readiness probe failed";
-        };
-    }
-
-    /** A committed probe result: readiness and startup change the status; failures kill (P-8, P-9). */
-    private void onProbeResult(ContainerRecord rec, ProbeKind kind, boolean success) {
-        publish();
-        if (kind == ProbeKind.readiness || terminating) {
-            return;
-        }
-        if (success) {
-            triggerReadiness(rec);
-            requestSync(queue.now()); // a started sidecar lets the next init container start (S-5)
-            return;
-        }
-        Instance inst = rec.current;
-        if (inst == null || !inst.isRunning() || inst.killing) {
-            return;
-        }
-        Long probeGrace = rec.spec.probe(kind).terminationGracePeriodSeconds();
-        long grace = probeGrace != null ? probeGrace : podGraceSeconds();
-        String message = "Container " + rec.name() + " failed " + kind + " probe, will be restarted";
-        busy = true;
-        killer.kill(rec, grace, message, () -> true, false, () -> restartAfterProbeKill(rec));
-    }
-
-    /** restarted in the same SyncPod unless the pod restartPolicy is Never (sidecars always, S-8). */
-    private void restartAfterProbeKill(ContainerRecord rec) {
-        busy = false;
-        boolean restart = rec.isSidecar() || spec.restartPolicyValue() != RestartPolicy.Never;
-        if (!restart || terminating) {
-            publish();
-        }
-        if (restart && !terminating) {
-            // doBackOff looks at the status taken before the kill: only an earlier exited instance
-            // counts, so the first probe kill restarts at once (kuberuntime_manager.go doBackOff).
-            ContainerState.Terminated earlier = rec.previousExit;
-            if (earlier != null) {
-                if (backOff.isInBackOffSince(rec.name(), earlier.finishedAt(), queue.now())) {
-                    publish();
-                    sync(); // in back-off: the next SyncPod waits it out from this exit
-                    return;
-                }
-                backOff.next(rec.name(), earlier.finishedAt(), queue.now());
-            }
-            Deque<ContainerRecord> one = new ArrayDeque<>();
-            one.add(rec);
-            startAll(one);
-        } else {
-            sync();
-        }
     }
 
     // ---- status ----------------------------------------------------------------------------
