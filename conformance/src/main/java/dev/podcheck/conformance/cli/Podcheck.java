@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "podcheck 0.1.0",
         description = "Property-based conformance checks of Kubernetes pod semantics.",
-        subcommands = {ValidateCommand.class, GenerateCommand.class, RunCommand.class, PredictCommand.class,
+        subcommands = {ValidateCommand.class, GenerateCommand.class, RunCommand.class, ReplayCommand.class, PredictCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -3,15 +3,9 @@ package dev.podcheck.conformance.cli;
 import dev.podcheck.conformance.api.EngineTarget;
 import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.invariant.Catalogue;
-import dev.podcheck.conformance.runner.InvariantResult;
 import dev.podcheck.conformance.runner.RunPlan;
-import dev.podcheck.conformance.runner.RunResult;
-import dev.podcheck.conformance.runner.Runner;
 import dev.podcheck.conformance.runner.Shard;
-import dev.podcheck.spec.behaviour.Durations;
 import dev.podcheck.spec.yaml.InputException;
-import dev.podcheck.spec.yaml.ScenarioWriter;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,6 +62,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Virtual time each scenario runs for (default: ${DEFAULT-VALUE}).")
     Duration horizon;
 
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "podcheck-reports",
+            description = "Where the JUnit XML, JSON and HTML reports go (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
     @Spec
     CommandSpec spec;
 
@@ -84,11 +82,7 @@ final class RunCommand implements Callable<Integer> {
             cli.getErr().println("podcheck: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        Progress progress = new Progress(cli.getErr());
-        RunResult result = new Runner(plan).run(progress::trialDone);
-        progress.finish();
-        summarise(result, cli.getOut());
-        return result.exitCode();
+        return RunAndReport.run(plan, reportDir, cli);
     }
 
     private RunPlan plan(CommandLine cli) {
@@ -121,50 +115,5 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return all.stream().filter(inv -> selection.contains(inv.id()) || selection.contains(inv.group())).toList();
-    }
-
-    private static void summarise(RunResult result, PrintWriter out) {
-        out.printf("podcheck run: %d trials on %s (seed %d, shard %s) in %.2f s (%.0f trials/s)%s%n",
-                result.trialsRun(), result.target(), result.seed(), result.shard(), result.elapsed().toNanos() / 1e9,
-                result.trialsRun() / Math.max(result.elapsed().toNanos() / 1e9, 1e-9),
-                result.budgetReached() ? "; the time budget ended it early" : "");
-        for (InvariantResult r : result.invariants()) {
-            out.printf("  %-16s %-40s holds %d, violated %d, unknown %d%n", r.outcome(), r.invariant().id(), r.holds(),
-                    r.violated(), r.unknown());
-        }
-        for (InvariantResult r : result.invariants()) {
-            r.counterexampleIfAny().filter(c -> r.outcome() == InvariantResult.Outcome.VIOLATED).ifPresent(c -> {
-                out.println();
-                out.println("VIOLATED " + c.invariant().id() + " (" + c.origin() + ")");
-                out.println("  MUST: " + c.invariant().must());
-                out.println("  " + c.verdict().message());
-                out.print(ScenarioWriter.toYaml(c.scenario()).indent(4));
-            });
-        }
-    }
-
-    /** A one-line progress count on stderr, rewritten in place. */
-    private static final class Progress {
-        private final PrintWriter err;
-        private int lastShown = -1;
-
-        Progress(PrintWriter err) {
-            this.err = err;
-        }
-
-        synchronized void trialDone(int done, int total) {
-            int percent = total == 0 ? 100 : done * 100 / total;
-            if (percent != lastShown) {
-                lastShown = percent;
-                err.printf("\r  %3d%% (%d/%d trials)", percent, done, total);
-                err.flush();
-            }
-        }
-
-        void finish() {
-            if (lastShown >= 0) {
-                err.println();
-            }
-        }
     }
 }

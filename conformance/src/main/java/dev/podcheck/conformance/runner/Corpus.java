@@ -18,8 +18,14 @@ public final class Corpus {
 
     private Corpus() {}
 
-    /** Every scenario of every *.yaml file in the folder, files in name order; a missing folder is empty. */
+    /**
+     * Every scenario of every *.yaml file in the folder, files in name order; a missing folder is
+     * empty. A file instead of a folder is read alone (that is how {@code podcheck replay} runs one).
+     */
     public static List<Entry> read(Path folder) {
+        if (Files.isRegularFile(folder)) {
+            return ScenarioReader.read(folder).stream().map(s -> new Entry(folder, s)).toList();
+        }
         if (!Files.isDirectory(folder)) {
             return List.of();
         }

@@ -197,18 +197,34 @@ class PodcheckCliTest {
     class RunVerb {
         @Test
         void should_check_the_catalogue_on_generated_scenarios_and_pass_on_the_engine() {
-            Run run = podcheck("run", "--trials", "50", "--seed", "3");
+            Run run = podcheck("run", "--trials", "50", "--seed", "3", "--report-dir", dir.toString());
 
             assertThat(run.exit()).as(run.out()).isEqualTo(ExitCodes.OK);
-            assertThat(run.out()).contains("50 trials on engine (seed 3, shard 1/1)").contains("HOLDS").contains("init/order");
+            assertThat(run.out()).contains("50 trials on engine (seed 3, shard 1/1)").contains("init");
+            assertThat(dir.resolve("podcheck-report.xml")).exists();
+            assertThat(dir.resolve("podcheck-report.json")).exists();
+            assertThat(dir.resolve("podcheck-report.html")).exists();
+        }
+
+        @Test
+        void should_replay_a_scenario_file_against_the_catalogue() throws IOException {
+            Path pod = file("web.yaml", VALID);
+
+            Run run = podcheck("replay", pod.toString(), "--report-dir", dir.resolve("r").toString());
+            Run missing = podcheck("replay", dir.resolve("nope.yaml").toString());
+
+            assertThat(run.exit()).as(run.out()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).contains("1 trials");
+            assertThat(missing.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(missing.err()).contains("nope.yaml: no scenario to replay");
         }
 
         @Test
         void should_check_only_the_selected_invariants_by_id_or_group() {
-            Run run = podcheck("run", "--trials", "5", "--seed", "3", "--invariant", "init");
+            Run run = podcheck("run", "--trials", "5", "--seed", "3", "--invariant", "init", "--report-dir", dir.toString());
 
             assertThat(run.exit()).isEqualTo(ExitCodes.OK);
-            assertThat(run.out()).contains("init/").doesNotContain("trace/well-formed");
+            assertThat(run.out()).contains("init").doesNotContain("trace ");
         }
 
         @Test

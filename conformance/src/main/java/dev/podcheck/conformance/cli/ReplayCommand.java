@@ -1,0 +1,56 @@
+package dev.podcheck.conformance.cli;
+
+import dev.podcheck.conformance.api.EngineTarget;
+import dev.podcheck.conformance.invariant.Catalogue;
+import dev.podcheck.conformance.runner.Corpus;
+import dev.podcheck.conformance.runner.RunPlan;
+import dev.podcheck.conformance.runner.Shard;
+import dev.podcheck.spec.generate.Size;
+import dev.podcheck.spec.yaml.InputException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code podcheck replay FILE}: reruns saved scenarios (a counterexample, a corpus file) against every invariant. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Runs the scenarios of FILE (one or many documents, or a corpus folder) on the target and checks every invariant.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every invariant holds", "1:an invariant is violated", "2:usage or input error", "3:inconclusive"})
+final class ReplayCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "A scenario file or a corpus folder.")
+    Path file;
+
+    @Option(names = "--horizon", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "Virtual time each scenario runs for (default: ${DEFAULT-VALUE}).")
+    Duration horizon;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "podcheck-reports",
+            description = "Where the JUnit XML, JSON and HTML reports go (default: ${DEFAULT-VALUE}).")
+    Path reportDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try {
+            if (Corpus.read(file).isEmpty()) {
+                spec.commandLine().getErr().println("podcheck: " + file + ": no scenario to replay");
+                return ExitCodes.USAGE;
+            }
+        } catch (InputException e) {
+            spec.commandLine().getErr().println("podcheck: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        RunPlan plan = new RunPlan(new EngineTarget(), Catalogue.all(), 0, 0, Shard.ALL, 1, null, Map.of(), file,
+                horizon, Size.DEFAULT, 2000);
+        return RunAndReport.run(plan, reportDir, spec.commandLine());
+    }
+}
