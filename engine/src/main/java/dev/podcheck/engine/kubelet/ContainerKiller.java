@@ -48,6 +48,13 @@ final class ContainerKiller {
     void kill(ContainerRecord rec, long graceSeconds, String message, BooleanSupplier myTurn, boolean publish,
               Runnable done) {
         Instance inst = rec.current;
+        if (inst.killing) {
+            // One stop at a time per container: a second kill (a pod stop during a probe kill, a
+            // failed postStart during a pod stop) waits for it, and may only shorten it (T-6).
+            inst.stopWaiters.add(done);
+            shorten(rec, inst, graceSeconds);
+            return;
+        }
         inst.publishExit = publish;
         long now = queue.now();
         inst.killing = true;
@@ -73,6 +80,25 @@ final class ContainerKiller {
         } else {
             awaitTurn(rec, inst, graceSeconds, myTurn, done);
         }
+    }
+
+    /**
+     * A shorter grace brings SIGKILL forward, never closer than 2 s to now: at once when the stop
+     * signal is out, else when it is sent (calculateEffectiveGracePeriod only ever shortens, T-6).
+     */
+    private void shorten(ContainerRecord rec, Instance inst, long graceSeconds) {
+        long killBy = queue.now() + Math.max(graceSeconds, MINIMUM_GRACE_SECONDS) * 1000;
+        inst.killBy = inst.killBy == 0 ? killBy : Math.min(inst.killBy, killBy);
+        Runnable stopped = inst.onExitWhileKilled;
+        if (stopped == null) {
+            return;
+        }
+        queue.at(inst.killBy, () -> {
+            if (inst.exit == null) {
+                trace.add(new TraceEvent.SignalSent(queue.now(), rec.name(), Signal.SIGKILL));
+            }
+            exitOn(inst, 137, Signal.SIGKILL, stopped);
+        });
     }
 
     /** Waits for this container's turn, bounded by the grace; the whole seconds waited are spent. */
@@ -125,6 +151,9 @@ final class ContainerKiller {
         };
         inst.onExitWhileKilled = stopped;
         long grace = Math.max(graceSeconds, MINIMUM_GRACE_SECONDS) * 1000;
+        if (inst.killBy > 0) {
+            grace = Math.max(Math.min(grace, inst.killBy - now), MINIMUM_GRACE_SECONDS * 1000);
+        }
         trace.add(new TraceEvent.SignalSent(now, rec.name(), Signal.SIGTERM));
         if (inst.behaviour.onSigterm() instanceof SigtermResponse.ExitOnSigterm exit
                 && exit.after().toMillis() < grace) {

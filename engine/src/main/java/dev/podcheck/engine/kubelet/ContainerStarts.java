@@ -84,6 +84,7 @@ final class ContainerStarts {
                 pod.trace.add(new TraceEvent.KubeletEvent(pod.queue.now(), "FailedPostStartHook", rec.name(),
                         "PostStartHook failed"));
                 inst.visible = true;
+                pod.publish(); // the runtime shows it running while the kubelet kills it
                 pod.killer.kill(rec, pod.podGraceSeconds(), "FailedPostStartHook", () -> true, () -> startReturned(rec, inst, toStart));
                 return;
             }
@@ -140,11 +141,7 @@ final class ContainerStarts {
                 }
                 return; // before the stop signal, the kill notices it when it would send it
             }
-            pod.queue.at(pod.nextRelist(pod.queue.now()), () -> {
-                inst.observed = true;
-                pod.publish();
-                pod.sync();
-            });
+            pod.relistAt(pod.nextRelist(pod.queue.now()));
         });
         return exitAt;
     }

@@ -17,17 +17,31 @@ import java.util.Optional;
  */
 final class EvictionLoop {
     private final PodWorker pod;
-    private final NodeMemoryPressure node;
+    /** The node's memory conditions in time order; each holds from its time until the next one. */
+    private final List<NodeMemoryPressure> conditions;
 
-    EvictionLoop(PodWorker pod, NodeMemoryPressure node) {
+    EvictionLoop(PodWorker pod, List<NodeMemoryPressure> conditions) {
         this.pod = pod;
-        this.node = node;
+        this.conditions = conditions.stream()
+                .sorted(java.util.Comparator.comparing(NodeMemoryPressure::at)).toList();
     }
 
-    /** The loop has run since the kubelet started: its first round after {@code from} is on its period. */
-    void start(long from) {
+    /** The loop has run since the kubelet started: its first round after the first condition is on its period. */
+    void start() {
+        long from = conditions.get(0).at().toMillis();
         long period = pod.options.timing().evictionLoopPeriod().toMillis();
         pod.queue.at((from + period - 1) / period * period, this::round);
+    }
+
+    /** The condition in force now: the latest that has begun (the later one of two at the same time). */
+    private NodeMemoryPressure now() {
+        NodeMemoryPressure current = conditions.get(0);
+        for (NodeMemoryPressure c : conditions) {
+            if (c.at().toMillis() <= pod.queue.now()) {
+                current = c;
+            }
+        }
+        return current;
     }
 
     private void round() {
@@ -35,7 +49,7 @@ final class EvictionLoop {
             return;
         }
         List<PodMemoryUse> pods = List.of(PodMemoryUse.of(pod.scenario.pod(), workingSets()));
-        Optional<MemoryEviction> eviction = MemoryEviction.decide(MemoryPressure.observe(node, pods), pods);
+        Optional<MemoryEviction> eviction = MemoryEviction.decide(MemoryPressure.observe(now(), pods), pods);
         if (eviction.isPresent()) {
             pod.termination.evict("memory", eviction.get().message(), eviction.get().disruptionTarget(),
                     eviction.get().gracePeriodSeconds());

@@ -20,6 +20,8 @@ final class Instance {
     boolean killing;
     /** Set while a stop signal is out: a natural exit then ends the kill at once. */
     Runnable onExitWhileKilled;
+    /** A later, shorter stop's deadline for SIGKILL (ms), or 0. */
+    long killBy;
     /** Whether the end of a kill is published at once (see ContainerKiller.kill). */
     boolean publishExit = true;
     /** Who else waits for the kill under way (a pod stop joining a probe kill): run once it has exited. */

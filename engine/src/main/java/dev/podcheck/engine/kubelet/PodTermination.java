@@ -45,18 +45,26 @@ final class PodTermination {
         if (deletion && grace >= effectiveGrace) {
             return; // a later DELETE may only shorten the grace (T-2)
         }
+        boolean shortening = pod.terminating;
         deletion = true;
         effectiveGrace = grace;
         pod.trace.add(new TraceEvent.DeletionRequested(now, grace, request.force(), now + grace * 1000));
         if (grace == 0) {
             remove();
         }
-        terminate(grace, this::afterDeletion);
+        if (shortening) {
+            shorten(grace); // T-6: a shorter grace restarts the stop with it
+            return;
+        }
+        terminate(grace, () -> { });
     }
 
-    private void afterDeletion() {
-        if (!pod.removed) {
-            remove(); // the kubelet deletes the object once it is terminal and finished (T-4)
+    /** Every container still being stopped gets the shorter grace (ContainerKiller joins the stop under way). */
+    private void shorten(long graceSeconds) {
+        for (ContainerRecord rec : pod.byName.values()) {
+            if (rec.isRunning() && rec.current.killing) {
+                pod.killer.kill(rec, Math.max(graceSeconds, 1), "Stopping container " + rec.name(), () -> true, () -> { });
+            }
         }
     }
 
@@ -123,11 +131,7 @@ final class PodTermination {
             return;
         }
         for (ContainerRecord rec : running) {
-            if (rec.current.killing) {
-                rec.current.stopWaiters.add(oneStopped); // the kill under way (a probe kill) stops it once
-            } else {
-                pod.killer.kill(rec, graceSeconds, "Stopping container " + rec.name(), () -> mayStop(rec), oneStopped);
-            }
+            pod.killer.kill(rec, graceSeconds, "Stopping container " + rec.name(), () -> mayStop(rec), oneStopped);
         }
     }
 
@@ -157,5 +161,8 @@ final class PodTermination {
         pod.terminated = true;
         pod.publish();
         then.run();
+        if (deletion && !pod.removed) {
+            remove(); // the kubelet deletes the object once it is terminal and finished (T-4)
+        }
     }
 }

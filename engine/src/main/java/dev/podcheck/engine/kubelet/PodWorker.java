@@ -46,6 +46,8 @@ public final class PodWorker {
 
     private boolean initialized;
     boolean busy;
+    /** The relists already on the timeline. */
+    private final java.util.Set<Long> relists = new java.util.HashSet<>();
     boolean syncPending;
     private long nextSyncAt = Long.MAX_VALUE;
     /** Set once the kubelet decided the pod is done (SyncTerminatingPod): no more starts. */
@@ -163,6 +165,12 @@ public final class PodWorker {
      * lets the next one start once it runs and its startup probe passed. False when the pod failed.
      */
     private boolean initActions(Deque<ContainerRecord> toStart) {
+        boolean failedUnderNever = spec.restartPolicyValue() == RestartPolicy.Never && inits.stream().anyMatch(
+                rec -> !rec.isSidecar() && rec.hasObservedExit() && rec.current.exit.exitCode() != 0);
+        if (failedUnderNever) {
+            termination.podDone(); // S-9: whatever a sidecar is doing, the failed init container ends the pod
+            return false;
+        }
         for (ContainerRecord rec : inits) {
             if (rec.current == null) {
                 if (!rec.starting) {
@@ -187,10 +195,6 @@ public final class PodWorker {
             }
             if (rec.current.exit.exitCode() == 0) {
                 continue;
-            }
-            if (spec.restartPolicyValue() == RestartPolicy.Never) {
-                termination.podDone(); // S-9: a failed init container under Never fails the pod
-                return false;
             }
             if (mayStart(rec)) {
                 toStart.add(rec);
@@ -265,6 +269,27 @@ public final class PodWorker {
         return (name == null ? "pod" : name) + "_" + (namespace == null ? "default" : namespace);
     }
 
+    /**
+     * One PLEG relist: every exit since the last one is seen together, then one SyncPod decides
+     * (two containers ending in the same period are one pod status, one set of actions).
+     */
+    void relistAt(long at) {
+        if (!relists.add(at)) {
+            return;
+        }
+        queue.at(at, () -> {
+            relists.remove(at);
+            for (ContainerRecord rec : byName.values()) {
+                Instance inst = rec.current;
+                if (inst != null && inst.exit != null && !inst.killing) {
+                    inst.observed = true;
+                }
+            }
+            publish();
+            sync();
+        });
+    }
+
     /** PLEG relists every period: a runtime change is seen at the first relist at or after it. */
     long nextRelist(long t) {
         long period = options.timing().plegRelistPeriod().toMillis();
@@ -279,6 +304,9 @@ public final class PodWorker {
 
     /** generateAPIPodStatus + the status manager's merge (ST-5, ST-6, SM-3, ST-15), recorded when changed. */
     void publish() {
+        if (removed) {
+            return; // the API object is gone: status writes go nowhere
+        }
         long now = queue.now();
         Map<String, ContainerStatus> statuses = new LinkedHashMap<>();
         for (ContainerRecord rec : byName.values()) {
@@ -287,12 +315,18 @@ public final class PodWorker {
             trace.status(now, status);
         }
         PodPhase computed = PodPhases.phase(spec, statuses, terminated);
-        if (terminated && (!failedReason.isEmpty() || !computed.isTerminal())) {
-            // TerminatePod marks a pod that ends while Pending or Running as Failed (T-9).
+        if (!failedReason.isEmpty() || (terminated && !computed.isTerminal())) {
+            // A deadline or an eviction makes the pod Failed at once (the status manager holds it back
+            // while containers run, SM-3); TerminatePod fails a pod that ends Pending or Running (T-9).
             computed = PodPhase.Failed;
         }
         cachedPhase = PodPhases.next(cachedPhase, computed);
+        // couldHaveRunningContainers (SM-3): a container shown running, or a process the runtime runs
+        // (one still in its postStart is not shown yet, S-3c).
         boolean anyRunning = false;
+        for (ContainerStatus status : statuses.values()) {
+            anyRunning |= status.isRunning();
+        }
         for (ContainerRecord rec : byName.values()) {
             anyRunning |= rec.isRunning();
         }

@@ -3,6 +3,8 @@ package dev.podcheck.engine.kubelet;
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import dev.podcheck.spec.scenario.WorldEvent;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Puts the scenario's world events on the timeline. */
 final class WorldEvents {
@@ -13,13 +15,16 @@ final class WorldEvents {
     }
 
     void schedule() {
+        List<NodeMemoryPressure> pressures = new ArrayList<>();
         for (WorldEvent event : pod.scenario.events()) {
-            long at = event.at().toMillis();
             if (event instanceof DeletePod delete) {
-                pod.queue.at(at, () -> pod.termination.delete(delete));
+                pod.queue.at(event.at().toMillis(), () -> pod.termination.delete(delete));
             } else if (event instanceof NodeMemoryPressure pressure) {
-                new EvictionLoop(pod, pressure).start(at);
+                pressures.add(pressure);
             }
+        }
+        if (!pressures.isEmpty()) {
+            new EvictionLoop(pod, pressures).start();
         }
     }
 }

@@ -70,6 +70,9 @@ public final class ActiveDeadline implements Invariant {
             if (endedOtherwise && e.at() <= deadline) {
                 return Verdict.HOLDS; // another ending began first; it owns the outcome
             }
+            if (e instanceof PodRemoved) {
+                return Verdict.HOLDS; // the object is gone (a force delete) before the phase could be seen
+            }
         }
         if (due < trial.horizonMillis()) {
             return Verdict.violated(String.format(MISSING, deadline, startTime, seconds, due), first.get());

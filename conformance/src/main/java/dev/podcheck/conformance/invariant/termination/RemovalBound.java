@@ -55,8 +55,9 @@ public final class RemovalBound implements Invariant {
         for (TraceEvent e : events) {
             if (e instanceof PodPhaseChanged p) {
                 phase = p;
-            } else if (e instanceof DeletionRequested d && !d.force() && d.gracePeriodSeconds() > 0
-                    && (phase == null || !phase.phase().isTerminal())) {
+            } else if (e instanceof DeletionRequested d && (d.force() || d.gracePeriodSeconds() == 0)) {
+                return Verdict.HOLDS; // removed at once by the apiserver (T-1, T-3): termination/force-at-once judges it
+            } else if (e instanceof DeletionRequested d && (phase == null || !phase.phase().isTerminal())) {
                 long due = d.at() + (d.gracePeriodSeconds() + SLACK_SECONDS) * 1000;
                 if (due < deadline) {
                     deadline = due;

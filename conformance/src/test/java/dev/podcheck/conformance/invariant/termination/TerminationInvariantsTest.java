@@ -112,6 +112,15 @@ class TerminationInvariantsTest {
         }
 
         @Test
+        void should_hold_when_a_force_delete_removes_a_gracefully_deleted_pod_at_once() {
+            // T-3: a force delete removes the object whatever its phase; force-at-once judges that
+            var t = trace(new TraceEvent.PodPhaseChanged(0, PodPhase.Pending, "", ""),
+                    new TraceEvent.DeletionRequested(9000, 30, false, 39000),
+                    new TraceEvent.DeletionRequested(10000, 0, true, 10000), new TraceEvent.PodRemoved(10000));
+            assertThat(new RemovalBound().check(Trials.of(POD, t))).isEqualTo(Verdict.HOLDS);
+        }
+
+        @Test
         void should_be_violated_when_removed_after_grace_and_slack() {
             TraceEvent delete = new TraceEvent.DeletionRequested(10000, 30, false, 40000);
             TraceEvent removed = new TraceEvent.PodRemoved(45001);
