@@ -12,6 +12,7 @@ public final class RestartInvariants {
     private RestartInvariants() {}
 
     public static List<Invariant> all() {
-        return List.of(new BackOff(), new CountMonotone(), new CrashLoopHasLastState(), new NeverRestarts());
+        return List.of(new AlwaysRestarts(), new BackOff(), new CountMonotone(), new CrashLoopHasLastState(),
+                new NeverRestarts(), new OnFailureRestarts());
     }
 }
