@@ -8,6 +8,6 @@ public final class SidecarInvariants {
     private SidecarInvariants() {}
 
     public static List<Invariant> all() {
-        return List.of();
+        return List.of(new AlwaysRestart(), new StopOrder());
     }
 }
