@@ -56,6 +56,7 @@ final class ContainerKiller {
             return;
         }
         inst.publishExit = publish;
+        inst.killDone = done;
         long now = queue.now();
         inst.killing = true;
         trace.add(new TraceEvent.KubeletEvent(now, "Killing", rec.name(), message));
@@ -91,6 +92,13 @@ final class ContainerKiller {
         inst.killBy = inst.killBy == 0 ? killBy : Math.min(inst.killBy, killBy);
         Runnable stopped = inst.onExitWhileKilled;
         if (stopped == null) {
+            // preStop or the sidecar wait still runs: the shorter grace cuts it off, with the stop
+            // signal 2 s before killBy (StopContainer's minimum).
+            queue.at(inst.killBy - MINIMUM_GRACE_SECONDS * 1000, () -> {
+                if (inst.onExitWhileKilled == null) {
+                    signal(rec, inst, MINIMUM_GRACE_SECONDS, inst.killDone);
+                }
+            });
             return;
         }
         queue.at(inst.killBy, () -> {
@@ -137,6 +145,9 @@ final class ContainerKiller {
 
     private void signal(ContainerRecord rec, Instance inst, long graceSeconds, Runnable done) {
         long now = queue.now();
+        if (inst.onExitWhileKilled != null) {
+            return; // a shorter stop already sent the signal; it ends this stop too
+        }
         if (inst.exit != null) {
             finish(rec, inst, done);
             return;
@@ -178,6 +189,10 @@ final class ContainerKiller {
 
     /** StopContainer returned: the kubelet knows at once, without waiting for a relist. */
     private void finish(ContainerRecord rec, Instance inst, Runnable done) {
+        if (inst.stopFinished) {
+            return; // a cut-off stop already ended it
+        }
+        inst.stopFinished = true;
         inst.observed = true;
         if (inst.publishExit) {
             onChange.run();

@@ -37,14 +37,10 @@ final class ContainerStarts {
         ContainerRecord rec = toStart.poll();
         if (rec == null || pod.terminating) {
             toStart.forEach(r -> r.starting = false);
-            pod.busy = false;
-            if (pod.syncPending) {
-                pod.syncPending = false;
-                pod.requestSync(pod.queue.now());
-            }
+            pod.idle();
             return;
         }
-        // No status write here: SyncPod is pod.busy starting it; the next status shows the new container.
+        // No status write here: SyncPod is busy starting it; the next status shows the new container.
         Instance inst = rec.newInstance();
         InstanceBehaviour b = inst.behaviour;
         pod.queue.at(pod.queue.now() + b.startAfter().toMillis(), () -> processStarted(rec, inst, toStart));

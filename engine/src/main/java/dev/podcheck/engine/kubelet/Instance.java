@@ -20,6 +20,9 @@ final class Instance {
     boolean killing;
     /** Set while a stop signal is out: a natural exit then ends the kill at once. */
     Runnable onExitWhileKilled;
+    /** What the first stop runs when the instance is gone; and whether that has happened. */
+    Runnable killDone;
+    boolean stopFinished;
     /** A later, shorter stop's deadline for SIGKILL (ms), or 0. */
     long killBy;
     /** Whether the end of a kill is published at once (see ContainerKiller.kill). */

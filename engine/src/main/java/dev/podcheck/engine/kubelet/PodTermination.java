@@ -119,7 +119,10 @@ final class PodTermination {
                 worker.stop();
             }
         }));
-        List<ContainerRecord> running = pod.byName.values().stream().filter(ContainerRecord::isRunning).toList();
+        // Running, or still being stopped by an earlier kill (its process may be gone, the stop is not done).
+        List<ContainerRecord> running = pod.byName.values().stream()
+                .filter(rec -> rec.isRunning() || (rec.current != null && rec.current.killing && !rec.current.stopFinished))
+                .toList();
         int[] left = {running.size()};
         Runnable oneStopped = () -> {
             if (--left[0] == 0) {

@@ -46,6 +46,8 @@ public final class PodWorker {
 
     private boolean initialized;
     boolean busy;
+    /** SyncPod actions that came while one was busy (probe kills), run when it returns. */
+    final List<Runnable> whenIdle = new ArrayList<>();
     /** The relists already on the timeline. */
     private final java.util.Set<Long> relists = new java.util.HashSet<>();
     boolean syncPending;
@@ -121,6 +123,18 @@ public final class PodWorker {
 
     // ---- SyncPod ---------------------------------------------------------------------------
 
+    /** The SyncPod under way returned: deferred actions run, then a sync asked for meanwhile. */
+    void idle() {
+        busy = false;
+        while (!busy && !whenIdle.isEmpty()) {
+            whenIdle.remove(0).run();
+        }
+        if (!busy && syncPending) {
+            syncPending = false;
+            requestSync(queue.now());
+        }
+    }
+
     /** Asks for a SyncPod at {@code at}; requests coalesce, and a busy worker runs it when done. */
     void requestSync(long at) {
         if (at >= nextSyncAt) {
@@ -143,6 +157,7 @@ public final class PodWorker {
             syncPending = true;
             return;
         }
+        publish(); // generateAPIPodStatus runs at the start of every SyncPod, not while one is busy
         Deque<ContainerRecord> toStart = new ArrayDeque<>();
         if (!initialized && !initActions(toStart)) {
             return;
@@ -285,7 +300,6 @@ public final class PodWorker {
                     inst.observed = true;
                 }
             }
-            publish();
             sync();
         });
     }

@@ -98,13 +98,18 @@ final class ProbeDriver {
         Long probeGrace = rec.spec.probe(kind).terminationGracePeriodSeconds();
         long grace = probeGrace != null ? probeGrace : pod.podGraceSeconds();
         String message = "Container " + rec.name() + " failed " + kind + " probe, will be restarted";
+        if (pod.busy) {
+            // The kill is a SyncPod action: it waits for the SyncPod under way to return.
+            pod.whenIdle.add(() -> onProbeResult(rec, kind, success));
+            return;
+        }
         pod.busy = true;
         pod.killer.kill(rec, grace, message, () -> true, false, () -> restartAfterProbeKill(rec));
     }
 
     /** restarted in the same SyncPod unless the pod restartPolicy is Never (sidecars always, S-8). */
     private void restartAfterProbeKill(ContainerRecord rec) {
-        pod.busy = false;
+        pod.idle();
         boolean restart = rec.isSidecar() || pod.spec.restartPolicyValue() != RestartPolicy.Never;
         if (!restart || pod.terminating) {
             pod.publish();

@@ -6,6 +6,7 @@ import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.spec.trace.ConditionType;
 import dev.podcheck.spec.trace.PodPhase;
+import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.PodConditionChanged;
 import dev.podcheck.spec.trace.TraceEvent.PodEvicted;
 import dev.podcheck.spec.trace.TraceEvent.PodPhaseChanged;
@@ -62,6 +63,11 @@ public final class EvictedStatus implements Invariant {
         if (end.isEmpty() || end.get().at() > due) {
             if (end.isEmpty() && due >= trial.horizonMillis()) {
                 return Verdict.HOLDS; // not due yet when the trace ends
+            }
+            boolean removedFirst = trial.trace().all(TraceEvent.PodRemoved.class)
+                    .anyMatch(r -> r.at() >= ev.at() && r.at() <= due && (end.isEmpty() || r.at() < end.get().at()));
+            if (removedFirst) {
+                return Verdict.HOLDS; // a DELETE removed the object before its phase could be seen
             }
             return Verdict.violated(String.format(NO_PHASE, ev.at(), due), ev);
         }
