@@ -35,7 +35,8 @@ final class EvictionLoop {
             return;
         }
         List<PodMemoryUse> pods = List.of(PodMemoryUse.of(pod.scenario.pod(), workingSets()));
-        Optional<MemoryEviction> eviction = MemoryEviction.decide(MemoryPressure.observe(node, pods), pods);
+        Optional<MemoryEviction> eviction = MemoryEviction.decide(MemoryPressure.observe(node, pods), pods,
+                pod.options.faults());
         if (eviction.isPresent()) {
             pod.termination.evict("memory", eviction.get().message(), eviction.get().disruptionTarget(),
                     eviction.get().gracePeriodSeconds());
