@@ -19,8 +19,6 @@ public enum Fault {
     BACK_OFF_NOT_CAPPED,
     /** The crash-loop back-off stays at its first 10 s delay instead of doubling. */
     BACK_OFF_NOT_GROWING,
-    /** An exited container is restarted at once, without waiting out its back-off. */
-    BACK_OFF_SKIPPED,
     /** Liveness and readiness probes run before the startup probe has succeeded (P-11). */
     STARTUP_PROBE_IGNORED,
     /** A started container counts as ready without a readiness success (P-11). */
@@ -43,6 +41,6 @@ public enum Fault {
     ACTIVE_DEADLINE_IGNORED,
     /** A force delete (grace 0) waits for the containers to stop before the pod is removed (T-1). */
     FORCE_DELETE_WAITS,
-    /** A restarted container's restartCount starts again from 0. */
+    /** The status reports restartCount 0 whatever the number of restarts. */
     RESTART_COUNT_RESET,
 }

@@ -248,7 +248,7 @@ public final class PodWorker {
         }
         long finishedAt = rec.current.exit.finishedAt();
         long now = queue.now();
-        if (!options.has(Fault.BACK_OFF_SKIPPED) && backOff.isInBackOffSince(rec.name(), finishedAt, now)) {
+        if (backOff.isInBackOffSince(rec.name(), finishedAt, now)) {
             long delay = backOff.delay(rec.name());
             String message = "back-off " + (delay / 1000) + "s restarting failed container=" + rec.name()
                     + " pod=" + podName();
