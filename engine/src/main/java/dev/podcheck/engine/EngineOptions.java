@@ -1,12 +1,15 @@
 package dev.podcheck.engine;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * How to simulate: for how long (the horizon, in virtual time), with which timing and which
  * Kubernetes version's rules.
+ *
+ * @param faults deliberate deviations from Kubernetes for podcheck's self-check; empty in normal use
  */
-public record EngineOptions(Duration horizon, Timing timing, Profile profile) {
+public record EngineOptions(Duration horizon, Timing timing, Profile profile, Set<Fault> faults) {
     public static final Duration DEFAULT_HORIZON = Duration.ofMinutes(10);
     public static final EngineOptions DEFAULT = new EngineOptions(DEFAULT_HORIZON, Timing.DEFAULT, Profile.DEFAULT);
 
@@ -14,9 +17,25 @@ public record EngineOptions(Duration horizon, Timing timing, Profile profile) {
         if (horizon.isNegative() || horizon.isZero()) {
             throw new IllegalArgumentException("the horizon must be positive");
         }
+        faults = Set.copyOf(faults);
+    }
+
+    /** Faithful options: no fault. */
+    public EngineOptions(Duration horizon, Timing timing, Profile profile) {
+        this(horizon, timing, profile, Set.of());
     }
 
     public EngineOptions withHorizon(Duration value) {
-        return new EngineOptions(value, timing, profile);
+        return new EngineOptions(value, timing, profile, faults);
+    }
+
+    /** The same options with these faults injected (self-check only; see {@link Fault}). */
+    public EngineOptions withFaults(Set<Fault> value) {
+        return new EngineOptions(horizon, timing, profile, value);
+    }
+
+    /** Whether {@code fault} is injected: the one test each fault's check makes. */
+    public boolean has(Fault fault) {
+        return faults.contains(fault);
     }
 }

@@ -1,8 +1,10 @@
 package dev.podcheck.engine.eviction;
 
+import dev.podcheck.engine.Fault;
 import dev.podcheck.spec.trace.PodCondition;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One loop of the eviction manager for a hard memory.available threshold: the pod it evicts and
@@ -25,7 +27,13 @@ public record MemoryEviction(PodMemoryUse pod, String message, PodCondition disr
      * to ranking (SEMANTICS E-4).
      */
     public static Optional<MemoryEviction> decide(MemoryPressure pressure, List<PodMemoryUse> activePods) {
-        if (!pressure.thresholdMet()) {
+        return decide(pressure, activePods, Set.of());
+    }
+
+    /** {@link #decide(MemoryPressure, List)} with deliberate deviations for podcheck's self-check. */
+    public static Optional<MemoryEviction> decide(MemoryPressure pressure, List<PodMemoryUse> activePods,
+                                                  Set<Fault> faults) {
+        if (!pressure.thresholdMet() && !faults.contains(Fault.EVICTS_WITHOUT_PRESSURE)) {
             return Optional.empty();
         }
         return EvictionRanking.choose(activePods).map(pod -> {

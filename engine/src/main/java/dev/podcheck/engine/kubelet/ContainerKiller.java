@@ -1,5 +1,7 @@
 package dev.podcheck.engine.kubelet;
 
+import dev.podcheck.engine.EngineOptions;
+import dev.podcheck.engine.Fault;
 import dev.podcheck.spec.behaviour.HookBehaviour;
 import dev.podcheck.spec.behaviour.SigtermResponse;
 import dev.podcheck.spec.pod.Lifecycle;
@@ -23,13 +25,15 @@ final class ContainerKiller {
     private final EventQueue queue;
     private final TraceRecorder trace;
     private final Runnable onChange;
+    private final EngineOptions options;
     /** Kills waiting for their turn; each exit may be the one they wait for. */
     private final List<Waiter> waiters = new ArrayList<>();
 
-    ContainerKiller(EventQueue queue, TraceRecorder trace, Runnable onChange) {
+    ContainerKiller(EventQueue queue, TraceRecorder trace, Runnable onChange, EngineOptions options) {
         this.queue = queue;
         this.trace = trace;
         this.onChange = onChange;
+        this.options = options;
     }
 
     /**
@@ -61,7 +65,8 @@ final class ContainerKiller {
         inst.killing = true;
         trace.add(new TraceEvent.KubeletEvent(now, "Killing", rec.name(), message));
         Lifecycle lifecycle = rec.spec.lifecycle();
-        if (lifecycle != null && lifecycle.preStop() != null && graceSeconds > 0 && inst.exit == null) {
+        boolean runsPreStop = lifecycle != null && lifecycle.preStop() != null && !options.has(Fault.PRESTOP_SKIPPED);
+        if (runsPreStop && graceSeconds > 0 && inst.exit == null) {
             HookBehaviour hook = inst.behaviour.preStop();
             long budget = graceSeconds * 1000;
             long elapsed = Math.min(hook.takes().toMillis(), budget);
@@ -161,9 +166,13 @@ final class ContainerKiller {
             }
         };
         inst.onExitWhileKilled = stopped;
-        long grace = Math.max(graceSeconds, MINIMUM_GRACE_SECONDS) * 1000;
+        long minimum = options.has(Fault.MINIMUM_GRACE_NOT_APPLIED) ? 0 : MINIMUM_GRACE_SECONDS;
+        long grace = Math.max(graceSeconds, minimum) * 1000;
         if (inst.killBy > 0) {
-            grace = Math.max(Math.min(grace, inst.killBy - now), MINIMUM_GRACE_SECONDS * 1000);
+            grace = Math.max(Math.min(grace, inst.killBy - now), minimum * 1000);
+        }
+        if (options.has(Fault.SIGKILL_BEFORE_GRACE_ENDS)) {
+            grace -= 1000;
         }
         trace.add(new TraceEvent.SignalSent(now, rec.name(), Signal.SIGTERM));
         if (inst.behaviour.onSigterm() instanceof SigtermResponse.ExitOnSigterm exit

@@ -1,5 +1,6 @@
 package dev.podcheck.engine.kubelet;
 
+import dev.podcheck.engine.Fault;
 import dev.podcheck.engine.probe.ProbeWorker;
 import dev.podcheck.spec.behaviour.ContainerBehaviour;
 import dev.podcheck.spec.pod.Container;
@@ -8,6 +9,7 @@ import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.ContainerStatus;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 
 /** Everything the kubelet tracks for one container of the spec, across its instances. */
 final class ContainerRecord {
@@ -16,6 +18,7 @@ final class ContainerRecord {
     final Container spec;
     final Kind kind;
     final ContainerBehaviour behaviour;
+    private final Set<Fault> faults;
     final Map<ProbeKind, ProbeWorker> probes = new EnumMap<>(ProbeKind.class);
     /** Per probe kind (by ordinal), the generation of its worker's ticker: a manual trigger restarts it. */
     final long[] tickGenerations = new long[ProbeKind.values().length];
@@ -32,10 +35,11 @@ final class ContainerRecord {
     /** A start is queued or under way in the current sync. */
     boolean starting;
 
-    ContainerRecord(Container spec, Kind kind, ContainerBehaviour behaviour) {
+    ContainerRecord(Container spec, Kind kind, ContainerBehaviour behaviour, Set<Fault> faults) {
         this.spec = spec;
         this.kind = kind;
         this.behaviour = behaviour;
+        this.faults = faults;
     }
 
     String name() {
@@ -85,7 +89,8 @@ final class ContainerRecord {
             return false;
         }
         ProbeWorker readiness = probes.get(ProbeKind.readiness);
-        return readiness == null || Boolean.TRUE.equals(readiness.resultFor(current.restartCount));
+        return readiness == null || faults.contains(Fault.READY_WITHOUT_READINESS)
+                || Boolean.TRUE.equals(readiness.resultFor(current.restartCount));
     }
 
     /** The API status entry as the kubelet would write it now (convertToAPIContainerStatuses). */
@@ -99,7 +104,7 @@ final class ContainerRecord {
         }
         if (current.startedAt < 0 && previous != null && unknownAtTermination == null) {
             // The new container does not exist yet (image pull, create): the runtime still lists the old one.
-            return new ContainerStatus(name(), previous.exit, beforePrevious, previous.restartCount, false, false);
+            return new ContainerStatus(name(), previous.exit, beforePrevious, reported(previous), false, false);
         }
         ContainerState state;
         ContainerState last = previousExit;
@@ -119,10 +124,15 @@ final class ContainerRecord {
             state = waiting != null ? waiting : ContainerState.waiting(defaultWaitingReason);
         }
         if (unknownAtTermination != null) {
-            return new ContainerStatus(name(), state, last, current.restartCount, false, false);
+            return new ContainerStatus(name(), state, last, reported(current), false, false);
         }
         boolean isInit = kind == Kind.INIT;
         boolean started = isInit ? current.visible && current.exit == null : started();
-        return new ContainerStatus(name(), state, last, current.restartCount, ready(), started);
+        return new ContainerStatus(name(), state, last, reported(current), ready(), started);
+    }
+
+    /** The restartCount the status shows for an instance: how many instances ran before it. */
+    private int reported(Instance inst) {
+        return faults.contains(Fault.RESTART_COUNT_RESET) ? 0 : inst.restartCount;
     }
 }

@@ -49,7 +49,8 @@ final class EvictionLoop {
             return;
         }
         List<PodMemoryUse> pods = List.of(PodMemoryUse.of(pod.scenario.pod(), workingSets()));
-        Optional<MemoryEviction> eviction = MemoryEviction.decide(MemoryPressure.observe(now(), pods), pods);
+        Optional<MemoryEviction> eviction = MemoryEviction.decide(MemoryPressure.observe(now(), pods), pods,
+                pod.options.faults());
         if (eviction.isPresent()) {
             pod.termination.evict("memory", eviction.get().message(), eviction.get().disruptionTarget(),
                     eviction.get().gracePeriodSeconds());

@@ -1,5 +1,6 @@
 package dev.podcheck.engine.kubelet;
 
+import dev.podcheck.engine.Fault;
 import dev.podcheck.spec.pod.ProbeKind;
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.trace.ContainerState;
@@ -49,7 +50,7 @@ final class PodTermination {
         deletion = true;
         effectiveGrace = grace;
         pod.trace.add(new TraceEvent.DeletionRequested(now, grace, request.force(), now + grace * 1000));
-        if (grace == 0) {
+        if (grace == 0 && !pod.options.has(Fault.FORCE_DELETE_WAITS)) {
             remove();
         }
         if (shortening) {
@@ -140,7 +141,7 @@ final class PodTermination {
 
     /** waitForTurn (kuberuntime_termination_order.go): a sidecar waits for every regular container and later sidecars. */
     private boolean mayStop(ContainerRecord rec) {
-        if (!rec.isSidecar()) {
+        if (!rec.isSidecar() || pod.options.has(Fault.SIDECARS_STOPPED_WITH_APP)) {
             return true;
         }
         if (pod.regulars.stream().anyMatch(ContainerRecord::isRunning)) {

@@ -1,11 +1,13 @@
 package dev.podcheck.engine.kubelet;
 
 import dev.podcheck.engine.EngineOptions;
+import dev.podcheck.engine.Fault;
 import dev.podcheck.engine.probe.ProbeWorker;
 import dev.podcheck.engine.restart.CrashLoopBackOff;
 import dev.podcheck.engine.status.PodConditions;
 import dev.podcheck.engine.status.PodPhases;
 import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.pod.Pod;
 import dev.podcheck.spec.pod.PodSpec;
 import dev.podcheck.spec.pod.RestartPolicy;
 import dev.podcheck.spec.qos.PodQOS;
@@ -68,8 +70,8 @@ public final class PodWorker {
         this.spec = defaulted.pod().spec();
         this.options = options;
         this.backOff = new CrashLoopBackOff(options.profile().initialCrashLoopBackOff().toMillis(),
-                options.profile().maxCrashLoopBackOff().toMillis());
-        this.killer = new ContainerKiller(queue, trace, this::publish);
+                options.profile().maxCrashLoopBackOff().toMillis(), options.faults());
+        this.killer = new ContainerKiller(queue, trace, this::publish, options);
         this.termination = new PodTermination(this);
         this.defaultWaitingReason = spec.initContainers().isEmpty() ? "ContainerCreating" : "PodInitializing";
         for (Container c : spec.initContainers()) {
@@ -81,14 +83,18 @@ public final class PodWorker {
     }
 
     private void add(Container c, ContainerRecord.Kind kind, List<ContainerRecord> list) {
-        ContainerRecord rec = new ContainerRecord(c, kind, scenario.behaviour(c.name()));
+        ContainerRecord rec = new ContainerRecord(c, kind, scenario.behaviour(c.name()), options.faults());
         list.add(rec);
         byName.put(c.name(), rec);
     }
 
     /** Simulates the pod up to the horizon and returns what was observable. */
     public Trace run() {
-        trace.add(new TraceEvent.PodCreated(0, PodQOS.compute(scenario.pod()).name()));
+        Pod classified = scenario.pod();
+        if (options.has(Fault.QOS_IGNORES_INIT_CONTAINERS)) {
+            classified = classified.withSpec(classified.spec().withInitContainers(List.of()));
+        }
+        trace.add(new TraceEvent.PodCreated(0, PodQOS.compute(classified).name()));
         trace.add(new TraceEvent.KubeletEvent(0, "Scheduled", "", "Successfully assigned pod to node"));
         trace.phase(0, PodPhase.Pending, "", "");
         cachedPhase = PodPhase.Pending;
@@ -110,12 +116,12 @@ public final class PodWorker {
                 continue; // regular init containers have no probes (V-14)
             }
             rec.spec.probeKinds().forEach(kind -> {
-                ProbeWorker worker = new ProbeWorker(kind, rec.spec.probe(kind));
+                ProbeWorker worker = new ProbeWorker(kind, rec.spec.probe(kind), options.faults());
                 rec.probes.put(kind, worker);
                 probes.scheduleTick(rec, worker, t0);
             });
         }
-        if (spec.activeDeadlineSeconds() != null) {
+        if (spec.activeDeadlineSeconds() != null && !options.has(Fault.ACTIVE_DEADLINE_IGNORED)) {
             queue.at(queue.now() + spec.activeDeadlineSeconds() * 1000, termination::deadlineExceeded);
         }
         sync();
@@ -168,9 +174,9 @@ public final class PodWorker {
                     toStart.add(sidecar);
                 }
             }
-            if (regularActions(toStart)) {
-                return;
-            }
+        }
+        if ((initialized || options.has(Fault.APP_STARTS_BEFORE_INIT_ENDS)) && regularActions(toStart)) {
+            return;
         }
         starts.startAll(toStart);
     }
@@ -249,8 +255,8 @@ public final class PodWorker {
     private boolean shouldRestart(ContainerRecord rec) {
         return switch (spec.restartPolicyValue()) {
             case Always -> true;
-            case OnFailure -> rec.current.exit.exitCode() != 0;
-            case Never -> false;
+            case OnFailure -> rec.current.exit.exitCode() != 0 || options.has(Fault.ON_FAILURE_RESTARTS_AFTER_SUCCESS);
+            case Never -> options.has(Fault.NEVER_RESTARTS_ANYWAY);
         };
     }
 

@@ -1,7 +1,9 @@
 package dev.podcheck.engine.probe;
 
+import dev.podcheck.engine.Fault;
 import dev.podcheck.spec.pod.Probe;
 import dev.podcheck.spec.pod.ProbeKind;
+import java.util.Set;
 
 /**
  * One probe worker for one (container, probe kind), mirroring pkg/kubelet/prober/worker.go doProbe
@@ -11,6 +13,7 @@ import dev.podcheck.spec.pod.ProbeKind;
 public final class ProbeWorker {
     private final ProbeKind kind;
     private final Probe probe;
+    private final Set<Fault> faults;
     private int instance = -1;
     private Boolean cached;
     private Boolean lastResult;
@@ -20,8 +23,14 @@ public final class ProbeWorker {
 
     /** @param probe a defaulted probe (period, thresholds set) */
     public ProbeWorker(ProbeKind kind, Probe probe) {
+        this(kind, probe, Set.of());
+    }
+
+    /** @param faults deliberate deviations for podcheck's self-check; empty in normal use */
+    public ProbeWorker(ProbeKind kind, Probe probe, Set<Fault> faults) {
         this.kind = kind;
         this.probe = probe;
+        this.faults = Set.copyOf(faults);
     }
 
     /** What one tick did. {@code committed} is the cached result when this tick changed it, else null. */
@@ -106,7 +115,9 @@ public final class ProbeWorker {
         if (secondsRunning < initialDelay) {
             return changed(before, false, false);
         }
-        if (kind == ProbeKind.startup ? target.started() : !target.started()) {
+        boolean gated = kind == ProbeKind.startup ? target.started()
+                : !target.started() && !faults.contains(Fault.STARTUP_PROBE_IGNORED);
+        if (gated) {
             return changed(before, false, false);
         }
         return run(before, target.passes());
@@ -119,7 +130,11 @@ public final class ProbeWorker {
             lastResult = result;
             resultRun = 1;
         }
-        boolean belowThreshold = result ? resultRun < probe.successThreshold() : resultRun < probe.failureThreshold();
+        int failureThreshold = probe.failureThreshold();
+        if (kind == ProbeKind.liveness && faults.contains(Fault.LIVENESS_KILLS_ONE_FAILURE_EARLY)) {
+            failureThreshold--;
+        }
+        boolean belowThreshold = result ? resultRun < probe.successThreshold() : resultRun < failureThreshold;
         if (!belowThreshold) {
             cached = result;
             if ((kind == ProbeKind.liveness && !result) || kind == ProbeKind.startup) {

@@ -1,7 +1,9 @@
 package dev.podcheck.engine.restart;
 
+import dev.podcheck.engine.Fault;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The kubelet's crash-loop back-off: client-go flowcontrol.Backoff as kuberuntime_manager.go
@@ -11,6 +13,7 @@ import java.util.Map;
 public final class CrashLoopBackOff {
     private final long initialMillis;
     private final long maxMillis;
+    private final Set<Fault> faults;
     private final Map<String, Entry> entries = new HashMap<>();
 
     private static final class Entry {
@@ -19,8 +22,14 @@ public final class CrashLoopBackOff {
     }
 
     public CrashLoopBackOff(long initialMillis, long maxMillis) {
+        this(initialMillis, maxMillis, Set.of());
+    }
+
+    /** @param faults deliberate deviations for podcheck's self-check; empty in normal use */
+    public CrashLoopBackOff(long initialMillis, long maxMillis, Set<Fault> faults) {
         this.initialMillis = initialMillis;
         this.maxMillis = maxMillis;
+        this.faults = Set.copyOf(faults);
     }
 
     /**
@@ -42,8 +51,11 @@ public final class CrashLoopBackOff {
             e = new Entry();
             e.backoff = initialMillis;
             entries.put(key, e);
+        } else if (faults.contains(Fault.BACK_OFF_NOT_GROWING)) {
+            e.backoff = initialMillis;
         } else {
-            e.backoff = Math.min(e.backoff * 2, maxMillis);
+            long doubled = e.backoff * 2;
+            e.backoff = faults.contains(Fault.BACK_OFF_NOT_CAPPED) ? doubled : Math.min(doubled, maxMillis);
         }
         e.lastUpdate = now;
     }

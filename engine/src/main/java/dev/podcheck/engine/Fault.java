@@ -1,0 +1,46 @@
+package dev.podcheck.engine;
+
+/**
+ * Deliberate deviations from Kubernetes, for podcheck's self-check (mutation testing): each one
+ * breaks exactly one rule of the reference engine, at the one place that rule lives, so the kit
+ * can prove its invariants notice. Never set in normal use: {@link EngineOptions#DEFAULT} has none,
+ * and no command-line option sets one.
+ *
+ * <p>Stability: internal to podcheck's own tests; constants may be added or removed at any time.
+ */
+public enum Fault {
+    /** Regular containers start while an init container has not yet completed (S-4). */
+    APP_STARTS_BEFORE_INIT_ENDS,
+    /** An exited regular container is restarted under restartPolicy Never. */
+    NEVER_RESTARTS_ANYWAY,
+    /** A regular container that exited 0 is restarted under restartPolicy OnFailure. */
+    ON_FAILURE_RESTARTS_AFTER_SUCCESS,
+    /** The crash-loop back-off keeps doubling past its 300 s cap. */
+    BACK_OFF_NOT_CAPPED,
+    /** The crash-loop back-off stays at its first 10 s delay instead of doubling. */
+    BACK_OFF_NOT_GROWING,
+    /** Liveness and readiness probes run before the startup probe has succeeded (P-11). */
+    STARTUP_PROBE_IGNORED,
+    /** A started container counts as ready without a readiness success (P-11). */
+    READY_WITHOUT_READINESS,
+    /** A liveness probe commits its failure one consecutive failure before failureThreshold (P-4). */
+    LIVENESS_KILLS_ONE_FAILURE_EARLY,
+    /** Sidecars get the stop signal with the regular containers instead of after them (T-8). */
+    SIDECARS_STOPPED_WITH_APP,
+    /** SIGKILL comes one second before the grace after SIGTERM runs out (T-7). */
+    SIGKILL_BEFORE_GRACE_ENDS,
+    /** The stop signal gets the remaining grace even when under minimumGracePeriodInSeconds, 2 s (T-7). */
+    MINIMUM_GRACE_NOT_APPLIED,
+    /** A container's preStop hook is not run when it is stopped (T-7). */
+    PRESTOP_SKIPPED,
+    /** The qosClass reported at creation ignores the init containers' requests and limits. */
+    QOS_IGNORES_INIT_CONTAINERS,
+    /** The eviction manager evicts under a node memory condition whose threshold is not met (E-3). */
+    EVICTS_WITHOUT_PRESSURE,
+    /** activeDeadlineSeconds is never enforced (AD-2). */
+    ACTIVE_DEADLINE_IGNORED,
+    /** A force delete (grace 0) waits for the containers to stop before the pod is removed (T-1). */
+    FORCE_DELETE_WAITS,
+    /** The status reports restartCount 0 whatever the number of restarts. */
+    RESTART_COUNT_RESET,
+}
