@@ -8,11 +8,10 @@ import dev.podcheck.conformance.runner.Shard;
 import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.yaml.InputException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,13 +26,8 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A scenario file or a corpus folder.")
     Path file;
 
-    @Option(names = "--horizon", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
-            description = "Virtual time each scenario runs for (default: ${DEFAULT-VALUE}).")
-    Duration horizon;
-
-    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "podcheck-reports",
-            description = "Where the JUnit XML, JSON and HTML reports go (default: ${DEFAULT-VALUE}).")
-    Path reportDir;
+    @Mixin
+    RunOptions run;
 
     @Spec
     CommandSpec spec;
@@ -50,7 +44,7 @@ final class ReplayCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         RunPlan plan = new RunPlan(new EngineTarget(), Catalogue.all(), 0, 0, Shard.ALL, 1, null, Map.of(), file,
-                horizon, Size.DEFAULT, 2000);
-        return RunAndReport.run(plan, reportDir, spec.commandLine());
+                run.horizon, Size.DEFAULT, 2000);
+        return RunAndReport.run(plan, run.reportDir, spec.commandLine());
     }
 }

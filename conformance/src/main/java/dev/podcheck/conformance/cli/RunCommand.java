@@ -58,13 +58,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--corpus", paramLabel = "DIR", description = "Replay this folder's scenarios first; save new counterexamples in it.")
     Path corpus;
 
-    @Option(names = "--horizon", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
-            description = "Virtual time each scenario runs for (default: ${DEFAULT-VALUE}).")
-    Duration horizon;
-
-    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "podcheck-reports",
-            description = "Where the JUnit XML, JSON and HTML reports go (default: ${DEFAULT-VALUE}).")
-    Path reportDir;
+    @Mixin
+    RunOptions run;
 
     @Spec
     CommandSpec spec;
@@ -82,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
             cli.getErr().println("podcheck: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        return RunAndReport.run(plan, reportDir, cli);
+        return RunAndReport.run(plan, run.reportDir, cli);
     }
 
     private RunPlan plan(CommandLine cli) {
@@ -100,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cli, "--parallel must be at least 1, got " + threads);
         }
         return new RunPlan(new EngineTarget(), invariants, trials, seed.value(), parsedShard, threads, budget, deviations,
-                corpus, horizon, size.toSize(cli), 2000);
+                corpus, run.horizon, size.toSize(cli), 2000);
     }
 
     private List<Invariant> select(CommandLine cli) {

@@ -7,6 +7,7 @@ import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.conformance.invariant.termination.Stops;
 import dev.podcheck.conformance.invariant.TraceQueries.Run;
 import dev.podcheck.conformance.invariant.restart.RestartDue;
 import dev.podcheck.spec.pod.Container;
@@ -33,7 +34,6 @@ import java.util.Set;
 public final class StopOrder implements Invariant {
     static final String MESSAGE = "sidecar %s got SIGTERM at %d ms while %s, running when the pod stop began at %d ms, "
             + "ran until %d ms; its grace of at least %d s was not spent";
-    static final long EVICTION_GRACE_SECONDS = 1;
 
     @Override
     public String id() {
@@ -76,7 +76,7 @@ public final class StopOrder implements Invariant {
             }
             List<Container> awaited = new ArrayList<>(spec.containers());
             awaited.addAll(sidecars.subList(index + 1, sidecars.size()));
-            Verdict v = judge(trial, term, stop.get(), awaited, leastGraceSeconds(spec, events.subList(0, i)));
+            Verdict v = judge(trial, term, stop.get(), awaited, Stops.leastGraceSeconds(spec, trial.trace(), stop.get(), i));
             if (v != Verdict.HOLDS) {
                 return v;
             }
@@ -111,20 +111,6 @@ public final class StopOrder implements Invariant {
             }
         }
         return Optional.empty();
-    }
-
-    /** The least grace the pod stop may have: the pod's (at least 1 s), or less after a DELETE or an eviction. */
-    private static long leastGraceSeconds(PodSpec spec, List<TraceEvent> before) {
-        Long tgps = spec.terminationGracePeriodSeconds();
-        long grace = Math.max(tgps == null ? 30 : tgps, 1);
-        for (TraceEvent e : before) {
-            if (e instanceof TraceEvent.DeletionRequested d) {
-                grace = Math.min(grace, Math.max(d.gracePeriodSeconds(), 1));
-            } else if (e instanceof TraceEvent.PodEvicted) {
-                grace = Math.min(grace, EVICTION_GRACE_SECONDS);
-            }
-        }
-        return grace;
     }
 
     private static int indexOf(List<Container> sidecars, String name) {

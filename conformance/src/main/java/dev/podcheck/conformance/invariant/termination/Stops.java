@@ -19,7 +19,7 @@ import java.util.Optional;
  * T-6), and any shorter grace a DELETE (at least 1 s on the node) or an eviction (1 s, hard
  * threshold, E-6) brought before the moment judged.
  */
-final class Stops {
+public final class Stops {
     /** kuberuntime_manager.go minimumGracePeriodInSeconds. */
     static final long MINIMUM_GRACE_SECONDS = 2;
     /** eviction_manager.go immediateEvictionGracePeriodSeconds: every modelled threshold is hard. */
@@ -51,7 +51,7 @@ final class Stops {
      * The least grace, in seconds, the stop begun by {@code killing} may have had, given the events
      * before index {@code upTo}.
      */
-    static long leastGraceSeconds(PodSpec spec, Trace trace, KubeletEvent killing, int upTo) {
+    public static long leastGraceSeconds(PodSpec spec, Trace trace, KubeletEvent killing, int upTo) {
         long podGrace = spec.terminationGracePeriodSeconds() == null ? 30 : spec.terminationGracePeriodSeconds();
         long grace = probeGrace(spec, killing).orElse(killing.message().contains(" probe")
                 || killing.message().equals("FailedPostStartHook") ? podGrace : Math.max(podGrace, 1));
