@@ -62,6 +62,8 @@ final class ContainerKiller {
         inst.publishExit = publish;
         inst.killDone = done;
         long now = queue.now();
+        // When this stop's grace runs out; a later stop is shorter only if its grace ends sooner (T-6).
+        inst.killDeadline = now + graceSeconds * 1000;
         inst.killing = true;
         trace.add(new TraceEvent.KubeletEvent(now, "Killing", rec.name(), message));
         Lifecycle lifecycle = rec.spec.lifecycle();
@@ -93,8 +95,12 @@ final class ContainerKiller {
      * signal is out, else when it is sent (calculateEffectiveGracePeriod only ever shortens, T-6).
      */
     private void shorten(ContainerRecord rec, Instance inst, long graceSeconds) {
+        long graceEnd = queue.now() + graceSeconds * 1000;
         long killBy = queue.now() + Math.max(graceSeconds, MINIMUM_GRACE_SECONDS) * 1000;
-        inst.killBy = inst.killBy == 0 ? killBy : Math.min(inst.killBy, killBy);
+        if (graceEnd >= inst.killDeadline || (inst.killBy > 0 && killBy >= inst.killBy)) {
+            return; // not shorter than the stop under way: it goes on as it is
+        }
+        inst.killBy = killBy;
         Runnable stopped = inst.onExitWhileKilled;
         if (stopped == null) {
             // preStop or the sidecar wait still runs: the shorter grace cuts it off, with the stop

@@ -23,6 +23,8 @@ final class Instance {
     /** What the first stop runs when the instance is gone; and whether that has happened. */
     Runnable killDone;
     boolean stopFinished;
+    /** When the stop under way would send SIGKILL at the latest (ms). */
+    long killDeadline;
     /** A later, shorter stop's deadline for SIGKILL (ms), or 0. */
     long killBy;
     /** Whether the end of a kill is published at once (see ContainerKiller.kill). */
