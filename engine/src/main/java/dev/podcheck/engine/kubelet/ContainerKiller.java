@@ -73,18 +73,30 @@ final class ContainerKiller {
             long budget = graceSeconds * 1000;
             long elapsed = Math.min(hook.takes().toMillis(), budget);
             trace.add(new TraceEvent.HookStarted(now, rec.name(), Hook.preStop));
-            if (hook.takes().toMillis() <= budget) {
-                queue.at(now + elapsed, () -> {
+            boolean[] over = new boolean[1];
+            // The hook execs into the container: if the process dies first, the hook fails with it.
+            inst.onExitDuringPreStop = () -> {
+                if (!over[0]) {
+                    over[0] = true;
+                    trace.add(new TraceEvent.HookFinished(queue.now(), rec.name(), Hook.preStop, true));
+                    awaitTurn(rec, inst, graceSeconds - (queue.now() - now) / 1000, myTurn, done);
+                }
+            };
+            queue.at(now + elapsed, () -> {
+                if (over[0]) {
+                    return;
+                }
+                over[0] = true;
+                if (hook.takes().toMillis() <= budget) {
                     trace.add(new TraceEvent.HookFinished(queue.now(), rec.name(), Hook.preStop, hook.fails()));
                     if (hook.fails()) {
                         trace.add(new TraceEvent.KubeletEvent(queue.now(), "FailedPreStopHook", rec.name(),
                                 "PreStopHook failed"));
                     }
-                });
-            }
-            // A preStop still running when the grace is spent is abandoned, not waited for.
-            long remaining = graceSeconds - elapsed / 1000;
-            queue.at(now + elapsed, () -> awaitTurn(rec, inst, remaining, myTurn, done));
+                }
+                // A preStop still running when the grace is spent is abandoned, not waited for.
+                awaitTurn(rec, inst, graceSeconds - elapsed / 1000, myTurn, done);
+            });
         } else {
             awaitTurn(rec, inst, graceSeconds, myTurn, done);
         }
@@ -100,18 +112,19 @@ final class ContainerKiller {
         if (graceEnd >= inst.killDeadline || (inst.killBy > 0 && killBy >= inst.killBy)) {
             return; // not shorter than the stop under way: it goes on as it is
         }
-        inst.killBy = killBy;
         Runnable stopped = inst.onExitWhileKilled;
         if (stopped == null) {
-            // preStop or the sidecar wait still runs: the shorter grace cuts it off, with the stop
-            // signal 2 s before killBy (StopContainer's minimum).
-            queue.at(inst.killBy - MINIMUM_GRACE_SECONDS * 1000, () -> {
+            // preStop or the sidecar wait still runs: the shorter grace ends it, then the stop signal
+            // with StopContainer's minimum of 2 s.
+            inst.killBy = graceEnd + MINIMUM_GRACE_SECONDS * 1000;
+            queue.at(graceEnd, () -> {
                 if (inst.onExitWhileKilled == null) {
                     signal(rec, inst, MINIMUM_GRACE_SECONDS, inst.killDone);
                 }
             });
             return;
         }
+        inst.killBy = killBy;
         queue.at(inst.killBy, () -> {
             if (inst.exit == null) {
                 trace.add(new TraceEvent.SignalSent(queue.now(), rec.name(), Signal.SIGKILL));

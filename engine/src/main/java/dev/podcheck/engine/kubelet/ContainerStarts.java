@@ -134,8 +134,10 @@ final class ContainerStarts {
             if (inst.killing) {
                 if (inst.onExitWhileKilled != null) {
                     inst.onExitWhileKilled.run(); // StopContainer returns: the process is gone
+                } else if (inst.onExitDuringPreStop != null) {
+                    inst.onExitDuringPreStop.run(); // the preStop exec fails with its container
                 }
-                return; // before the stop signal, the kill notices it when it would send it
+                return; // waiting for its turn: the kill notices it when it would send the signal
             }
             pod.relistAt(pod.nextRelist(pod.queue.now()));
         });

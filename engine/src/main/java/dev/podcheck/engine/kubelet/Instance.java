@@ -18,6 +18,8 @@ final class Instance {
     boolean observed;
     /** A kill is under way: natural exits still count, restarts wait for the kill to finish. */
     boolean killing;
+    /** Set while a preStop runs: a natural exit then ends the hook at once. */
+    Runnable onExitDuringPreStop;
     /** Set while a stop signal is out: a natural exit then ends the kill at once. */
     Runnable onExitWhileKilled;
     /** What the first stop runs when the instance is gone; and whether that has happened. */

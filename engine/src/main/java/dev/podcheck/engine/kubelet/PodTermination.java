@@ -20,6 +20,8 @@ final class PodTermination {
 
     private final PodWorker pod;
     private boolean deletion;
+    /** The pod is stopping because nothing is left to run (R-4, S-9), not by a pod-level stop. */
+    private boolean finishing;
     private long effectiveGrace = Long.MAX_VALUE;
 
     PodTermination(PodWorker pod) {
@@ -76,18 +78,35 @@ final class PodTermination {
 
     /** activeDeadlineSeconds passed since startTime: Failed, DeadlineExceeded, killed with the pod's grace (AD-2). */
     void deadlineExceeded() {
-        if (pod.terminating || pod.removed) {
+        if (!mayStillFail()) {
             return;
         }
         pod.failedReason = DEADLINE_REASON;
         pod.failedMessage = DEADLINE_MESSAGE;
         pod.trace.add(new TraceEvent.KubeletEvent(pod.queue.now(), DEADLINE_REASON, "", DEADLINE_MESSAGE));
-        terminate(pod.podGraceSeconds(), () -> { });
+        stop(pod.podGraceSeconds());
+    }
+
+    /**
+     * A deadline or an eviction still fails a pod that is only finishing by itself (KillPod from
+     * SyncPod is no pod-worker termination, R-4), but not one already being deleted, evicted or done.
+     */
+    private boolean mayStillFail() {
+        return !pod.removed && !pod.terminated && (!pod.terminating || finishing) && pod.failedReason.isEmpty();
+    }
+
+    /** SyncTerminatingPod with this grace: a new stop, or a shorter grace for the one under way. */
+    private void stop(long graceSeconds) {
+        if (pod.terminating) {
+            shorten(graceSeconds);
+        } else {
+            terminate(graceSeconds, () -> { });
+        }
     }
 
     /** Node-pressure eviction (E-6, E-7): Failed, Evicted, DisruptionTarget, 1 s grace for a hard threshold. */
     void evict(String resource, String message, PodCondition disruptionTarget, long graceSeconds) {
-        if (pod.terminating || pod.removed) {
+        if (!mayStillFail()) {
             return;
         }
         pod.failedReason = "Evicted";
@@ -95,11 +114,12 @@ final class PodTermination {
         pod.disruption = disruptionTarget;
         pod.trace.add(new TraceEvent.PodEvicted(pod.queue.now(), resource, message));
         pod.trace.add(new TraceEvent.KubeletEvent(pod.queue.now(), "Evicted", "", message));
-        terminate(graceSeconds, () -> { });
+        stop(graceSeconds);
     }
 
     /** KillPod from SyncPod: nothing left to run or a failed init container under Never (S-9). */
     void podDone() {
+        finishing = true;
         terminate(pod.podGraceSeconds(), () -> { });
     }
 
