@@ -241,4 +241,88 @@ class TerminationTest {
                 .as(sim.log()).containsExactly(tuple(3_000L, Signal.SIGTERM), tuple(33_000L, Signal.SIGKILL));
         assertThat(sim.phaseChange(PodPhase.Failed).orElseThrow().at()).isEqualTo(33_000L);
     }
+
+    @Test
+    void should_fail_with_DeadlineExceeded_a_job_whose_sidecar_is_still_stopping_at_the_deadline() {
+        // GIVEN the app done at 31 s, a sidecar that ignores SIGTERM, and a deadline at 60 s during its stop
+        Simulations sim = Simulations.run("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: late-deadline
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {exit: {after: 31s, code: 0}}
+                        side: {onSigterm: ignore}
+                spec:
+                  restartPolicy: OnFailure
+                  activeDeadlineSeconds: 60
+                  initContainers:
+                  - {name: side, image: busybox:1.36, restartPolicy: Always}
+                  containers:
+                  - {name: app, image: busybox:1.36}
+                """);
+
+        TraceEvent.PodPhaseChanged end = sim.phaseChange(PodPhase.Failed).orElseThrow();
+        assertThat(end.reason()).as(sim.log()).isEqualTo("DeadlineExceeded");
+        assertThat(sim.phaseChange(PodPhase.Succeeded)).isEmpty();
+    }
+
+    @Test
+    void should_end_a_preStop_when_its_container_dies_under_it() {
+        // GIVEN a preStop of 10 s and a process that exits by itself 2 s into it: the exec fails with it
+        Simulations sim = Simulations.run("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: dies-in-prestop
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {exit: {after: 7s, code: 0}, preStop: {takes: 10s}}
+                      events:
+                      - deletePod: {at: 5s}
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                    lifecycle:
+                      preStop:
+                        exec: {command: ["true"]}
+                """);
+
+        assertThat(sim.trace().all(TraceEvent.HookFinished.class))
+                .containsExactly(new TraceEvent.HookFinished(7_000, "app", TraceEvent.Hook.preStop, true));
+        assertThat(sim.trace().all(TraceEvent.PodRemoved.class).map(TraceEvent::at)).containsExactly(7_000L);
+    }
+
+    @Test
+    void should_let_a_force_delete_cut_a_preStop_short_then_signal() {
+        // GIVEN a graceful DELETE starting a 5 s preStop, then a force DELETE 1 s later (T-3, T-6: grace 1 on the node)
+        Simulations sim = Simulations.run("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: forced-during-prestop
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {preStop: {takes: 5s}, onSigterm: ignore}
+                      events:
+                      - deletePod: {at: 10s}
+                      - deletePod: {at: 11s, force: true}
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                    lifecycle:
+                      preStop:
+                        exec: {command: ["true"]}
+                """);
+
+        assertThat(sim.trace().all(TraceEvent.SignalSent.class))
+                .extracting(TraceEvent.SignalSent::at, TraceEvent.SignalSent::signal)
+                .as(sim.log()).containsExactly(tuple(12_000L, Signal.SIGTERM), tuple(14_000L, Signal.SIGKILL));
+    }
 }
