@@ -132,8 +132,13 @@ public final class PodWorker {
     /** The SyncPod under way returned: deferred actions run, then a sync asked for meanwhile. */
     void idle() {
         busy = false;
-        while (!busy && !whenIdle.isEmpty()) {
-            whenIdle.remove(0).run();
+        if (!whenIdle.isEmpty()) {
+            // After the caller has finished its own SyncPod step (a restart may make it busy again).
+            queue.at(queue.now(), () -> {
+                while (!busy && !whenIdle.isEmpty()) {
+                    whenIdle.remove(0).run();
+                }
+            });
         }
         if (!busy && syncPending) {
             syncPending = false;

@@ -104,7 +104,12 @@ final class ProbeDriver {
         String message = "Container " + rec.name() + " failed " + kind + " probe, will be restarted";
         if (pod.busy) {
             // The kill is a SyncPod action: it waits for the SyncPod under way to return.
-            pod.whenIdle.add(() -> onProbeResult(rec, kind, success));
+            // A verdict is about this container: a restart meanwhile makes it moot (results are per container ID).
+            pod.whenIdle.add(() -> {
+                if (rec.current == inst) {
+                    onProbeResult(rec, kind, success);
+                }
+            });
             return;
         }
         pod.busy = true;

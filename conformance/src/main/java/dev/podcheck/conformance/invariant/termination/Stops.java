@@ -49,7 +49,7 @@ public final class Stops {
 
     /**
      * The least grace, in seconds, the stop begun by {@code killing} may have had, given the events
-     * before index {@code upTo}.
+     * before index {@code upTo}: a later DELETE, eviction or deadline may shorten it (T-6).
      */
     public static long leastGraceSeconds(PodSpec spec, Trace trace, KubeletEvent killing, int upTo) {
         long podGrace = spec.terminationGracePeriodSeconds() == null ? 30 : spec.terminationGracePeriodSeconds();
@@ -60,6 +60,8 @@ public final class Stops {
                 grace = Math.min(grace, Math.max(d.gracePeriodSeconds(), 1));
             } else if (e instanceof PodEvicted) {
                 grace = Math.min(grace, EVICTION_GRACE_SECONDS);
+            } else if (e instanceof KubeletEvent k && k.reason().equals("DeadlineExceeded")) {
+                grace = Math.min(grace, Math.max(podGrace, 1)); // the deadline stops the pod with its own grace (AD-2)
             }
         }
         return grace;
