@@ -311,7 +311,11 @@ public final class PodWorker {
                     inst.observed = true;
                 }
             }
-            sync();
+            if (terminating) {
+                publish(); // no more SyncPods, but the status still learns of the exit
+            } else {
+                sync();
+            }
         });
     }
 
