@@ -68,4 +68,28 @@ class ResourcesTest {
                 .map(c -> c.condition().reason())).containsExactly("TerminationByKubelet");
         assertThat(sim.starts("app")).containsExactly(0L); // E-10: not restarted
     }
+
+    @Test
+    void should_still_end_a_pod_evicted_at_the_moment_its_container_exits() {
+        // GIVEN the only container exits at 20 s, when the eviction round also evicts the pod
+        Simulations sim = Simulations.run("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: exit-and-evict
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {exit: {after: 20s, code: 0}, memory: [{from: 0s, bytes: 1000Mi}]}
+                      events:
+                      - nodeMemoryPressure: {at: 15s, allocatable: 1Gi, evictionThreshold: 100Mi}
+                spec:
+                  containers:
+                  - {name: app, image: busybox:1.36}
+                """, Duration.ofSeconds(60));
+
+        TraceEvent.PodPhaseChanged failed = sim.phaseChange(PodPhase.Failed).orElseThrow();
+        assertThat(failed.at()).as(sim.log()).isEqualTo(20_000L);
+        assertThat(failed.reason()).isEqualTo("Evicted");
+    }
 }

@@ -89,6 +89,16 @@ class TerminationInvariantsTest {
                     "app got SIGKILL at 20000 ms, 9500 ms after SIGTERM at 10500 ms; a stop begun at 0 ms with a grace "
                             + "of at least 30 s leaves it 20 s", stop, term, kill));
         }
+
+        @Test
+        void should_hold_when_a_deadline_during_the_stop_shortens_its_grace() {
+            // GIVEN a stop with 30 s; the deadline at 5 s stops the pod with its grace of 5 s (AD-2, T-6)
+            String pod = POD_30.replace("terminationGracePeriodSeconds: 30", "terminationGracePeriodSeconds: 5");
+            var t = trace(killing(0, "app", STOP), signal(0, "app", Signal.SIGTERM),
+                    new TraceEvent.KubeletEvent(1000, "DeadlineExceeded", "", "Pod was active on the node longer than the specified deadline"),
+                    signal(6000, "app", Signal.SIGKILL));
+            assertThat(new Grace().check(Trials.of(pod, t))).isEqualTo(Verdict.HOLDS);
+        }
     }
 
     @Nested
