@@ -7,10 +7,7 @@ import java.util.List;
 public final class StatusInvariants {
     private StatusInvariants() {}
 
-    /**
-     * status/ready-implies-started ({@link ReadyImpliesStarted}) is left out: the engine starts a
-     * container after an eviction ended the pod and reports it ready in a Terminated state (engine bug).
-     */
+    /** The invariants of group {@code status}. */
     public static List<Invariant> all() {
         return List.of(new ContainersReady(), new EveryContainer(), new NotReadyBeforeReadiness(), new ReadyImpliesStarted());
     }
