@@ -125,7 +125,12 @@ final class ContainerKiller {
             return;
         }
         inst.killBy = killBy;
-        queue.at(inst.killBy, () -> {
+        sigkillAt(rec, inst, killBy, stopped);
+    }
+
+    /** The runtime's SIGKILL when the stop timeout runs out, unless the process is gone by then. */
+    private void sigkillAt(ContainerRecord rec, Instance inst, long at, Runnable stopped) {
+        queue.at(at, () -> {
             if (inst.exit == null) {
                 trace.add(new TraceEvent.SignalSent(queue.now(), rec.name(), Signal.SIGKILL));
             }
@@ -198,12 +203,7 @@ final class ContainerKiller {
                 && exit.after().toMillis() < grace) {
             queue.at(now + exit.after().toMillis(), () -> exitOn(inst, exit.code(), Signal.SIGTERM, stopped));
         } else {
-            queue.at(now + grace, () -> {
-                if (inst.exit == null) {
-                    trace.add(new TraceEvent.SignalSent(queue.now(), rec.name(), Signal.SIGKILL));
-                }
-                exitOn(inst, 137, Signal.SIGKILL, stopped);
-            });
+            sigkillAt(rec, inst, now + grace, stopped);
         }
     }
 
