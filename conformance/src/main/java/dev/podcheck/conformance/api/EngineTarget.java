@@ -26,6 +26,11 @@ public final class EngineTarget implements Target {
     }
 
     @Override
+    public boolean reference() {
+        return true;
+    }
+
+    @Override
     public Set<Observation> observations() {
         return EnumSet.allOf(Observation.class);
     }

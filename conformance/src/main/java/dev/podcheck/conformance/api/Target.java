@@ -11,8 +11,16 @@ import java.util.Set;
  *
  * <p>Stability: experimental.
  */
-public interface Target {
+public interface Target extends AutoCloseable {
     String name();
+
+    /**
+     * Whether this target is the reference itself. For any other target the runner also asks the
+     * engine for its prediction and reports where the two differ.
+     */
+    default boolean reference() {
+        return false;
+    }
 
     /** What this target can observe of a pod. */
     Set<Observation> observations();
@@ -26,6 +34,10 @@ public interface Target {
      * @throws TargetException when the target could not run or observe it (the trial is inconclusive)
      */
     Trace run(Scenario defaulted, Duration horizon) throws TargetException;
+
+    /** Releases what the target holds (a run namespace, pods); called once, after the last trial. */
+    @Override
+    default void close() {}
 
     /** The target failed to run a trial: not a violation, an inconclusive result. */
     final class TargetException extends Exception {

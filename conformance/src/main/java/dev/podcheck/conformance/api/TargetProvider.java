@@ -1,0 +1,56 @@
+package dev.podcheck.conformance.api;
+
+import dev.podcheck.spec.scenario.Scenario;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the command line finds a target by name ({@code --target NAME}) without importing it: each
+ * provider is listed in {@code META-INF/services/dev.podcheck.conformance.api.TargetProvider}.
+ * One provider instance serves one invocation: picocli fills its {@link #options()} object, then
+ * the verb calls {@link #open()}, {@link #clean()} or {@link #render}.
+ *
+ * <p>Stability: experimental.
+ */
+public interface TargetProvider {
+    /** The name users pass to {@code --target}. */
+    String name();
+
+    /** One line for {@code --help}. */
+    String description();
+
+    /**
+     * An object whose fields carry picocli {@code @Option}s of this target (for example
+     * {@code --kubeconfig}); it is added to the verbs that take {@code --target}. Null when the
+     * target has no options.
+     */
+    default Object options() {
+        return null;
+    }
+
+    /** The target, configured from the parsed options. The caller closes it. */
+    Target open() throws Target.TargetException;
+
+    /** Removes what interrupted runs of this target left behind; one line per object removed. */
+    default List<String> clean() throws Target.TargetException {
+        return List.of();
+    }
+
+    /**
+     * The runnable pod this target would submit for a defaulted scenario, as YAML, for a user to
+     * inspect or apply by hand; null when the target runs scenarios as written.
+     */
+    default String render(Scenario defaulted) throws Target.TargetException {
+        return null;
+    }
+
+    /** The horizon a run uses unless told otherwise: real targets run in wall time. */
+    default Duration defaultHorizon() {
+        return Duration.ofMinutes(10);
+    }
+
+    /** How many reruns shrinking may spend on one violation: each costs a real pod on a real target. */
+    default int shrinkAttempts() {
+        return 2000;
+    }
+}
