@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int INCONCLUSIVE = 3;
     /** A bug in podcheck itself. */
     public static final int INTERNAL = 4;
+    /** The target cannot be used: an unreachable cluster, a refused namespace, missing rights, no podman. */
+    public static final int TARGET_UNAVAILABLE = 5;
 
     private ExitCodes() {}
 }

@@ -1,6 +1,6 @@
 package dev.podcheck.conformance.cli;
 
-import dev.podcheck.conformance.api.EngineTarget;
+import dev.podcheck.conformance.api.TargetProvider;
 import dev.podcheck.conformance.invariant.Catalogue;
 import dev.podcheck.conformance.runner.Corpus;
 import dev.podcheck.conformance.runner.RunPlan;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Runs the scenarios of FILE (one or many documents, or a corpus folder) on the target and checks every invariant.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every invariant holds", "1:an invariant is violated", "2:usage or input error", "3:inconclusive"})
-final class ReplayCommand implements Callable<Integer> {
+final class ReplayCommand implements Callable<Integer>, TargetVerb {
 
     @Parameters(paramLabel = "FILE", description = "A scenario file or a corpus folder.")
     Path file;
@@ -43,8 +43,13 @@ final class ReplayCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("podcheck: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        RunPlan plan = new RunPlan(new EngineTarget(), Catalogue.all(), 0, 0, Shard.ALL, 1, null, Map.of(), file,
-                run.horizon, Size.DEFAULT, 2000);
-        return RunAndReport.run(plan, run.reportDir, spec.commandLine());
+        TargetProvider provider = run.target.provider(spec.commandLine());
+        return RunAndReport.run(provider, target -> new RunPlan(target, Catalogue.all(), 0, 0, Shard.ALL, 1, null, Map.of(),
+                file, run.horizon(provider), Size.DEFAULT, provider.shrinkAttempts()), run.reportDir, spec.commandLine());
+    }
+
+    @Override
+    public TargetOptions target() {
+        return run.target;
     }
 }

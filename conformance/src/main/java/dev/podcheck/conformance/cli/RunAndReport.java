@@ -1,5 +1,7 @@
 package dev.podcheck.conformance.cli;
 
+import dev.podcheck.conformance.api.Target;
+import dev.podcheck.conformance.api.TargetProvider;
 import dev.podcheck.conformance.report.ConsoleReport;
 import dev.podcheck.conformance.report.Reports;
 import dev.podcheck.conformance.runner.RunPlan;
@@ -8,13 +10,30 @@ import dev.podcheck.conformance.runner.Runner;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine;
 
-/** Runs a plan with a progress bar, prints the summary and writes the reports: what run and replay share. */
+/**
+ * Opens the target, runs a plan with a progress bar, prints the summary, writes the reports and
+ * closes the target (which removes what it made): what run and replay share.
+ */
 final class RunAndReport {
     private RunAndReport() {}
 
-    static int run(RunPlan plan, Path reportDir, CommandLine cli) {
+    static int run(TargetProvider provider, Function<Target, RunPlan> planFor, Path reportDir, CommandLine cli) {
+        Target target;
+        try {
+            target = provider.open();
+        } catch (Target.TargetException e) {
+            cli.getErr().println("podcheck: target " + provider.name() + " cannot be used: " + e.getMessage());
+            return ExitCodes.TARGET_UNAVAILABLE;
+        }
+        try (target) {
+            return run(planFor.apply(target), reportDir, cli);
+        }
+    }
+
+    private static int run(RunPlan plan, Path reportDir, CommandLine cli) {
         ConsoleReport console = new ConsoleReport(cli.getOut(), System.console() != null && !"dumb".equals(System.getenv("TERM")),
                 System::nanoTime);
         RunResult result = new Runner(plan).run(console);

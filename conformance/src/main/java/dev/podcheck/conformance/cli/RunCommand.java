@@ -1,10 +1,12 @@
 package dev.podcheck.conformance.cli;
 
-import dev.podcheck.conformance.api.EngineTarget;
 import dev.podcheck.conformance.api.Invariant;
+import dev.podcheck.conformance.api.Target;
+import dev.podcheck.conformance.api.TargetProvider;
 import dev.podcheck.conformance.invariant.Catalogue;
 import dev.podcheck.conformance.runner.RunPlan;
 import dev.podcheck.conformance.runner.Shard;
+import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.yaml.InputException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every invariant holds", "1:an invariant is violated", "2:usage or input error",
                 "3:inconclusive (target errors or checker failures, nothing violated)"})
-final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer>, TargetVerb {
 
     @Option(names = "--trials", defaultValue = "1000", description = "How many scenarios (default: ${DEFAULT-VALUE}).")
     int trials;
@@ -70,17 +73,24 @@ final class RunCommand implements Callable<Integer> {
         if (trials < 0) {
             throw new CommandLine.ParameterException(cli, "--trials must be at least 0, got " + trials);
         }
-        RunPlan plan;
+        TargetProvider provider = run.target.provider(cli);
+        Function<Target, RunPlan> plan;
         try {
-            plan = plan(cli);
+            plan = plan(cli, provider);
         } catch (InputException e) {
             cli.getErr().println("podcheck: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        return RunAndReport.run(plan, run.reportDir, cli);
+        return RunAndReport.run(provider, plan, run.reportDir, cli);
     }
 
-    private RunPlan plan(CommandLine cli) {
+    @Override
+    public TargetOptions target() {
+        return run.target;
+    }
+
+    /** Everything checked before the target is opened (a real target makes a namespace when opened). */
+    private Function<Target, RunPlan> plan(CommandLine cli, TargetProvider provider) {
         Shard parsedShard;
         try {
             parsedShard = Shard.parse(shard);
@@ -94,8 +104,9 @@ final class RunCommand implements Callable<Integer> {
         if (threads < 1) {
             throw new CommandLine.ParameterException(cli, "--parallel must be at least 1, got " + threads);
         }
-        return new RunPlan(new EngineTarget(), invariants, trials, seed.value(), parsedShard, threads, budget, deviations,
-                corpus, run.horizon, size.toSize(cli), 2000);
+        Size sized = size.toSize(cli);
+        return target -> new RunPlan(target, invariants, trials, seed.value(), parsedShard, threads, budget, deviations,
+                corpus, run.horizon(provider), sized, provider.shrinkAttempts());
     }
 
     private List<Invariant> select(CommandLine cli) {

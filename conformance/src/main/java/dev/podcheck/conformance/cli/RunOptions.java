@@ -1,14 +1,24 @@
 package dev.podcheck.conformance.cli;
 
+import dev.podcheck.conformance.api.TargetProvider;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** What every verb that runs scenarios on a target shares: the horizon and where the reports go. */
+/** What every verb that runs scenarios on a target shares: the target, the horizon and where the reports go. */
 final class RunOptions {
-    @Option(names = "--horizon", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
-            description = "Virtual time each scenario runs for (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--horizon", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long each scenario runs: virtual time on the engine (default 10m), wall time on a real target (its own default).")
     Duration horizon;
+
+    @Mixin
+    TargetOptions target;
+
+    /** The horizon asked for, else the target's own default. */
+    Duration horizon(TargetProvider provider) {
+        return horizon != null ? horizon : provider.defaultHorizon();
+    }
 
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "podcheck-reports",
             description = "Where the JUnit XML, JSON and HTML reports go (default: ${DEFAULT-VALUE}).")
