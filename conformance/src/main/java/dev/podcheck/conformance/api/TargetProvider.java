@@ -49,6 +49,14 @@ public interface TargetProvider {
         return Duration.ofMinutes(10);
     }
 
+    /**
+     * Trials at once unless told otherwise: the engine is bound by cores, a real target mostly waits
+     * on wall time.
+     */
+    default int defaultParallelism() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     /** How many reruns shrinking may spend on one violation: each costs a real pod on a real target. */
     default int shrinkAttempts() {
         return 2000;

@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
             description = "Start no new trial after this much wall time (e.g. 2m).")
     Duration budget;
 
-    @Option(names = "--parallel", paramLabel = "N", description = "Trials at once (default: the number of cores).")
+    @Option(names = "--parallel", paramLabel = "N", description = "Trials at once (default: the number of cores on the engine, the target's own default elsewhere).")
     Integer parallel;
 
     @Option(names = "--shard", paramLabel = "I/N", defaultValue = "1/1", description = "Run only shard I of N (default: ${DEFAULT-VALUE}).")
@@ -100,7 +100,7 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
         List<Invariant> invariants = select(cli);
         Set<String> ids = Catalogue.all().stream().map(Invariant::id).collect(Collectors.toSet());
         Map<String, String> deviations = known == null ? Map.of() : KnownDeviations.read(known, ids);
-        int threads = parallel != null ? parallel : Runtime.getRuntime().availableProcessors();
+        int threads = parallel != null ? parallel : provider.defaultParallelism();
         if (threads < 1) {
             throw new CommandLine.ParameterException(cli, "--parallel must be at least 1, got " + threads);
         }
