@@ -1,5 +1,6 @@
 package dev.podcheck.conformance.api;
 
+import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.scenario.Scenario;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,11 @@ public interface TargetProvider {
      */
     default String render(Scenario defaulted) throws Target.TargetException {
         return null;
+    }
+
+    /** What generated scenarios may hold on this target: a real node cannot be put under memory pressure at will. */
+    default Size size(Size asked) {
+        return asked;
     }
 
     /** The horizon a run uses unless told otherwise: real targets run in wall time. */

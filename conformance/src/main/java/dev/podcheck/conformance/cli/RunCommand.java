@@ -104,7 +104,7 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
         if (threads < 1) {
             throw new CommandLine.ParameterException(cli, "--parallel must be at least 1, got " + threads);
         }
-        Size sized = size.toSize(cli);
+        Size sized = provider.size(size.toSize(cli));
         return target -> new RunPlan(target, invariants, trials, seed.value(), parsedShard, threads, budget, deviations,
                 corpus, run.horizon(provider), sized, provider.shrinkAttempts());
     }

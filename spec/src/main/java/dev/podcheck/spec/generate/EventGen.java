@@ -20,8 +20,13 @@ final class EventGen {
     private static final Gen<WorldEvent> PRESSURE = c -> new NodeMemoryPressure(AT.generate(c), MI.generate(c),
             Gen.frequency(Weighted.just(2, (Quantity) null), Weighted.of(1, MI)).generate(c));
 
-    static final Gen<List<WorldEvent>> EVENTS = Gen.frequency(Weighted.just(3, List.of()),
-            Weighted.of(2, Gen.listOf(Gen.frequency(Weighted.of(2, DELETE), Weighted.of(1, PRESSURE)), 1, 2)));
+    static final Gen<List<WorldEvent>> EVENTS = events(Gen.frequency(Weighted.of(2, DELETE), Weighted.of(1, PRESSURE)));
+    /** Deletions only, for targets that cannot put their node under memory pressure. */
+    static final Gen<List<WorldEvent>> DELETIONS = events(DELETE);
+
+    private static Gen<List<WorldEvent>> events(Gen<WorldEvent> event) {
+        return Gen.frequency(Weighted.just(3, List.of()), Weighted.of(2, Gen.listOf(event, 1, 2)));
+    }
 
     private EventGen() {}
 }

@@ -51,7 +51,8 @@ public final class ScenarioGen {
             PodSpec spec = PodSpec.of(init, regular).withRestartPolicy(restartPolicy)
                     .withTerminationGracePeriodSeconds(grace).withActiveDeadlineSeconds(deadline);
             Map<String, ContainerBehaviour> behaviours = size.behaviours() ? behaviours(spec, c) : Map.of();
-            List<WorldEvent> events = size.events() ? EventGen.EVENTS.generate(c) : List.of();
+            List<WorldEvent> events = !size.events() ? List.of()
+                    : (size.nodePressure() ? EventGen.EVENTS : EventGen.DELETIONS).generate(c);
             return new Scenario(Pod.of(ObjectMeta.named(POD_NAME), spec), behaviours, events);
         };
     }

@@ -12,13 +12,15 @@ package dev.podcheck.spec.generate;
  * @param resources         whether requests and limits may be set
  * @param behaviours        whether containers may behave other than the default (run, healthy)
  * @param events            whether world events (deletion, node memory pressure) may happen
+ * @param nodePressure      whether those events may include node memory pressure, which a real
+ *                          target cannot cause on its node
  */
 public record Size(int maxContainers, int maxInitContainers, int maxSidecars, int probePercent,
-                   boolean resources, boolean behaviours, boolean events) {
+                   boolean resources, boolean behaviours, boolean events, boolean nodePressure) {
 
-    public static final Size DEFAULT = new Size(3, 2, 2, 30, true, true, true);
+    public static final Size DEFAULT = new Size(3, 2, 2, 30, true, true, true, true);
     /** One container, nothing else: the pod spec alone. */
-    public static final Size PLAIN = new Size(1, 0, 0, 0, false, false, false);
+    public static final Size PLAIN = new Size(1, 0, 0, 0, false, false, false, false);
 
     public Size {
         if (maxContainers < 1 || maxInitContainers < 0 || maxSidecars < 0) {
@@ -30,22 +32,26 @@ public record Size(int maxContainers, int maxInitContainers, int maxSidecars, in
     }
 
     public Size withContainers(int maxRegular, int maxInit, int maxSidecar) {
-        return new Size(maxRegular, maxInit, maxSidecar, probePercent, resources, behaviours, events);
+        return new Size(maxRegular, maxInit, maxSidecar, probePercent, resources, behaviours, events, nodePressure);
     }
 
     public Size withProbePercent(int value) {
-        return new Size(maxContainers, maxInitContainers, maxSidecars, value, resources, behaviours, events);
+        return new Size(maxContainers, maxInitContainers, maxSidecars, value, resources, behaviours, events, nodePressure);
     }
 
     public Size withResources(boolean value) {
-        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, value, behaviours, events);
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, value, behaviours, events, nodePressure);
     }
 
     public Size withBehaviours(boolean value) {
-        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, value, events);
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, value, events, nodePressure);
     }
 
     public Size withEvents(boolean value) {
-        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, value);
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, value, nodePressure);
+    }
+
+    public Size withNodePressure(boolean value) {
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, events, value);
     }
 }

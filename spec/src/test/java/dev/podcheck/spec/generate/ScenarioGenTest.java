@@ -8,6 +8,8 @@ import dev.podcheck.spec.admission.Validation;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.property.Choices;
 import dev.podcheck.spec.property.Property;
+import dev.podcheck.spec.scenario.DeletePod;
+import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.yaml.ScenarioReader;
 import dev.podcheck.spec.yaml.ScenarioWriter;
@@ -45,7 +47,7 @@ class ScenarioGenTest {
 
         @Test
         void should_respect_the_size() {
-            Size size = new Size(2, 1, 1, 100, false, false, false);
+            Size size = new Size(2, 1, 1, 100, false, false, false, false);
             Property.forAll(ScenarioGen.scenarios(size)).trials(300).seed(3).check(s -> {
                 assertThat(s.pod().spec().containers()).hasSizeBetween(1, 2);
                 assertThat(s.pod().spec().sidecars()).hasSizeLessThanOrEqualTo(1);
@@ -54,6 +56,16 @@ class ScenarioGenTest {
                 assertThat(s.events()).isEmpty();
                 assertThat(s.pod().spec().allContainers()).allMatch(c -> c.resources().requests().isEmpty());
             });
+        }
+
+        @Test
+        void should_draw_deletions_but_no_node_pressure_for_a_target_that_cannot_cause_it() {
+            List<Scenario> drawn = LongStream.range(0, 400)
+                    .mapToObj(seed -> ScenarioGen.scenarios(Size.DEFAULT.withNodePressure(false)).generate(Choices.random(seed)))
+                    .toList();
+
+            assertThat(drawn).flatMap(Scenario::events).noneMatch(e -> e instanceof NodeMemoryPressure)
+                    .anyMatch(e -> e instanceof DeletePod);
         }
     }
 
