@@ -1,0 +1,148 @@
+package dev.podcheck.adapters.kubernetes;
+
+import dev.podcheck.conformance.api.Target.TargetException;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Where a run's pods live, and the rule that keeps podcheck in bounds: it deletes only objects that
+ * carry its run label. By default a run creates its own namespace {@code <prefix>-<run id>}, labelled,
+ * and deletes it at the end. A user may instead name an existing namespace (--allow-namespace):
+ * that is the only way into kube-system, default or any unlabelled namespace, and then podcheck
+ * deletes only its own labelled pods there, never the namespace.
+ */
+final class RunNamespace {
+    /** The label on every namespace and pod a run creates; its value is the run id. */
+    static final String RUN_LABEL = "podcheck.dev/run";
+
+    /** Namespaces the cluster itself uses: never a run's unless the user names one explicitly. */
+    static final Set<String> PROTECTED = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
+
+    /** A namespace name is a DNS-1123 label (apimachinery validation.IsDNS1123Label). */
+    private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+    private final ClusterApi api;
+    private final String name;
+    private final String runId;
+    private final boolean owned;
+
+    private RunNamespace(ClusterApi api, String name, String runId, boolean owned) {
+        this.api = api;
+        this.name = name;
+        this.runId = runId;
+        this.owned = owned;
+    }
+
+    /** Creates the run's own namespace, labelled; refuses an existing one that is not this run's. */
+    static RunNamespace create(ClusterApi api, String prefix, String runId) throws TargetException {
+        String name = prefix + "-" + runId;
+        if (name.length() > 63 || !DNS_LABEL.matcher(name).matches()) {
+            throw new TargetException("namespace prefix \"" + prefix + "\" gives " + name
+                    + ", not a valid namespace name (lower-case letters, digits and '-', at most 63 characters)", null);
+        }
+        refuseProtected(name);
+        Namespace ns = new NamespaceBuilder().withNewMetadata().withName(name).withLabels(Map.of(RUN_LABEL, runId))
+                .endMetadata().build();
+        Namespace created = api.callOr("create the run namespace " + name, c -> c.namespaces().resource(ns).create(),
+                null, 409);
+        if (created == null) {
+            Namespace existing = api.call("read the namespace " + name, c -> c.namespaces().withName(name).get());
+            if (existing == null || !runId.equals(labelOf(existing))) {
+                throw new TargetException("namespace " + name + " already exists and is not this run's (no "
+                        + RUN_LABEL + "=" + runId + " label): podcheck does not use it", null);
+            }
+        }
+        return new RunNamespace(api, name, runId, true);
+    }
+
+    /** An existing namespace the user forced; podcheck will delete only its own pods in it. */
+    static RunNamespace adopt(ClusterApi api, String name, String runId) throws TargetException {
+        if (api.call("read the namespace " + name, c -> c.namespaces().withName(name).get()) == null) {
+            throw new TargetException("namespace " + name + " (--allow-namespace) does not exist", null);
+        }
+        return new RunNamespace(api, name, runId, false);
+    }
+
+    static void refuseProtected(String name) throws TargetException {
+        if (PROTECTED.contains(name)) {
+            throw new TargetException("podcheck does not run in " + name + " unless told to with --allow-namespace " + name,
+                    null);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    /** The labels a run puts on the pods it creates. */
+    Map<String, String> podLabels() {
+        return Map.of(RUN_LABEL, runId);
+    }
+
+    /**
+     * Removes what the run made: its own namespace (read back first: deleted only while it still
+     * carries this run's label), or, in a forced namespace, this run's labelled pods.
+     */
+    List<String> delete() throws TargetException {
+        if (!owned) {
+            return deletePodsOfRun(api, name, runId);
+        }
+        Namespace ns = api.call("read the namespace " + name, c -> c.namespaces().withName(name).get());
+        if (ns == null || !runId.equals(labelOf(ns))) {
+            return List.of();
+        }
+        api.callOr("delete the namespace " + name, c -> c.namespaces().withName(name).delete(), List.of(), 404);
+        return List.of("namespace/" + name);
+    }
+
+    /**
+     * What interrupted runs left: every namespace labelled as a podcheck run, and, in a namespace
+     * the user names, every pod labelled so. Found by the label only, so nothing else is touched.
+     */
+    static List<String> clean(ClusterApi api, String forcedNamespace) throws TargetException {
+        List<String> removed = new ArrayList<>();
+        for (Namespace ns : api.call("list podcheck run namespaces",
+                c -> c.namespaces().withLabel(RUN_LABEL).list().getItems())) {
+            String n = ns.getMetadata().getName();
+            if (!PROTECTED.contains(n)) {
+                api.callOr("delete the namespace " + n, c -> c.namespaces().withName(n).delete(), List.of(), 404);
+                removed.add("namespace/" + n);
+            }
+        }
+        if (forcedNamespace != null) {
+            removed.addAll(deletePodsOfRun(api, forcedNamespace, null));
+        }
+        return removed;
+    }
+
+    /** Pods labelled with this run (any run when {@code runId} is null) in {@code namespace}. */
+    private static List<String> deletePodsOfRun(ClusterApi api, String namespace, String runId) throws TargetException {
+        List<Pod> pods = api.call("list podcheck pods in " + namespace, c -> (runId == null
+                ? c.pods().inNamespace(namespace).withLabel(RUN_LABEL)
+                : c.pods().inNamespace(namespace).withLabel(RUN_LABEL, runId)).list().getItems());
+        List<String> removed = new ArrayList<>();
+        for (Pod p : pods) {
+            String n = p.getMetadata().getName();
+            api.callOr("delete the pod " + n, c -> c.pods().inNamespace(namespace).withName(n).withGracePeriod(0).delete(),
+                    List.of(), 404);
+            removed.add("pod/" + namespace + "/" + n);
+        }
+        return removed;
+    }
+
+    static String labelOf(HasMetadata object) {
+        Map<String, String> labels = object.getMetadata().getLabels();
+        return labels == null ? null : labels.get(RUN_LABEL);
+    }
+}
