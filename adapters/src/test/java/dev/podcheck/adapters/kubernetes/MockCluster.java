@@ -1,5 +1,6 @@
 package dev.podcheck.adapters.kubernetes;
 
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -30,7 +31,9 @@ final class MockCluster implements AutoCloseable {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
                 new KubernetesMixedDispatcher(responses), false);
         server.init();
-        client = ClusterConnection.client(server.createClient().getConfiguration());
+        // Reconnect a dropped watch after 50 ms rather than Fabric8's 1 s, so that tests run fast.
+        client = ClusterConnection.client(new ConfigBuilder(server.createClient().getConfiguration())
+                .withWatchReconnectInterval(50).build());
     }
 
     KubernetesMockServer server() {
