@@ -1,0 +1,179 @@
+package dev.podcheck.adapters.observe;
+
+import dev.podcheck.adapters.report.ContainerReport;
+import dev.podcheck.spec.pod.ProbeKind;
+import dev.podcheck.spec.trace.TraceEvent.Hook;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.TreeMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the containers reported about themselves, per container instance: the index of each line
+ * among the time-sorted sightings and its exact wall-clock time. Also how to read a line's detail
+ * (see {@link ContainerReport}): {@code hook-start preStop}, {@code hook-end preStop fail},
+ * {@code probe readiness pass}, {@code exit 143 sigterm}.
+ */
+final class Reports {
+    /** A time the API shows as second F is a reported moment in [F, F + this). */
+    static final long START_LAG_MILLIS = 2000;
+    /** The word after the exit code of an exit the process's SIGTERM handler made. */
+    static final String BY_SIGTERM = "sigterm";
+
+    /** One report line: its place among the sorted sightings and its time (ms since the epoch). */
+    record Line(int index, long epochMillis) {}
+
+    /** The lines of one container instance. */
+    static final class Instance {
+        Line start;
+        Line exit;
+        Integer exitCode;
+        boolean exitBySigterm;
+        final List<Line> sigterms = new ArrayList<>();
+        final Map<Hook, Line> hookStarts = new EnumMap<>(Hook.class);
+        final Map<Hook, Line> hookEnds = new EnumMap<>(Hook.class);
+
+        /** A SIGTERM reached it after {@code index}, up to {@code until} (sighting indexes). */
+        boolean sigtermBetween(int index, int until) {
+            return sigterms.stream().anyMatch(l -> l.index() > index && l.index() < until);
+        }
+    }
+
+    private final Map<String, Map<Integer, Instance>> byContainer = new TreeMap<>();
+
+    /** Indexes the report lines among {@code sorted} sightings. */
+    static Reports of(List<Sighting> sorted) {
+        Reports reports = new Reports();
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sorted.get(i) instanceof Sighting.ReportSeen seen) {
+                reports.add(i, seen.report());
+            }
+        }
+        return reports;
+    }
+
+    private void add(int index, ContainerReport r) {
+        Instance inst = byContainer.computeIfAbsent(r.container(), k -> new TreeMap<>())
+                .computeIfAbsent(r.instance(), k -> new Instance());
+        Line line = new Line(index, r.epochMillis());
+        switch (r.kind()) {
+            case START -> inst.start = inst.start == null ? line : inst.start;
+            case EXIT -> {
+                inst.exit = line;
+                inst.exitCode = exitCode(r);
+                inst.exitBySigterm = r.detail().endsWith(" " + BY_SIGTERM);
+            }
+            case SIGTERM -> inst.sigterms.add(line);
+            case HOOK_START -> putHook(inst.hookStarts, hook(r), line);
+            case HOOK_END -> putHook(inst.hookEnds, hook(r), line);
+            case PROBE -> { } // a probe line is an event of its own, nothing to index
+        }
+    }
+
+    private static void putHook(Map<Hook, Line> lines, Hook hook, Line line) {
+        if (hook != null) {
+            lines.putIfAbsent(hook, line);
+        }
+    }
+
+    /** What {@link #forEachInstance} hands over. */
+    interface InstanceVisitor {
+        void visit(String container, int instance, Instance lines);
+    }
+
+    void forEachInstance(InstanceVisitor visitor) {
+        byContainer.forEach((container, instances) -> instances.forEach((n, lines) -> visitor.visit(container, n, lines)));
+    }
+
+    /** The lines of {@code container}'s instance {@code instance}, or null when it reported nothing. */
+    Instance instance(String container, int instance) {
+        return byContainer.getOrDefault(container, Map.of()).get(instance);
+    }
+
+    /**
+     * Which of the candidate instances a state the API shows as started in the second
+     * {@code apiStartedAt} (ms since the epoch) belongs to: the first candidate whose start line
+     * fits that second (see {@link #fits}), preferring one whose line lies in the second itself;
+     * -1 when no report fits.
+     */
+    int instanceStartedAt(String container, long apiStartedAt, int... candidates) {
+        return instanceEnded(container, apiStartedAt, 0, candidates);
+    }
+
+    /**
+     * Likewise for a termination, which also ended in the second {@code apiFinishedAt}: an
+     * instance whose exit line does not fit that second is another one (two instances may start
+     * in one second).
+     */
+    int instanceEnded(String container, long apiStartedAt, long apiFinishedAt, int... candidates) {
+        int lagging = -1;
+        for (int candidate : candidates) {
+            Instance inst = candidate < 0 ? null : instance(container, candidate);
+            if (inst == null || inst.start == null || !fits(inst.start, apiStartedAt)
+                    || (apiFinishedAt != 0 && inst.exit != null && !fits(inst.exit, apiFinishedAt))) {
+                continue;
+            }
+            if (inst.start.epochMillis() - apiStartedAt < 1000) {
+                return candidate;
+            }
+            lagging = lagging < 0 ? candidate : lagging;
+        }
+        return lagging;
+    }
+
+    /**
+     * Whether a line can be the moment the API shows in the second {@code apiSecond}: within
+     * {@link #START_LAG_MILLIS} after its start (the script reports a moment after the runtime
+     * acted). An unset time (0) fits nothing.
+     */
+    static boolean fits(Line line, long apiSecond) {
+        long lag = line.epochMillis() - apiSecond;
+        return apiSecond != 0 && lag >= 0 && lag < START_LAG_MILLIS;
+    }
+
+    /** The hook a hook line names (its first word), or null. */
+    static Hook hook(ContainerReport r) {
+        String word = firstWord(r.detail());
+        for (Hook h : Hook.values()) {
+            if (h.name().equals(word)) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a hook-end line says the hook failed ("preStop fail"). */
+    static boolean hookFailed(ContainerReport r) {
+        return r.detail().endsWith(" fail");
+    }
+
+    /** The probe a probe line names, or null. */
+    static ProbeKind probe(ContainerReport r) {
+        String word = firstWord(r.detail());
+        for (ProbeKind k : ProbeKind.values()) {
+            if (k.name().equals(word)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a probe line says the check passed ("readiness pass"). */
+    static boolean probePassed(ContainerReport r) {
+        return r.detail().endsWith(" pass");
+    }
+
+    private static Integer exitCode(ContainerReport r) {
+        try {
+            return Integer.parseInt(firstWord(r.detail()));
+        } catch (NumberFormatException e) {
+            return null; // a cut line: the exit is known, its code is not
+        }
+    }
+
+    private static String firstWord(String detail) {
+        int space = detail.indexOf(' ');
+        return space < 0 ? detail : detail.substring(0, space);
+    }
+}
