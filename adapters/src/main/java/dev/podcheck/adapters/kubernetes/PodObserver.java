@@ -41,11 +41,11 @@ final class PodObserver implements AutoCloseable {
     void watch(ClusterApi api, String namespace) throws TargetException {
         ResumableWatch<Pod, PodList> pod = new ResumableWatch<>(api, "pod " + podName,
                 c -> c.pods().inNamespace(namespace).withField("metadata.name", podName), new PodListener());
-        // The field selector narrows the stream on a real apiserver; KubeletEvents filters again,
-        // for servers that ignore it (the Fabric8 mock does).
+        // The namespace's Events, kept to this pod's by KubeletEvents. No involvedObject.name field
+        // selector: the run namespace holds only this run's pods, so the stream stays small, and
+        // servers that know only name and namespace selectors (the Fabric8 mock) answer it with nothing.
         ResumableWatch<Event, EventList> evs = new ResumableWatch<>(api, "events of pod " + podName,
-                c -> c.v1().events().inNamespace(namespace).withField("involvedObject.name", podName),
-                new EventListener());
+                c -> c.v1().events().inNamespace(namespace), new EventListener());
         synchronized (this) {
             watches.add(pod);
             watches.add(evs);
@@ -88,6 +88,10 @@ final class PodObserver implements AutoCloseable {
         while (!gone && failure == null && clock.now() < until) {
             clock.waitOn(this, until);
         }
+    }
+
+    String podName() {
+        return podName;
     }
 
     synchronized boolean gone() {
@@ -176,6 +180,7 @@ final class PodObserver implements AutoCloseable {
             long at = clock.now();
             synchronized (PodObserver.this) {
                 list.forEach(e -> sightings.addAll(events.occurrences(e, at)));
+                PodObserver.this.notifyAll();
             }
         }
     }

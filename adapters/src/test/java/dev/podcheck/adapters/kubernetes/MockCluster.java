@@ -8,7 +8,16 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,11 +38,44 @@ final class MockCluster implements AutoCloseable {
     MockCluster() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new KubernetesMixedDispatcher(responses), false);
+                new PodCreation(new KubernetesMixedDispatcher(responses)), false);
         server.init();
         // Reconnect a dropped watch after 50 ms rather than Fabric8's 1 s, so that tests run fast.
         client = ClusterConnection.client(new ConfigBuilder(server.createClient().getConfiguration())
                 .withWatchReconnectInterval(50).build());
+    }
+
+    /**
+     * What the apiserver adds to a pod it creates and the mock does not: status.qosClass
+     * (pkg/registry/core/pod/strategy.go PrepareForCreate), set in the request before the mock stores it.
+     */
+    void onPodCreate(UnaryOperator<Pod> apiserver) {
+        this.onPodCreate = apiserver;
+    }
+
+    private volatile UnaryOperator<Pod> onPodCreate = UnaryOperator.identity();
+
+    private final class PodCreation extends Dispatcher {
+        private final Dispatcher next;
+
+        PodCreation(Dispatcher next) {
+            this.next = next;
+        }
+
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+            if (request.method() != HttpMethod.POST || !request.getPath().matches("/api/v1/namespaces/[^/]+/pods")) {
+                return next.dispatch(request);
+            }
+            Pod pod = onPodCreate.apply(Serialization.unmarshal(request.getUtf8Body(), Pod.class));
+            return next.dispatch(new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(),
+                    request.getHeaders(), new Buffer(Serialization.asJson(pod).getBytes(StandardCharsets.UTF_8))));
+        }
+
+        @Override
+        public void shutdown() {
+            next.shutdown();
+        }
     }
 
     KubernetesMockServer server() {

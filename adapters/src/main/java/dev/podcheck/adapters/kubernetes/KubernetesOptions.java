@@ -1,0 +1,55 @@
+package dev.podcheck.adapters.kubernetes;
+
+import dev.podcheck.adapters.render.RenderOptions;
+import dev.podcheck.spec.behaviour.Durations;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of {@code --target kubernetes}, added by the command line to the verbs that take a
+ * target. There is deliberately no switch to skip TLS verification: the kubeconfig decides.
+ */
+final class KubernetesOptions {
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "The kubeconfig to use (default: KUBECONFIG, ~/.kube/config, else the in-cluster service account).")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context (default: its current context).")
+    String context;
+
+    @Option(names = "--namespace-prefix", paramLabel = "PREFIX", defaultValue = "podcheck",
+            description = "Each run creates, labels and finally deletes the namespace PREFIX-<run id> (default: ${DEFAULT-VALUE}).")
+    String namespacePrefix;
+
+    @Option(names = "--image", paramLabel = "IMAGE", defaultValue = RenderOptions.DEFAULT_IMAGE,
+            description = "The busybox-compatible image every rendered container runs (default: ${DEFAULT-VALUE}).")
+    String image;
+
+    @Option(names = "--allow-namespace", paramLabel = "NAME",
+            description = "Run in this existing namespace instead of creating one, even default, kube-system or one"
+                    + " without podcheck's label; podcheck then deletes only its own labelled pods there, never the namespace.")
+    String allowNamespace;
+
+    @Option(names = "--trial-timeout", paramLabel = "DURATION", defaultValue = "60s", converter = Positive.class,
+            description = "How long a pod may wait for a node before its trial is inconclusive; an unschedulable pod"
+                    + " or an image that cannot be pulled is inconclusive at once (default: ${DEFAULT-VALUE}).")
+    Duration trialTimeout;
+
+    /** Go-style durations as the rest of the command line takes them (Durations.parse), longer than zero. */
+    static final class Positive implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                Duration d = Durations.parse(value);
+                if (d.isZero()) {
+                    throw new CommandLine.TypeConversionException("must be longer than 0s, got \"" + value + "\"");
+                }
+                return d;
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

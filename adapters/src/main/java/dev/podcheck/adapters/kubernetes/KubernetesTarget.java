@@ -1,0 +1,125 @@
+package dev.podcheck.adapters.kubernetes;
+
+import dev.podcheck.adapters.observe.Observations;
+import dev.podcheck.adapters.render.PodRenderer;
+import dev.podcheck.adapters.render.RenderOptions;
+import dev.podcheck.conformance.api.Observation;
+import dev.podcheck.conformance.api.Target;
+import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.trace.Trace;
+import io.fabric8.kubernetes.api.model.Pod;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A Kubernetes cluster as a target: each trial is a rendered pod in the run's namespace, watched
+ * through the API until the horizon. Trials run in parallel, one pod each. Closing deletes the
+ * run namespace (also from a shutdown hook on Ctrl-C); only objects with the run label are ever
+ * deleted.
+ */
+final class KubernetesTarget implements Target {
+    /** Times the API shows have one-second resolution, and reports carry the node's clock. */
+    static final Duration TOLERANCE = Duration.ofSeconds(2);
+
+    private final ClusterApi api;
+    private final RunNamespace namespace;
+    private final String image;
+    private final Duration trialTimeout;
+    private final TrialClock clock;
+    private final AtomicInteger trials = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread shutdownHook;
+
+    /**
+     * @param trialTimeout how long a pod may stay unscheduled before its trial is inconclusive
+     */
+    KubernetesTarget(ClusterApi api, RunNamespace namespace, String image, Duration trialTimeout, TrialClock clock) {
+        this.api = api;
+        this.namespace = namespace;
+        this.image = image;
+        this.trialTimeout = trialTimeout;
+        this.clock = clock;
+        this.shutdownHook = new Thread(this::release, "podcheck-cleanup-" + namespace.name());
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    @Override
+    public String name() {
+        return "kubernetes";
+    }
+
+    @Override
+    public Set<Observation> observations() {
+        return Observations.KUBERNETES;
+    }
+
+    @Override
+    public Duration tolerance() {
+        return TOLERANCE;
+    }
+
+    /** The run namespace (for messages and tests). */
+    String namespace() {
+        return namespace.name();
+    }
+
+    @Override
+    public Trace run(Scenario defaulted, Duration horizon) throws TargetException {
+        if (closed.get()) {
+            throw new TargetException("the kubernetes target is closed", null);
+        }
+        String podName = podName(defaulted);
+        return new PodTrial(api, namespace.name(), clock, trialTimeout, podName)
+                .run(defaulted, submitted(defaulted, podName), horizon);
+    }
+
+    /** The rendered pod under its unique name, with the run label, in the run namespace. */
+    Pod submitted(Scenario defaulted, String podName) {
+        String yaml = PodRenderer.render(defaulted, RenderOptions.kubernetes(image)).yaml();
+        Pod pod = api.client().getKubernetesSerialization().unmarshal(yaml, Pod.class);
+        Map<String, String> labels = new HashMap<>(pod.getMetadata().getLabels() == null ? Map.of()
+                : pod.getMetadata().getLabels());
+        labels.putAll(namespace.podLabels());
+        pod.getMetadata().setLabels(labels);
+        pod.getMetadata().setName(podName);
+        pod.getMetadata().setNamespace(namespace.name());
+        return pod;
+    }
+
+    /** The scenario's pod name, cut to leave room, and the trial's number: unique within the run. */
+    private String podName(Scenario defaulted) {
+        String base = defaulted.pod().metadata().name();
+        base = base == null || base.isBlank() ? "pod" : base;
+        base = base.length() > 40 ? base.substring(0, 40).replaceAll("[-.]+$", "") : base;
+        return base + "-" + trials.incrementAndGet();
+    }
+
+    @Override
+    public void close() {
+        release();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook is running or has run.
+        }
+    }
+
+    /** Deletes the run namespace (or the run's pods in a forced one) once, then the client. */
+    private void release() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            namespace.delete();
+        } catch (TargetException e) {
+            // close() has no way to fail: say what is left and how to remove it.
+            System.err.println("podcheck: " + e.getMessage() + "; 'podcheck clean --target kubernetes' removes it later");
+        } finally {
+            api.client().close();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.podcheck.adapters.kubernetes;
+
+import dev.podcheck.adapters.render.PodRenderer;
+import dev.podcheck.adapters.render.RenderOptions;
+import dev.podcheck.adapters.render.RenderedPod;
+import dev.podcheck.conformance.api.Target;
+import dev.podcheck.conformance.api.Target.TargetException;
+import dev.podcheck.conformance.api.TargetProvider;
+import dev.podcheck.spec.generate.Size;
+import dev.podcheck.spec.scenario.Scenario;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** {@code --target kubernetes}: scenarios as rendered pods on a cluster, observed through its API. */
+public final class KubernetesTargetProvider implements TargetProvider {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final KubernetesOptions options = new KubernetesOptions();
+
+    @Override
+    public String name() {
+        return "kubernetes";
+    }
+
+    @Override
+    public String description() {
+        return "a Kubernetes cluster through its API (kubeconfig or in-cluster), one rendered pod per trial in a"
+                + " labelled run namespace";
+    }
+
+    @Override
+    public Object options() {
+        return options;
+    }
+
+    @Override
+    public Target open() throws TargetException {
+        KubernetesClient client = ClusterConnection.open(options.kubeconfig, options.context);
+        ClusterApi api = new ClusterApi(client, ApiRetry.DEFAULT);
+        try {
+            String runId = runId();
+            RunNamespace namespace = options.allowNamespace != null
+                    ? RunNamespace.adopt(api, options.allowNamespace, runId)
+                    : RunNamespace.create(api, options.namespacePrefix, runId);
+            return new KubernetesTarget(api, namespace, options.image, options.trialTimeout, TrialClock.SYSTEM);
+        } catch (TargetException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<String> clean() throws TargetException {
+        try (KubernetesClient client = ClusterConnection.open(options.kubeconfig, options.context)) {
+            return RunNamespace.clean(new ClusterApi(client, ApiRetry.DEFAULT), options.allowNamespace);
+        }
+    }
+
+    /**
+     * The pod as it would be submitted (before the target names it and adds its run label), with
+     * rendering's notes as comments. Rendering keeps the scenario's requests and limits, so that
+     * the QoS class under test stays the scenario's: a pod that asks for more than a node has is
+     * unschedulable, and its trial inconclusive.
+     */
+    @Override
+    public String render(Scenario defaulted) {
+        RenderedPod rendered = PodRenderer.render(defaulted, RenderOptions.kubernetes(options.image));
+        String notes = rendered.notes().stream().map(n -> "# note: " + n + "\n").collect(Collectors.joining());
+        return notes + rendered.yaml();
+    }
+
+    /** A real cluster cannot put its node under memory pressure on cue: deletions only. */
+    @Override
+    public Size size(Size asked) {
+        return asked.withNodePressure(false);
+    }
+
+    /** Long enough for a restart or two and a graceful deletion; every second of it is wall time. */
+    @Override
+    public Duration defaultHorizon() {
+        return Duration.ofSeconds(90);
+    }
+
+    /** Pods mostly wait on wall time, not on this machine's cores. */
+    @Override
+    public int defaultParallelism() {
+        return 8;
+    }
+
+    /** Each rerun costs a real pod and up to a horizon of wall time. */
+    @Override
+    public int shrinkAttempts() {
+        return 20;
+    }
+
+    /** Eight lower-case letters and digits: a namespace name part and a label value. */
+    static String runId() {
+        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder id = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            id.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return id.toString();
+    }
+}
