@@ -4,6 +4,7 @@ import dev.podcheck.adapters.observe.Sighting;
 import dev.podcheck.adapters.observe.TraceBuilder;
 import dev.podcheck.adapters.report.ContainerReport;
 import dev.podcheck.conformance.api.Target.TargetException;
+import dev.podcheck.spec.behaviour.Durations;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.Scenario;
@@ -98,8 +99,8 @@ final class PodTrial {
         if (until > scheduleBy && observer.last() != null && !PendingTrouble.scheduled(observer.last())) {
             observer.awaitUntil(scheduleBy);
             if (observer.last() != null && !PendingTrouble.scheduled(observer.last())) {
-                observer.fail("pod " + podName + " was not scheduled within " + trialTimeout.toSeconds()
-                        + "s (--trial-timeout)");
+                observer.fail("pod " + podName + " was not scheduled within " + Durations.format(trialTimeout)
+                        + " (--trial-timeout)");
             }
         }
         observer.awaitUntil(until);

@@ -35,9 +35,10 @@ class KubernetesTargetE2eTest {
     @BeforeEach
     void open() throws TargetException {
         cluster = new MockCluster();
-        RunNamespace namespace = RunNamespace.create(cluster.api(), "podcheck", "e2e");
+        ClusterApi api = cluster.ownApi();
+        RunNamespace namespace = RunNamespace.create(api, "podcheck", "e2e");
         kubelet = new FakeKubelet(cluster, namespace.name(), HORIZON);
-        target = new KubernetesTarget(cluster.api(), namespace, "busybox:1.36", Duration.ofSeconds(60), kubelet);
+        target = new KubernetesTarget(api, namespace, "busybox:1.36", Duration.ofSeconds(60), kubelet);
     }
 
     @AfterEach

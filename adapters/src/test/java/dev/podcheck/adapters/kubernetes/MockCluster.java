@@ -88,7 +88,16 @@ final class MockCluster implements AutoCloseable {
 
     /** The target's API on the mock, whose retries record their waits instead of sleeping. */
     ClusterApi api() {
-        return new ClusterApi(client, new ApiRetry(4, Duration.ofMillis(100), Duration.ofSeconds(2), sleeps::add,
+        return api(client);
+    }
+
+    /** The same on a client of its own, for a target that closes its client when it is closed. */
+    ClusterApi ownApi() {
+        return api(ClusterConnection.client(client.getConfiguration()));
+    }
+
+    private ClusterApi api(KubernetesClient on) {
+        return new ClusterApi(on, new ApiRetry(4, Duration.ofMillis(100), Duration.ofSeconds(2), sleeps::add,
                 bound -> bound / 2));
     }
 
