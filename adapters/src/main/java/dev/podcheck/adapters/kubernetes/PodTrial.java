@@ -35,6 +35,8 @@ final class PodTrial {
     private final Duration trialTimeout;
     private final String podName;
     private final PodObserver observer;
+    /** Whether this trial made the pod: only then is a pod of that name its to remove. */
+    private boolean created;
 
     /**
      * @param trialTimeout how long the pod may stay unscheduled before the trial is inconclusive
@@ -54,6 +56,7 @@ final class PodTrial {
             observer.watch(api, namespace);
             long sent = clock.now();
             Pod created = api.call("create the pod " + podName, c -> c.pods().inNamespace(namespace).resource(pod).create());
+            this.created = true;
             long answered = clock.now();
             long anchor = sent + (answered - sent) / 2;
             observer.podSeen(created, answered);
@@ -144,7 +147,7 @@ final class PodTrial {
 
     /** The pod carries the run label (the target put it there); a failure here is left to the namespace's deletion. */
     private void removePod() {
-        if (observer.gone()) {
+        if (!created || observer.gone()) {
             return;
         }
         try {

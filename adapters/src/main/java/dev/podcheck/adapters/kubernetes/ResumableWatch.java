@@ -3,6 +3,8 @@ package dev.podcheck.adapters.kubernetes;
 import dev.podcheck.conformance.api.Target.TargetException;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -64,7 +66,8 @@ final class ResumableWatch<T extends HasMetadata, L extends KubernetesResourceLi
         L list = api.call("list " + what, c -> scope.apply(c).list());
         listener.relisted(list.getItems());
         String version = list.getMetadata() == null ? null : list.getMetadata().getResourceVersion();
-        Watch opened = api.call("watch " + what, c -> scope.apply(c).watch(version, new Resuming()));
+        ListOptions from = new ListOptionsBuilder().withResourceVersion(version).build();
+        Watch opened = api.call("watch " + what, c -> scope.apply(c).watch(from, new Resuming()));
         synchronized (lock) {
             if (closed) {
                 opened.close();

@@ -11,6 +11,7 @@ import dev.podcheck.spec.trace.Trace;
 import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.yaml.ScenarioReader;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 import java.time.Duration;
@@ -89,6 +90,7 @@ class KubernetesTargetTest {
         }
 
         @Test
+        @SuppressWarnings("try") // the kubelet acts while it is open
         void should_run_parallel_trials_each_in_its_own_pod() throws Exception {
             try (ScriptedKubelet kubelet = kubelet(KubernetesTargetTest::succeeded, true)) {
                 ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -111,6 +113,7 @@ class KubernetesTargetTest {
     @Nested
     class Inconclusive {
         @Test
+        @SuppressWarnings("try") // the kubelet acts while it is open
         void should_give_up_on_a_pod_the_scheduler_cannot_place() {
             try (ScriptedKubelet scheduler = kubelet(p -> new PodStatusBuilder().withPhase("Pending")
                     .addNewCondition().withType("PodScheduled").withStatus("False").withReason("Unschedulable")
@@ -123,6 +126,7 @@ class KubernetesTargetTest {
         }
 
         @Test
+        @SuppressWarnings("try") // the kubelet acts while it is open
         void should_give_up_on_an_image_that_cannot_be_pulled() {
             try (ScriptedKubelet kubelet = kubelet(p -> new PodStatusBuilder().withPhase("Pending")
                     .addNewCondition().withType("PodScheduled").withStatus("True").endCondition()
@@ -146,6 +150,20 @@ class KubernetesTargetTest {
                 assertThatThrownBy(() -> impatient.run(job("lonely"), HORIZON)).isInstanceOf(TargetException.class)
                         .hasMessage("pod lonely-1 was not scheduled within 300ms (--trial-timeout)");
             }
+        }
+    }
+
+    @Nested
+    class OnlyItsOwn {
+        @Test
+        void should_leave_a_pod_it_did_not_create_even_when_its_name_is_taken() {
+            cluster.client().pods().inNamespace("podcheck-r1").resource(new PodBuilder()
+                    .withNewMetadata().withName("web-1").endMetadata().withNewSpec().addNewContainer().withName("app")
+                    .withImage("nginx").endContainer().endSpec().build()).create();
+
+            assertThatThrownBy(() -> target.run(job("web"), HORIZON)).isInstanceOf(TargetException.class)
+                    .hasMessageStartingWith("cannot create the pod web-1: the Kubernetes API answered 409");
+            assertThat(cluster.client().pods().inNamespace("podcheck-r1").withName("web-1").get()).isNotNull();
         }
     }
 

@@ -31,6 +31,7 @@ class TargetThroughputMeasureTest {
      * as the watch delivers them.
      */
     @Test
+    @SuppressWarnings("try") // the kubelet acts while it is open
     void trials_per_second_with_an_instant_kubelet() throws Exception {
         for (int parallel : new int[] {1, 8}) {
             try (MockCluster cluster = new MockCluster()) {
