@@ -98,6 +98,11 @@ final class KubernetesTarget implements Target {
         return base + "-" + trials.incrementAndGet();
     }
 
+    /** What runs on Ctrl-C (registered with the JVM until close). */
+    Thread shutdownHook() {
+        return shutdownHook;
+    }
+
     @Override
     public void close() {
         release();

@@ -178,6 +178,16 @@ class KubernetesTargetTest {
         }
 
         @Test
+        void should_delete_the_run_namespace_on_ctrl_c_and_then_close_quietly() throws InterruptedException {
+            Thread hook = target.shutdownHook();
+            hook.start();
+            hook.join();
+
+            assertThat(cluster.client().namespaces().withName("podcheck-r1").get()).isNull();
+            target.close();
+        }
+
+        @Test
         void should_refuse_trials_once_closed() {
             target.close();
 
