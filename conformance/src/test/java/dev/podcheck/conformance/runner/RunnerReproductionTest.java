@@ -70,14 +70,47 @@ class RunnerReproductionTest {
         public Trace run(Scenario defaulted, Duration horizon) throws TargetException {
             Trace trace = engine.run(defaulted, horizon);
             if (runs.getAndIncrement() == 0) {
-                List<TraceEvent> events = new ArrayList<>(trace.events());
-                events.add(new TraceEvent.KubeletEvent(trace.end(), "Glitch", "", "the node hiccuped"));
-                return new Trace(events);
+                return glitched(trace);
             }
             if (afterwards == Afterwards.FAILS) {
                 throw new TargetException("the node went away", null);
             }
             return trace;
+        }
+    }
+
+    /** The trace with a "Glitch" event at its end. */
+    static Trace glitched(Trace trace) {
+        List<TraceEvent> events = new ArrayList<>(trace.events());
+        events.add(new TraceEvent.KubeletEvent(trace.end(), "Glitch", "", "the node hiccuped"));
+        return new Trace(events);
+    }
+
+    /** A target that cannot run a pod of one container, and glitches on every other. */
+    static final class OnlyBigPods implements Target {
+        private final EngineTarget engine = new EngineTarget();
+
+        @Override
+        public String name() {
+            return "only-big-pods";
+        }
+
+        @Override
+        public Set<Observation> observations() {
+            return EnumSet.allOf(Observation.class);
+        }
+
+        @Override
+        public Duration tolerance() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public Trace run(Scenario defaulted, Duration horizon) throws TargetException {
+            if (defaulted.pod().spec().allContainers().count() < 2) {
+                throw new TargetException("this node cannot run a pod of one container", null);
+            }
+            return glitched(engine.run(defaulted, horizon));
         }
     }
 
@@ -112,7 +145,11 @@ class RunnerReproductionTest {
     }
 
     static RunResult run(Target target) {
-        RunPlan plan = new RunPlan(target, List.of(new NoGlitch()), 1, 42L, Shard.ALL, 1, null, Map.of(), null,
+        return run(target, 1);
+    }
+
+    static RunResult run(Target target, int trials) {
+        RunPlan plan = new RunPlan(target, List.of(new NoGlitch()), trials, 42L, Shard.ALL, 1, null, Map.of(), null,
                 Duration.ofMinutes(1), Size.DEFAULT, 50);
         return new Runner(plan).run((done, total) -> { });
     }
@@ -141,6 +178,18 @@ class RunnerReproductionTest {
         assertThat(c.reproduced()).isFalse();
         assertThat(c.trace().all(TraceEvent.KubeletEvent.class)).extracting(TraceEvent.KubeletEvent::reason)
                 .contains("Glitch");
+    }
+
+    @Test
+    void should_not_shrink_to_a_scenario_the_target_could_not_run() {
+        // GIVEN a target that fails on every pod of one container: those trials show nothing
+        RunResult result = run(new OnlyBigPods(), 20);
+
+        // THEN the violation shrinks to the smallest pod it can run, and reproduces there
+        Counterexample c = result.invariants().get(0).counterexample();
+        assertThat(result.targetErrors()).isPositive();
+        assertThat(c.reproduced()).isTrue();
+        assertThat(c.scenario().pod().spec().allContainers()).hasSize(2);
     }
 
     @Test
