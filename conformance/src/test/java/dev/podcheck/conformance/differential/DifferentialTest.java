@@ -153,6 +153,26 @@ class DifferentialTest {
     }
 
     @Nested
+    class OrderWithinAnInstant {
+        @Test
+        void should_take_the_kubelets_order_within_an_instant_from_the_trace_not_from_the_spec() {
+            // GIVEN the reference stops the sidecar in the instant the app exits (after it, in trace order),
+            // WHEN a target's sidecar takes a second longer to stop
+            String quick = SLOW_APP_WITH_SIDECAR.replace("exitAfter: 1s", "exitAfter: 0s")
+                    .replace("exitAfter: 3s", "exitAfter: 0s");
+            Scenario predicted = scenario(quick);
+            Scenario slowSidecar = scenario(quick.replaceFirst("exitAfter: 0s", "exitAfter: 1s"));
+            EngineStandIn target = EngineStandIn.faithful().lagging(0, Duration.ofMillis(500));
+            Comparison c = Comparison.of(predicted, target.run(slowSidecar, HORIZON), target.observations(),
+                    target.tolerance(), HORIZON);
+
+            // THEN the times differ, but the order (app, then sidecar) is the reference's
+            assertThat(c.differences()).extracting(Difference::fact)
+                    .containsExactly(Difference.Fact.PHASE, Difference.Fact.REMOVED, Difference.Fact.ENDED);
+        }
+    }
+
+    @Nested
     class Faithful {
         @Test
         void should_agree_with_itself_on_every_generated_scenario() {
