@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * The end-of-run text: a headline, one line per invariant group, each violation in full (what to
  * replay, the shrunk pod, the witness and the timeline), known deviations and unknowns in a line
- * each, and what the exit code means.
+ * each, and what the exit code means. For a target that is not the reference, also how many trials
+ * differed from the reference's prediction and the first divergence in full, with both timelines.
  */
 final class ConsoleSummary {
     private static final String INDENT = "    ";
