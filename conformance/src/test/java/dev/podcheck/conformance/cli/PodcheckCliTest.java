@@ -248,7 +248,7 @@ class PodcheckCliTest {
             assertThat(shard.exit()).isEqualTo(ExitCodes.USAGE);
             assertThat(shard.err()).contains("--shard: a shard is INDEX/COUNT with 1 <= INDEX <= COUNT, got 3/2");
             assertThat(known.exit()).isEqualTo(ExitCodes.USAGE);
-            assertThat(known.err()).contains(bad + ": [0].id: no invariant has the id \"no/such\"");
+            assertThat(known.err()).contains(bad + ": [0].id: no invariant (nor differs-from-reference) has the id \"no/such\"");
         }
     }
 }
