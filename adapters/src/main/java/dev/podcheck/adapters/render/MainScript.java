@@ -23,6 +23,9 @@ final class MainScript {
 
     static String of(Container container, ContainerBehaviour behaviour, Map<ProbeKind, ProbeEndpoint> endpoints) {
         StringBuilder s = new StringBuilder(ScriptPrelude.common(container)).append(ScriptPrelude.pause());
+        // A shell that is PID 1 gets no SIGTERM it has no trap for. Until startAfter is over the engine
+        // has not started the process: SIGTERM just ends it.
+        s.append("trap 'exit 143' TERM\n");
         s.append("OUT=/dev/stdout\n");
         s.append("mkdir -p \"$S\" \"$H\" \"$R/reports\" \"$W/cgi-bin\"\n");
         // The instance number is the container's restartCount: the volume outlives each instance.
@@ -33,8 +36,6 @@ final class MainScript {
         s.append(InstanceChoice.select(behaviour));
         s.append(InstanceChoice.perEntry(behaviour, MainScript::entryVariables));
         s.append(functions(behaviour));
-        // Before startAfter is over the engine has not started the process: SIGTERM just ends it.
-        s.append("trap 'exit 143' TERM\n");
         s.append("stamp; T0=$T; pause_until $SA\n");
         s.append("stamp; T0=$T; report start; echo \"$ME\" >\"$S/started\"\n");
         s.append("trap on_term TERM\n");

@@ -16,6 +16,7 @@ import dev.podcheck.spec.qos.PodQOS;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.yaml.ScenarioReader;
 import dev.podcheck.spec.yaml.ScenarioWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -64,7 +65,7 @@ class RenderPropertyTest {
             assertThat(c.image()).isEqualTo(RenderOptions.DEFAULT_IMAGE);
             assertThat(c.command()).hasSize(3).startsWith("sh", "-c");
             assertThat(c.args()).isEmpty();
-            assertThat(c.extra().get("volumeMounts")).asList()
+            assertThat(new ArrayList<Object>((List<?>) c.extra().get("volumeMounts")))
                     .contains(Map.of("name", ReportMount.VOLUME_NAME, "mountPath", PodRenderer.MOUNT_PATH));
         }));
     }
