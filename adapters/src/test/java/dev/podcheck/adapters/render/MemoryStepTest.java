@@ -1,0 +1,51 @@
+package dev.podcheck.adapters.render;
+
+import static dev.podcheck.adapters.render.MainScriptTest.LIMIT;
+import static dev.podcheck.adapters.render.MainScriptTest.awaitStart;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Memory steps acted for real: memory the container's processes really hold (resident, so charged to its cgroup). */
+class MemoryStepTest {
+    static final long MIB = 1 << 20;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void should_hold_the_memory_of_each_step_and_release_it_at_the_next() throws Exception {
+        RenderedPod pod = TestPods.app("{memory: [{from: 0s, bytes: 24Mi}, {from: 300ms, bytes: 0}]}");
+        try (Busybox sh = Busybox.in(tmp)) {
+            Busybox.Instance app = sh.start(TestPods.main(pod));
+            awaitStart(app);
+
+            Poll.until(LIMIT, "24 MiB resident", () -> largestResident(app.pid()) >= 24 * MIB);
+            Poll.until(LIMIT, "the 24 MiB released", () -> largestResident(app.pid()) < 8 * MIB);
+            long released = System.currentTimeMillis();
+
+            assertThat(released - HealthWindowTest.startedAt(app)).isGreaterThanOrEqualTo(300);
+        }
+    }
+
+    /** The largest resident set among the processes the instance started. */
+    private static long largestResident(long pid) {
+        return ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
+                .mapToLong(p -> residentBytes(p.pid())).max().orElse(0);
+    }
+
+    private static long residentBytes(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024)
+                    .findFirst().orElse(0);
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+}
