@@ -80,7 +80,7 @@ public final class KubeletProjection {
             }
         } else if (event instanceof TraceEvent.KubeletEvent e) {
             out.add(new Sighting.EventSeen(epoch, e.reason(), e.container(), e.message()));
-            if (e.reason().equals("Started")) {
+            if (e.reason().equals(Lives.STARTED)) {
                 report(index, Kind.START, "");
                 queueExit(index);
             }

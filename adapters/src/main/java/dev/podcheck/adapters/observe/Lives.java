@@ -21,6 +21,9 @@ import java.util.Set;
  * latest instance started before it in the trace.
  */
 final class Lives {
+    /** The kubelet's Event for a container it started (events.StartedContainer): a new instance. */
+    static final String STARTED = "Started";
+
     /** One instance: when it started and how it ended (null while it runs). */
     static final class Life {
         final long start;
@@ -70,7 +73,7 @@ final class Lives {
     }
 
     private void read(int index, TraceEvent event) {
-        if (event instanceof TraceEvent.KubeletEvent started && started.reason().equals("Started")) {
+        if (event instanceof TraceEvent.KubeletEvent started && started.reason().equals(STARTED)) {
             lives.computeIfAbsent(started.container(), k -> new ArrayList<>()).add(new Life(started.at()));
         } else if (event instanceof TraceEvent.ContainerStatusChanged changed) {
             ContainerStatus s = changed.status();
@@ -93,7 +96,7 @@ final class Lives {
             return e.container();
         } else if (event instanceof TraceEvent.SignalSent e) {
             return e.container();
-        } else if (event instanceof TraceEvent.KubeletEvent e && e.reason().equals("Started")) {
+        } else if (event instanceof TraceEvent.KubeletEvent e && e.reason().equals(STARTED)) {
             return e.container();
         }
         return null;
@@ -156,7 +159,7 @@ final class Lives {
         return owner == null ? null : life(owner.container(), owner.instance());
     }
 
-    Life life(String container, int instance) {
+    private Life life(String container, int instance) {
         List<Life> list = lives.get(container);
         return list == null || instance < 0 || instance >= list.size() ? null : list.get(instance);
     }

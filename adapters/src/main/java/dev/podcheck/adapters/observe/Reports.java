@@ -13,11 +13,16 @@ import java.util.Map;
  * What the containers reported about themselves, per container instance: the index of each line
  * among the time-sorted sightings and its exact wall-clock time. Also how to read a line's detail
  * (see {@link ContainerReport}): {@code hook-start preStop}, {@code hook-end preStop fail},
- * {@code probe readiness pass}, {@code exit 143 sigterm}.
+ * {@code probe readiness pass}, {@code exit 143 sigterm}. An exit line's code may be followed by
+ * the word {@value #BY_SIGTERM} when the process's SIGTERM handler made the exit: without it an
+ * exit after a SIGTERM may be one the process made by itself, and the status shows no signal.
  */
 final class Reports {
-    /** A time the API shows as second F is a reported moment in [F, F + this). */
-    static final long START_LAG_MILLIS = 2000;
+    /**
+     * A time the API shows as the second F matches a reported moment in [F, F + this): the runtime
+     * takes its time to the second, and the script writes its line a moment after the runtime acted.
+     */
+    static final long MATCH_WINDOW_MILLIS = 2000;
     /** The word after the exit code of an exit the process's SIGTERM handler made. */
     static final String BY_SIGTERM = "sigterm";
 
@@ -123,13 +128,12 @@ final class Reports {
     }
 
     /**
-     * Whether a line can be the moment the API shows in the second {@code apiSecond}: within
-     * {@link #START_LAG_MILLIS} after its start (the script reports a moment after the runtime
-     * acted). An unset time (0) fits nothing.
+     * Whether a line can be the moment the API shows as the second {@code apiSecond} (ms since the
+     * epoch): within {@link #MATCH_WINDOW_MILLIS} from that second's start. An unset time (0) fits nothing.
      */
     static boolean fits(Line line, long apiSecond) {
         long lag = line.epochMillis() - apiSecond;
-        return apiSecond != 0 && lag >= 0 && lag < START_LAG_MILLIS;
+        return apiSecond != 0 && lag >= 0 && lag < MATCH_WINDOW_MILLIS;
     }
 
     /** The hook a hook line names (its first word), or null. */

@@ -8,8 +8,8 @@ import dev.podcheck.spec.trace.TraceEvent.Signal;
  * A container status as the API shows it (wall-clock times, whole seconds, no signal) turned into
  * the trace's (ms since pod creation), sharpened by the containers' reports:
  * <ul>
- *   <li>startedAt: the instance's start line, when it lies within {@link Reports#START_LAG_MILLIS}
- *       after the API's second (the API keeps the runtime's start to the second);</li>
+ *   <li>startedAt: the instance's start line, when it lies within {@link Reports#MATCH_WINDOW_MILLIS}
+ *       from the start of the API's second (the API keeps the runtime's start to the second);</li>
  *   <li>finishedAt: the instance's exit line likewise, else the inferred SIGKILL (see
  *       {@link Endings}), else the API's second (an OOM kill is known to the second only), but
  *       never before the instance's start;</li>
