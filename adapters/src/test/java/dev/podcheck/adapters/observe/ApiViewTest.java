@@ -98,6 +98,16 @@ class ApiViewTest {
     }
 
     @Test
+    void should_know_an_oom_kill_no_earlier_than_the_last_line_its_process_wrote() {
+        List<TraceEvent> events = started();
+        events.add(new SignalSent(3000, "app", Signal.SIGTERM));
+        events.add(new ContainerStatusChanged(3000, status(new ContainerState.Terminated(137, "OOMKilled", "", 1000, 3000))));
+
+        assertThat(view(events).statusesOf("app")).last().extracting(ContainerStatus::state)
+                .isEqualTo(new ContainerState.Terminated(137, "OOMKilled", "", 1000, 3000));
+    }
+
+    @Test
     void should_end_a_hook_an_oom_kill_cut_short_at_the_api_second_first_in_it_after_the_hook_began() {
         List<TraceEvent> events = started();
         HookStarted hook = new HookStarted(2000, "app", Hook.postStart);

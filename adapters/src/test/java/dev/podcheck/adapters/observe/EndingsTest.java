@@ -57,6 +57,19 @@ class EndingsTest {
         }
 
         @Test
+        void should_infer_the_SIGKILL_of_an_instance_whose_start_report_came_seconds_after_the_api_start() {
+            // The script slept its startAfter (3 s) before reporting its start; restartCount still names it.
+            Trace trace = new Sightings().report(4100, "app", 0, Kind.START, "")
+                    .report(5200, "app", 0, Kind.SIGTERM, "")
+                    .pod(35_200, pod(PodPhase.Running, terminated("app", 0, 137, "Error", 1100, 35_200))).build();
+
+            assertThat(trace.all(SignalSent.class)).contains(new SignalSent(35_200, "app", Signal.SIGKILL));
+            assertThat(trace.statusesOf("app")).extracting(ContainerStatus::state).containsExactly(
+                    new ContainerState.Terminated(137, "Error", "SIGKILL", Sightings.second(1100) - Sightings.CREATED,
+                            35_200));
+        }
+
+        @Test
         void should_not_infer_a_SIGKILL_when_the_process_reported_its_exit_with_137() {
             Trace trace = new Sightings().report(1100, "app", 0, Kind.START, "")
                     .report(5200, "app", 0, Kind.SIGTERM, "").report(6200, "app", 0, Kind.EXIT, "137")
@@ -115,9 +128,9 @@ class EndingsTest {
                     .pod(3000, pod(PodPhase.Running, terminated("app", 0, 137, "OOMKilled", 1000, 2800))).build();
 
             assertThat(trace.all(HookFinished.class)).containsExactly(new HookFinished(2700, "app", Hook.postStart, true));
+            // The process lived when the hook wrote its start line, so the kill came no earlier.
             assertThat(trace.statusesOf("app")).extracting(ContainerStatus::state)
-                    .containsExactly(new ContainerState.Terminated(137, "OOMKilled", "", 1000, Sightings.second(2800)
-                            - Sightings.CREATED));
+                    .containsExactly(new ContainerState.Terminated(137, "OOMKilled", "", 1000, 2700));
         }
     }
 }

@@ -86,6 +86,17 @@ class ReportSightingsTest {
     }
 
     @Test
+    void should_date_an_oom_kill_no_earlier_than_the_last_line_its_process_wrote() {
+        // The API shows the kill in the second that began at 39.6 s; the process took SIGTERM at 39.9 s.
+        Trace trace = new Sightings().report(1100, "app", 0, Kind.START, "")
+                .report(39_900, "app", 0, Kind.SIGTERM, "")
+                .pod(41_000, pod(PodPhase.Running, terminated("app", 0, 137, "OOMKilled", 1100, 39_950))).build();
+
+        assertThat(trace.statusesOf("app")).extracting(ContainerStatus::state)
+                .containsExactly(new ContainerState.Terminated(137, "OOMKilled", "", 1100, 39_900));
+    }
+
+    @Test
     void should_count_an_unset_api_time_as_unset() {
         ContainerStatus unknown = new ContainerStatus("app",
                 new ContainerState.Terminated(137, "ContainerStatusUnknown", "", 0, 0), null, 0, false, false);
