@@ -76,11 +76,12 @@ final class MainScript {
                     .append(" dd if=/dev/zero bs=$b count=1 2>/dev/null | sleep ").append(FOREVER_MILLIS / 1000)
                     .append(" & M=\"$M $!\"; done; }\n");
         }
-        f.append("finish() { report exit \"$1\"; exit \"$1\"; }\n");
+        // "exit <code> sigterm" when the SIGTERM response made the exit: the API never says which signal ended it.
+        f.append("finish() { report exit \"$@\"; exit \"$1\"; }\n");
         f.append("on_term() { report sigterm; [ -n \"$TA\" ] || return 0; trap '' TERM;")
-                .append(" stamp; at=$((T - T0 + TA)) code=$TC;")
-                .append(" if [ -n \"$XA\" ] && [ \"$XA\" -le $at ]; then at=$XA code=$XC; fi;")
-                .append(" pause_until $at; finish $code; }\n");
+                .append(" stamp; at=$((T - T0 + TA)) code=$TC why=sigterm;")
+                .append(" if [ -n \"$XA\" ] && [ \"$XA\" -le $at ]; then at=$XA code=$XC why=; fi;")
+                .append(" pause_until $at; finish $code $why; }\n");
         return f.toString();
     }
 
