@@ -21,8 +21,8 @@ import java.util.Map;
  *       the engine ends after its container died, is not;</li>
  *   <li>ContainerStatusUnknown has no times (TerminatePod sets none);</li>
  *   <li>an OOM kill is known to the wall-clock second (the API's finishedAt; nobody in the
- *       container can report it), but not before the instance's (reported) start; the end of a
- *       hook it cut short likewise, not before the hook's start;</li>
+ *       container can report it), but not before the instance's latest report line (its start
+ *       at least); the end of a hook it cut short likewise;</li>
  *   <li>a SIGKILL is known from the status that shows its instance Terminated with 137 after a
  *       SIGTERM and no exit report: not when no status shows that end (the pod was gone first);</li>
  *   <li>an event known by inference only (a SIGKILL; a hook that died under an OOM kill) comes
@@ -55,8 +55,9 @@ public final class ApiView {
             } else if (event instanceof TraceEvent.HookFinished f && lives.diedUnderHook(i)) {
                 diedUnderHook(events, i, f, lives.lifeOf(i), clock, kept, inferred, keptAt);
             } else if (event instanceof TraceEvent.ContainerStatusChanged changed) {
-                keep(i, new TraceEvent.ContainerStatusChanged(changed.at(), api(changed.status(), clock)), kept, keptAt);
-            } else if (!selfReported(event) || lives.alive(i)) {
+                keep(i, new TraceEvent.ContainerStatusChanged(changed.at(), api(changed.status(), lives, clock)), kept,
+                        keptAt);
+            } else if (!selfReported(event) || lives.writesLine(i)) {
                 keep(i, event, kept, keptAt);
             }
         }
@@ -77,7 +78,7 @@ public final class ApiView {
             return;
         }
         int start = hookStart(events, index, f);
-        long at = Math.max(clock.toApiResolution(f.at()), events.get(start).at());
+        long at = knownEnd(life, clock);
         inferred.add(new Placement.Inferred<>(at, keptAt.getOrDefault(start, -1),
                 new TraceEvent.HookFinished(at, f.container(), f.hook(), true)));
     }
@@ -108,21 +109,28 @@ public final class ApiView {
         throw new IllegalStateException("a hook ended that never started: " + f);
     }
 
-    private static ContainerStatus api(ContainerStatus s, PodClock clock) {
-        return new ContainerStatus(s.name(), api(s.state(), clock), s.lastState() == null ? null : api(s.lastState(), clock),
+    /** An end nobody reported: the API's second of it, but no earlier than the instance's latest line. */
+    private static long knownEnd(Lives.Life life, PodClock clock) {
+        return Math.max(clock.toApiResolution(life.end.finishedAt()), life.lastLine);
+    }
+
+    private static ContainerStatus api(ContainerStatus s, Lives lives, PodClock clock) {
+        return new ContainerStatus(s.name(), api(s.name(), s.state(), lives, clock),
+                s.lastState() == null ? null : api(s.name(), s.lastState(), lives, clock),
                 s.restartCount(), s.ready(), s.started());
     }
 
-    private static ContainerState api(ContainerState state, PodClock clock) {
+    private static ContainerState api(String container, ContainerState state, Lives lives, PodClock clock) {
         if (!(state instanceof ContainerState.Terminated t)) {
             return state;
         }
         if (t.reason().equals(Snapshots.STATUS_UNKNOWN)) {
             return new ContainerState.Terminated(t.exitCode(), t.reason(), t.signal(), 0, 0);
         }
-        if (t.reason().equals(Snapshots.OOM_KILLED)) {
+        Lives.Life life = lives.endedWith(container, t);
+        if (t.reason().equals(Snapshots.OOM_KILLED) && life != null) {
             return new ContainerState.Terminated(t.exitCode(), t.reason(), t.signal(), t.startedAt(),
-                    Math.max(t.startedAt(), clock.toApiResolution(t.finishedAt())));
+                    knownEnd(life, clock));
         }
         return t;
     }

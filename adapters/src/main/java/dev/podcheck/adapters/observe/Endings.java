@@ -70,7 +70,7 @@ final class Endings {
                 for (ContainerStatus status : Snapshots.statuses(seen.pod())) {
                     ended(reports, status.name(), status.state(), i, seen.epochMillis(), status.restartCount());
                     ended(reports, status.name(), status.lastState(), i, seen.epochMillis(),
-                            status.restartCount() - 1, status.restartCount());
+                            Snapshots.lastStateInstances(status));
                 }
             }
         }
@@ -96,7 +96,7 @@ final class Endings {
             inferred.add(new Placement.Inferred<>(at, sigterm.index(),
                     new Step.Inferred(at, time -> new TraceEvent.SignalSent(time, container, Signal.SIGKILL))));
         } else {
-            hooksDiedAt(container, lines, t.finishedAt(), seenIndex);
+            hooksDiedAt(container, lines, Reports.unreportedEnd(lines, t.finishedAt()), seenIndex);
         }
     }
 

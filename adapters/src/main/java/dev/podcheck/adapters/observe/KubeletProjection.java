@@ -80,7 +80,7 @@ public final class KubeletProjection {
             }
         } else if (event instanceof TraceEvent.KubeletEvent e) {
             out.add(new Sighting.EventSeen(epoch, e.reason(), e.container(), e.message()));
-            if (e.reason().equals("Started")) {
+            if (e.reason().equals(Lives.STARTED)) {
                 report(index, Kind.START, "");
                 queueExit(index);
             }
@@ -114,7 +114,7 @@ public final class KubeletProjection {
             }
             return;
         }
-        if (!lives.alive(index)) {
+        if (!lives.writesLine(index)) {
             return;
         }
         if (event instanceof TraceEvent.ProbeResult p) {
@@ -123,7 +123,7 @@ public final class KubeletProjection {
             report(index, Kind.HOOK_START, h.hook().name());
         } else if (event instanceof TraceEvent.HookFinished f) {
             report(index, Kind.HOOK_END, f.hook().name() + (f.failed() ? " fail" : " ok"));
-        } else if (event instanceof TraceEvent.SignalSent s && s.signal() == Signal.SIGTERM) {
+        } else if (event instanceof TraceEvent.SignalSent) {
             report(index, Kind.SIGTERM, "");
         }
     }

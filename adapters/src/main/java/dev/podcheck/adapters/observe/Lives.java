@@ -21,13 +21,19 @@ import java.util.Set;
  * latest instance started before it in the trace.
  */
 final class Lives {
+    /** The kubelet's Event for a container it started (events.StartedContainer): a new instance. */
+    static final String STARTED = "Started";
+
     /** One instance: when it started and how it ended (null while it runs). */
     static final class Life {
         final long start;
         ContainerState.Terminated end;
+        /** When it wrote its latest report line (its start line at first). */
+        long lastLine;
 
         Life(long start) {
             this.start = start;
+            this.lastLine = start;
         }
 
         /** Its process wrote an exit line: it ended by itself or on SIGTERM, not by SIGKILL or the OOM killer. */
@@ -66,16 +72,45 @@ final class Lives {
                 lives.hookDeaths.add(i);
             }
         }
+        for (int i = 0; i < lives.events.size(); i++) {
+            if (lives.writesLine(i)) {
+                Life life = lives.lifeOf(i);
+                life.lastLine = Math.max(life.lastLine, lives.events.get(i).at());
+            }
+        }
         return lives;
     }
 
+    /**
+     * Whether event {@code index} is one its container writes a report line for: a probe run, a
+     * hook's start or end (not the end of a hook that died with its process), a SIGTERM received,
+     * while it lives. A SIGKILL is not: nobody is left to write it.
+     */
+    boolean writesLine(int index) {
+        TraceEvent e = events.get(index);
+        boolean reported = e instanceof TraceEvent.ProbeResult || e instanceof TraceEvent.HookStarted
+                || (e instanceof TraceEvent.HookFinished && !hookDeaths.contains(index))
+                || (e instanceof TraceEvent.SignalSent s && s.signal() == Signal.SIGTERM);
+        return reported && alive(index);
+    }
+
+    /** The life that ended with {@code end}, as a status of {@code container} shows it, or null. */
+    Life endedWith(String container, ContainerState.Terminated end) {
+        for (Life life : lives.getOrDefault(container, List.of())) {
+            if (end.equals(life.end)) {
+                return life;
+            }
+        }
+        return null;
+    }
+
     private void read(int index, TraceEvent event) {
-        if (event instanceof TraceEvent.KubeletEvent started && started.reason().equals("Started")) {
+        if (event instanceof TraceEvent.KubeletEvent started && started.reason().equals(STARTED)) {
             lives.computeIfAbsent(started.container(), k -> new ArrayList<>()).add(new Life(started.at()));
         } else if (event instanceof TraceEvent.ContainerStatusChanged changed) {
             ContainerStatus s = changed.status();
             ended(s.name(), s.state(), s.restartCount());
-            ended(s.name(), s.lastState(), s.restartCount() - 1, s.restartCount());
+            ended(s.name(), s.lastState(), Snapshots.lastStateInstances(s));
         }
         String container = reporter(event);
         if (container != null) {
@@ -93,7 +128,7 @@ final class Lives {
             return e.container();
         } else if (event instanceof TraceEvent.SignalSent e) {
             return e.container();
-        } else if (event instanceof TraceEvent.KubeletEvent e && e.reason().equals("Started")) {
+        } else if (event instanceof TraceEvent.KubeletEvent e && e.reason().equals(STARTED)) {
             return e.container();
         }
         return null;
@@ -156,7 +191,7 @@ final class Lives {
         return owner == null ? null : life(owner.container(), owner.instance());
     }
 
-    Life life(String container, int instance) {
+    private Life life(String container, int instance) {
         List<Life> list = lives.get(container);
         return list == null || instance < 0 || instance >= list.size() ? null : list.get(instance);
     }

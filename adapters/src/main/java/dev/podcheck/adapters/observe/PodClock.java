@@ -4,7 +4,7 @@ package dev.podcheck.adapters.observe;
  * Wall-clock time against trace time for one pod: a trace counts milliseconds from the pod's
  * creation, a sighting carries ms since the epoch, and the API shows its times (startedAt,
  * finishedAt, deletionTimestamp) to the whole second of the wall clock (metav1.Time is RFC 3339
- * without fractions).
+ * without fractions; status_manager.go normalizeStatus cuts the kubelet's times so).
  */
 record PodClock(long createdEpochMillis) {
 

@@ -13,11 +13,16 @@ import java.util.Map;
  * What the containers reported about themselves, per container instance: the index of each line
  * among the time-sorted sightings and its exact wall-clock time. Also how to read a line's detail
  * (see {@link ContainerReport}): {@code hook-start preStop}, {@code hook-end preStop fail},
- * {@code probe readiness pass}, {@code exit 143 sigterm}.
+ * {@code probe readiness pass}, {@code exit 143 sigterm}. An exit line's code may be followed by
+ * the word {@value #BY_SIGTERM} when the process's SIGTERM handler made the exit: without it an
+ * exit after a SIGTERM may be one the process made by itself, and the status shows no signal.
  */
 final class Reports {
-    /** A time the API shows as second F is a reported moment in [F, F + this). */
-    static final long START_LAG_MILLIS = 2000;
+    /**
+     * A time the API shows as the second F matches a reported moment in [F, F + this): the runtime
+     * takes its time to the second, and the script writes its line a moment after the runtime acted.
+     */
+    static final long MATCH_WINDOW_MILLIS = 2000;
     /** The word after the exit code of an exit the process's SIGTERM handler made. */
     static final String BY_SIGTERM = "sigterm";
 
@@ -26,6 +31,8 @@ final class Reports {
 
     /** The lines of one container instance. */
     static final class Instance {
+        /** Its latest line of any kind: the process (or an exec into it) lived then. */
+        Line last;
         Line start;
         Line exit;
         Integer exitCode;
@@ -57,6 +64,7 @@ final class Reports {
         Instance inst = byContainer.computeIfAbsent(r.container(), k -> new TreeMap<>())
                 .computeIfAbsent(r.instance(), k -> new Instance());
         Line line = new Line(index, r.epochMillis());
+        inst.last = inst.last == null || line.epochMillis() >= inst.last.epochMillis() ? line : inst.last;
         switch (r.kind()) {
             case START -> inst.start = inst.start == null ? line : inst.start;
             case EXIT -> {
@@ -93,21 +101,22 @@ final class Reports {
 
     /**
      * Which of the candidate instances a state the API shows as started in the second
-     * {@code apiStartedAt} (ms since the epoch) belongs to: the first candidate whose start line
-     * fits that second (see {@link #fits}), preferring one whose line lies in the second itself;
-     * -1 when no report fits.
+     * {@code apiStartedAt} (ms since the epoch) belongs to; see {@link #instanceEnded}.
      */
     int instanceStartedAt(String container, long apiStartedAt, int... candidates) {
         return instanceEnded(container, apiStartedAt, 0, candidates);
     }
 
     /**
-     * Likewise for a termination, which also ended in the second {@code apiFinishedAt}: an
-     * instance whose exit line does not fit that second is another one (two instances may start
-     * in one second).
+     * Which of the candidate instances (restartCount says which, or which two) a termination the
+     * API shows between the seconds {@code apiStartedAt} and {@code apiFinishedAt} belongs to: the
+     * first whose start line lies in the start's second, else the first whose lines fit (see
+     * {@link #fits}; two instances may start in one second, so the exit line must fit too), else
+     * the first candidate: a start line that fits no API second (a script that starts late, after
+     * its startAfter) does not make the instance another one.
      */
     int instanceEnded(String container, long apiStartedAt, long apiFinishedAt, int... candidates) {
-        int lagging = -1;
+        int fitting = -1;
         for (int candidate : candidates) {
             Instance inst = candidate < 0 ? null : instance(container, candidate);
             if (inst == null || inst.start == null || !fits(inst.start, apiStartedAt)
@@ -117,19 +126,18 @@ final class Reports {
             if (inst.start.epochMillis() - apiStartedAt < 1000) {
                 return candidate;
             }
-            lagging = lagging < 0 ? candidate : lagging;
+            fitting = fitting < 0 ? candidate : fitting;
         }
-        return lagging;
+        return fitting >= 0 ? fitting : candidates[0];
     }
 
     /**
-     * Whether a line can be the moment the API shows in the second {@code apiSecond}: within
-     * {@link #START_LAG_MILLIS} after its start (the script reports a moment after the runtime
-     * acted). An unset time (0) fits nothing.
+     * Whether a line can be the moment the API shows as the second {@code apiSecond} (ms since the
+     * epoch): within {@link #MATCH_WINDOW_MILLIS} from that second's start. An unset time (0) fits nothing.
      */
     static boolean fits(Line line, long apiSecond) {
         long lag = line.epochMillis() - apiSecond;
-        return apiSecond != 0 && lag >= 0 && lag < START_LAG_MILLIS;
+        return apiSecond != 0 && lag >= 0 && lag < MATCH_WINDOW_MILLIS;
     }
 
     /** The hook a hook line names (its first word), or null. */
@@ -157,6 +165,14 @@ final class Reports {
             }
         }
         return null;
+    }
+
+    /**
+     * When an end nobody reported (an OOM kill) happened, at the earliest: the API's second of it,
+     * but not before the instance's latest line, written while it lived.
+     */
+    static long unreportedEnd(Instance lines, long apiFinishedAt) {
+        return lines == null || lines.last == null ? apiFinishedAt : Math.max(apiFinishedAt, lines.last.epochMillis());
     }
 
     /** Whether a probe line says the check passed ("readiness pass"). */

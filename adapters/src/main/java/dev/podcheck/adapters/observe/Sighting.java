@@ -28,14 +28,23 @@ public sealed interface Sighting {
         }
     }
 
-    /** The target asked for the pod's deletion with this grace (the scenario's deletePod). */
+    /**
+     * The target asked for the pod's deletion (the scenario's deletePod).
+     *
+     * @param gracePeriodSeconds the grace the apiserver settled on (the object's
+     *                           deletionGracePeriodSeconds after the DELETE: 0 for force and for a
+     *                           pod already Succeeded or Failed); a DELETE that changed nothing (no
+     *                           shorter grace than the one in force) is no sighting
+     */
     record DeletionSent(long epochMillis, long gracePeriodSeconds, boolean force) implements Sighting {}
 
     /** The pod is gone from the API. */
     record PodGone(long epochMillis) implements Sighting {}
 
     /**
-     * The observable part of a pod object.
+     * The observable part of a pod object. The times in its container statuses are wall-clock ms
+     * since the epoch as the API shows them (whole seconds on Kubernetes), 0 where the API leaves a
+     * time unset; their signal is empty unless the target knows it (the kubelet never fills it).
      *
      * @param reason  status.reason (Evicted, DeadlineExceeded), empty when unset
      * @param deletionTimestampMillis metadata.deletionTimestamp in ms since the epoch, or null

@@ -8,17 +8,17 @@ import dev.podcheck.spec.trace.TraceEvent.Signal;
  * A container status as the API shows it (wall-clock times, whole seconds, no signal) turned into
  * the trace's (ms since pod creation), sharpened by the containers' reports:
  * <ul>
- *   <li>startedAt: the instance's start line, when it lies within {@link Reports#START_LAG_MILLIS}
- *       after the API's second (the API keeps the runtime's start to the second);</li>
+ *   <li>startedAt: the instance's start line, when it lies within {@link Reports#MATCH_WINDOW_MILLIS}
+ *       from the start of the API's second (the API keeps the runtime's start to the second);</li>
  *   <li>finishedAt: the instance's exit line likewise, else the inferred SIGKILL (see
  *       {@link Endings}), else the API's second (an OOM kill is known to the second only), but
- *       never before the instance's start;</li>
+ *       never before the instance's start or its latest line ({@link Reports#unreportedEnd});</li>
  *   <li>signal (the kubelet never fills it): SIGKILL for an inferred kill, SIGTERM for an exit
  *       line the SIGTERM handler wrote, else none.</li>
  * </ul>
- * The instance a state belongs to: restartCount for the state; for lastState the instance
- * before, or the same one when TerminatePod reports the current one unknown and its exit as the
- * last state. Unset times (0) stay 0.
+ * The instance a state belongs to: restartCount for the state; for lastState see
+ * {@link Snapshots#lastStateInstances}; the reports' times choose between two. Unset times (0)
+ * stay 0.
  */
 final class StatusReader {
     private final PodClock clock;
@@ -34,7 +34,8 @@ final class StatusReader {
     ContainerStatus read(ContainerStatus api) {
         int count = api.restartCount();
         ContainerState state = read(api.name(), api.state(), count);
-        ContainerState last = api.lastState() == null ? null : read(api.name(), api.lastState(), count - 1, count);
+        ContainerState last = api.lastState() == null ? null
+                : read(api.name(), api.lastState(), Snapshots.lastStateInstances(api));
         return new ContainerStatus(api.name(), state, last, count, api.ready(), api.started());
     }
 
@@ -42,6 +43,11 @@ final class StatusReader {
         if (api instanceof ContainerState.Running running) {
             int instance = reports.instanceStartedAt(container, running.startedAt(), candidates);
             return new ContainerState.Running(clock.toTrace(startedAt(container, instance, running.startedAt())));
+        }
+        if (api instanceof ContainerState.Terminated t && t.reason().equals(Snapshots.STATUS_UNKNOWN)) {
+            // TerminatePod's verdict on a container it could not locate: no instance's own end.
+            return new ContainerState.Terminated(t.exitCode(), t.reason(), t.signal(), clock.toTrace(t.startedAt()),
+                    clock.toTrace(t.finishedAt()));
         }
         if (api instanceof ContainerState.Terminated t) {
             return terminated(container, t, reports.instanceEnded(container, t.startedAt(), t.finishedAt(), candidates));
@@ -60,9 +66,10 @@ final class StatusReader {
         } else if (killedAt != null) {
             finishedAt = killedAt;
             signal = signal.isEmpty() ? Signal.SIGKILL.name() : signal;
+        } else if (finishedAt != 0) {
+            finishedAt = Reports.unreportedEnd(lines, finishedAt);
         }
         long startedAt = clock.toTrace(startedAt(container, instance, t.startedAt()));
-        // An end known to the second only (an OOM kill) is no earlier than the start the report sharpened.
         return new ContainerState.Terminated(t.exitCode(), t.reason(), signal, startedAt,
                 finishedAt == 0 ? 0 : Math.max(startedAt, clock.toTrace(finishedAt)));
     }

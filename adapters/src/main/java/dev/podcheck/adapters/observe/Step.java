@@ -8,8 +8,8 @@ sealed interface Step {
     /** When, in ms since the epoch. */
     long epochMillis();
 
-    /** A sighting, with its index among the time-sorted sightings. */
-    record Observed(int index, Sighting sighting) implements Step {
+    /** A sighting. */
+    record Observed(Sighting sighting) implements Step {
         @Override
         public long epochMillis() {
             return sighting.epochMillis();

@@ -63,10 +63,7 @@ public final class TraceBuilder {
         Endings endings = Endings.of(sorted, reports);
         List<Placement.Inferred<Step>> inferred = new ArrayList<>(endings.inferred());
         inferred.addAll(MissedInstances.of(sorted, reports, clock));
-        List<Step> observed = new ArrayList<>(sorted.size());
-        for (int i = 0; i < sorted.size(); i++) {
-            observed.add(new Step.Observed(i, sorted.get(i)));
-        }
+        List<Step> observed = sorted.stream().<Step>map(Step.Observed::new).toList();
         TraceBuilder builder = new TraceBuilder(clock, new SnapshotDiff(new StatusReader(clock, reports, endings)));
         builder.events.add(new TraceEvent.PodCreated(0, first.pod().qosClass()));
         Placement.merge(observed, Step::epochMillis, inferred).forEach(builder::step);

@@ -23,6 +23,9 @@ final class MainScript {
 
     static String of(Container container, ContainerBehaviour behaviour, Map<ProbeKind, ProbeEndpoint> endpoints) {
         StringBuilder s = new StringBuilder(ScriptPrelude.common(container)).append(ScriptPrelude.pause());
+        // A shell that is PID 1 gets no SIGTERM it has no trap for. Until startAfter is over the engine
+        // has not started the process: SIGTERM just ends it.
+        s.append("trap 'exit 143' TERM\n");
         s.append("OUT=/dev/stdout\n");
         s.append("mkdir -p \"$S\" \"$H\" \"$R/reports\" \"$W/cgi-bin\"\n");
         // The instance number is the container's restartCount: the volume outlives each instance.
@@ -33,8 +36,6 @@ final class MainScript {
         s.append(InstanceChoice.select(behaviour));
         s.append(InstanceChoice.perEntry(behaviour, MainScript::entryVariables));
         s.append(functions(behaviour));
-        // Before startAfter is over the engine has not started the process: SIGTERM just ends it.
-        s.append("trap 'exit 143' TERM\n");
         s.append("stamp; T0=$T; pause_until $SA\n");
         s.append("stamp; T0=$T; report start; echo \"$ME\" >\"$S/started\"\n");
         s.append("trap on_term TERM\n");
@@ -75,11 +76,12 @@ final class MainScript {
                     .append(" dd if=/dev/zero bs=$b count=1 2>/dev/null | sleep ").append(FOREVER_MILLIS / 1000)
                     .append(" & M=\"$M $!\"; done; }\n");
         }
-        f.append("finish() { report exit \"$1\"; exit \"$1\"; }\n");
+        // "exit <code> sigterm" when the SIGTERM response made the exit: the API never says which signal ended it.
+        f.append("finish() { report exit \"$@\"; exit \"$1\"; }\n");
         f.append("on_term() { report sigterm; [ -n \"$TA\" ] || return 0; trap '' TERM;")
-                .append(" stamp; at=$((T - T0 + TA)) code=$TC;")
-                .append(" if [ -n \"$XA\" ] && [ \"$XA\" -le $at ]; then at=$XA code=$XC; fi;")
-                .append(" pause_until $at; finish $code; }\n");
+                .append(" stamp; at=$((T - T0 + TA)) code=$TC why=sigterm;")
+                .append(" if [ -n \"$XA\" ] && [ \"$XA\" -le $at ]; then at=$XA code=$XC why=; fi;")
+                .append(" pause_until $at; finish $code $why; }\n");
         return f.toString();
     }
 

@@ -7,7 +7,6 @@ import dev.podcheck.spec.pod.Lifecycle;
 import dev.podcheck.spec.pod.LifecycleHandler;
 import dev.podcheck.spec.pod.Pod;
 import dev.podcheck.spec.pod.PodSpec;
-import dev.podcheck.spec.pod.Probe;
 import dev.podcheck.spec.pod.ProbeKind;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.TraceEvent.Hook;
@@ -15,6 +14,7 @@ import dev.podcheck.spec.yaml.ScenarioWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Renders a scenario into a pod that acts it out on a real kubelet: every container (init, sidecar,
@@ -49,17 +49,10 @@ public final class PodRenderer {
         PodSpec spec = scenario.pod().spec();
         Map<String, Map<ProbeKind, ProbeEndpoint>> endpoints = ProbeEndpoints.plan(spec);
         List<String> notes = new ArrayList<>();
-        List<Container> init = new ArrayList<>();
-        List<Container> regular = new ArrayList<>();
-        for (Container c : spec.initContainers()) {
-            init.add(container(c, scenario.behaviour(c.name()), endpoints.get(c.name()), options));
-            notes.addAll(RenderNotes.of(spec, c, scenario.behaviour(c.name())));
-        }
-        for (Container c : spec.containers()) {
-            regular.add(container(c, scenario.behaviour(c.name()), endpoints.get(c.name()), options));
-            notes.addAll(RenderNotes.of(spec, c, scenario.behaviour(c.name())));
-        }
-        PodSpec renderedSpec = new PodSpec(init, regular, spec.restartPolicy(), spec.terminationGracePeriodSeconds(),
+        spec.allContainers().forEach(c -> notes.addAll(RenderNotes.of(spec, c, scenario.behaviour(c.name()))));
+        UnaryOperator<Container> render = c -> container(c, scenario.behaviour(c.name()), endpoints.get(c.name()), options);
+        PodSpec renderedSpec = new PodSpec(spec.initContainers().stream().map(render).toList(),
+                spec.containers().stream().map(render).toList(), spec.restartPolicy(), spec.terminationGracePeriodSeconds(),
                 spec.activeDeadlineSeconds(), spec.priority(), spec.nodeName(), spec.readinessGates(),
                 ReportMount.addVolume(spec, options.reports()));
         Pod pod = scenario.pod().withSpec(renderedSpec)
@@ -70,13 +63,14 @@ public final class PodRenderer {
 
     private static Container container(Container c, ContainerBehaviour behaviour,
                                        Map<ProbeKind, ProbeEndpoint> endpoints, RenderOptions options) {
-        Probe[] probes = new Probe[ProbeKind.values().length];
-        endpoints.forEach((kind, endpoint) -> probes[kind.ordinal()] = endpoint.rewrite(c.probe(kind), c, kind));
-        return new Container(c.name(), options.image(), List.of("sh", "-c", MainScript.of(c, behaviour, endpoints)),
-                List.of(), c.resources(),
-                probes[ProbeKind.startup.ordinal()], probes[ProbeKind.liveness.ordinal()],
-                probes[ProbeKind.readiness.ordinal()], lifecycle(c, behaviour), c.restartPolicy(), PULL_POLICY,
+        Container rendered = new Container(c.name(), options.image(),
+                List.of("sh", "-c", MainScript.of(c, behaviour, endpoints)), List.of(), c.resources(),
+                null, null, null, lifecycle(c, behaviour), c.restartPolicy(), PULL_POLICY,
                 c.terminationMessagePath(), c.terminationMessagePolicy(), ReportMount.addMount(c.name(), c.extra()));
+        for (Map.Entry<ProbeKind, ProbeEndpoint> e : endpoints.entrySet()) {
+            rendered = rendered.withProbe(e.getKey(), e.getValue().rewrite(c.probe(e.getKey()), c, e.getKey()));
+        }
+        return rendered;
     }
 
     private static Lifecycle lifecycle(Container c, ContainerBehaviour behaviour) {

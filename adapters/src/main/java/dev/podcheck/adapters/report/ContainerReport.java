@@ -18,7 +18,7 @@ public record ContainerReport(long epochMillis, String container, int instance, 
 
     /** What happened. */
     public enum Kind {
-        /** The script began: the instance's process runs. */
+        /** The instance's behaviour began (after its startAfter): every behaviour time counts from here. */
         START("start"),
         /** A hook began; detail: postStart or preStop. */
         HOOK_START("hook-start"),
@@ -26,9 +26,15 @@ public record ContainerReport(long epochMillis, String container, int instance, 
         HOOK_END("hook-end"),
         /** The process received SIGTERM. */
         SIGTERM("sigterm"),
-        /** A probe ran; detail: the probe kind and pass or fail, e.g. "readiness fail". */
+        /**
+         * An exec or httpGet probe ran; detail: the probe kind and pass or fail, e.g. "readiness fail".
+         * tcpSocket probe runs write nothing, and probe lines stay out of the termination message.
+         */
         PROBE("probe"),
-        /** The process exits by itself or after SIGTERM; detail: the exit code. */
+        /**
+         * The process exits; detail: the exit code, followed by the word sigterm when its SIGTERM
+         * response made the exit (e.g. "143 sigterm"), alone when it exited by itself.
+         */
         EXIT("exit");
 
         private final String word;

@@ -91,11 +91,17 @@ final class Busybox implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         for (Process p : started) {
             // Each started in its own session: its pid is the process group of all it left running.
-            new ProcessBuilder(BINARY.toString(), "kill", "-9", "-" + p.pid())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            Process kill = new ProcessBuilder(BINARY.toString(), "kill", "-9", "-" + p.pid())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                kill.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podcheck.adapters.report.ContainerReport;
 import dev.podcheck.spec.trace.TraceEvent.Hook;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -73,21 +74,23 @@ class HookScriptTest {
     }
 
     @Test
-    void should_wait_for_its_own_instance_rather_than_trust_the_record_of_a_dead_one() throws Exception {
+    void should_wait_for_its_own_instance_rather_than_trust_the_record_of_an_earlier_one() throws Exception {
         // GIVEN instance 0 has run and exited; its preStop would fail, instance 1's passes
         RenderedPod pod = TestPods.app(
                 "[{times: 1, exit: {after: 0s, code: 1}, preStop: {takes: 0s, fails: true}}, {preStop: {takes: 0s}}]",
                 PRE_STOP);
         try (Busybox sh = Busybox.in(tmp)) {
             sh.start(TestPods.main(pod)).awaitExit(LIMIT);
+            // AND its record names a pid that runs again, as pid 1 does in the next instance of a
+            // container, but a process that started at another time
+            Files.writeString(sh.root.resolve("state/app/started"), "0 " + ProcessHandle.current().pid() + " 1\n");
 
             // WHEN the hook starts before instance 1 does
             Process hook = sh.launch(TestPods.hook(pod, Hook.preStop), sh.nextTerminationLog());
             Busybox.Instance second = sh.start(TestPods.main(pod));
 
             // THEN it acts instance 1's behaviour and reports to instance 1's log
-            assertThat(hook.waitFor(LIMIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)).isTrue();
-            assertThat(hook.exitValue()).isZero();
+            assertThat(Busybox.await(hook, LIMIT).exitCode()).isZero();
             Poll.until(LIMIT, "the hook's end is in the log", () -> events(second.output()).size() == 3);
             assertThat(events(second.output())).containsExactly(
                     "app 1 start", "app 1 hook-start preStop", "app 1 hook-end preStop ok");

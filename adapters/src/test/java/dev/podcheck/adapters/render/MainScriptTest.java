@@ -128,7 +128,7 @@ class MainScriptTest {
                 app.sigterm();
 
                 assertThat(app.awaitExit(LIMIT)).isEqualTo(143);
-                assertThat(events(app.output())).containsExactly("app 0 start", "app 0 sigterm", "app 0 exit 143");
+                assertThat(events(app.output())).containsExactly("app 0 start", "app 0 sigterm", "app 0 exit 143 sigterm");
             }
         }
 
@@ -142,7 +142,7 @@ class MainScriptTest {
                 app.sigterm();
 
                 assertThat(app.awaitExit(LIMIT)).isZero();
-                assertThat(events(app.output())).containsExactly("app 0 start", "app 0 sigterm", "app 0 exit 0");
+                assertThat(events(app.output())).containsExactly("app 0 start", "app 0 sigterm", "app 0 exit 0 sigterm");
                 assertThat(millisBetween(app.output(), 1, 2)).isGreaterThanOrEqualTo(200);
             }
         }

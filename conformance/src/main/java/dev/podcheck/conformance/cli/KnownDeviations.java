@@ -48,7 +48,7 @@ final class KnownDeviations {
                 throw new InputException(source, 0, 0, "[" + i + "]", "each entry needs an id and a reason");
             }
             if (!knownIds.contains(id.asString())) {
-                throw new InputException(source, 0, 0, "[" + i + "].id", "no invariant has the id \"" + id.asString() + "\"");
+                throw new InputException(source, 0, 0, "[" + i + "].id", "no invariant (nor differs-from-reference) has the id \"" + id.asString() + "\"");
             }
             out.put(id.asString(), reason.asString());
         }

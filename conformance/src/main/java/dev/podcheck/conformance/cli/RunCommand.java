@@ -3,6 +3,7 @@ package dev.podcheck.conformance.cli;
 import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.TargetProvider;
+import dev.podcheck.conformance.differential.Differential;
 import dev.podcheck.conformance.invariant.Catalogue;
 import dev.podcheck.conformance.runner.RunPlan;
 import dev.podcheck.conformance.runner.Shard;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,8 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Generates scenarios, runs them on the target (the embedded reference engine by default),",
                 "checks every invariant of the catalogue on each trace, and shrinks each violation to a minimal pod."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every invariant holds", "1:an invariant is violated", "2:usage or input error",
-                "3:inconclusive (target errors or checker failures, nothing violated)"})
+        exitCodeList = {"0:every invariant holds", "1:an invariant is violated, or the target differs from the reference",
+                "2:usage or input error", "3:inconclusive (target errors or checker failures, nothing violated)",
+                "5:the target cannot be used"})
 final class RunCommand implements Callable<Integer>, TargetVerb {
 
     @Option(names = "--trials", defaultValue = "1000", description = "How many scenarios (default: ${DEFAULT-VALUE}).")
@@ -98,7 +101,9 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
             throw new CommandLine.ParameterException(cli, "--shard: " + e.getMessage());
         }
         List<Invariant> invariants = select(cli);
-        Set<String> ids = Catalogue.all().stream().map(Invariant::id).collect(Collectors.toSet());
+        // A known-deviation file may also excuse differences from the reference on a target that is not it.
+        Set<String> ids = Stream.concat(Catalogue.all().stream().map(Invariant::id), Stream.of(Differential.ID))
+                .collect(Collectors.toSet());
         Map<String, String> deviations = known == null ? Map.of() : KnownDeviations.read(known, ids);
         int threads = parallel != null ? parallel : provider.defaultParallelism();
         if (threads < 1) {

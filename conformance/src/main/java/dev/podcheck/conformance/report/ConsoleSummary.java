@@ -1,10 +1,14 @@
 package dev.podcheck.conformance.report;
 
+import dev.podcheck.conformance.differential.Differential;
 import dev.podcheck.conformance.runner.Counterexample;
+import dev.podcheck.conformance.runner.DifferentialResult;
+import dev.podcheck.conformance.runner.Divergence;
 import dev.podcheck.conformance.runner.InvariantResult;
 import dev.podcheck.conformance.runner.InvariantResult.Outcome;
 import dev.podcheck.conformance.runner.RunResult;
 import dev.podcheck.spec.yaml.ScenarioWriter;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * The end-of-run text: a headline, one line per invariant group, each violation in full (what to
  * replay, the shrunk pod, the witness and the timeline), known deviations and unknowns in a line
- * each, and what the exit code means.
+ * each, and what the exit code means. For a target that is not the reference, also how many trials
+ * differed from the reference's prediction and the first divergence in full, with both timelines.
  */
 final class ConsoleSummary {
     private static final String INDENT = "    ";
@@ -26,13 +31,29 @@ final class ConsoleSummary {
         StringBuilder out = new StringBuilder();
         out.append(headline(run)).append("\n\n");
         groups(run, out);
+        DifferentialResult differential = run.differential();
+        if (differential != null) {
+            out.append("\n").append(Differential.ID).append(": ").append(Divergences.count(differential)).append('\n');
+        }
         for (InvariantResult r : run.invariants()) {
             if (r.outcome() == Outcome.VIOLATED && r.counterexample() != null) {
                 violation(run, r, out);
             }
         }
-        brief(run, Outcome.KNOWN_DEVIATION, "known deviations (expected on this target, not failing the run):",
-                r -> r.knownDeviation() + " (" + r.violated() + " trials)", out);
+        if (differential != null && differential.outcome() == DifferentialResult.Outcome.DIFFERS) {
+            divergence(run, differential, out);
+        }
+        List<String> known = new ArrayList<>(run.invariants().stream()
+                .filter(r -> r.outcome() == Outcome.KNOWN_DEVIATION)
+                .map(r -> r.invariant().id() + ": " + r.knownDeviation() + " (" + r.violated() + " trials)").toList());
+        if (differential != null && differential.outcome() == DifferentialResult.Outcome.KNOWN_DEVIATION) {
+            known.add(Differential.ID + ": " + differential.knownDeviation() + " (" + differential.differing()
+                    + " trials)");
+        }
+        if (!known.isEmpty()) {
+            out.append("\nknown deviations (expected on this target, not failing the run):\n");
+            known.forEach(line -> out.append("  ").append(line).append('\n'));
+        }
         brief(run, Outcome.UNKNOWN, "unknown (could not be decided):",
                 r -> r.firstUnknown() + " (" + r.unknown() + " trials)", out);
         List<String> unobservable = ids(run, Outcome.NOT_OBSERVABLE);
@@ -40,7 +61,7 @@ final class ConsoleSummary {
             out.append("\nnot observable on ").append(run.target()).append(": ")
                     .append(String.join(", ", unobservable)).append('\n');
         }
-        out.append("\nexit ").append(run.exitCode()).append(": ").append(Replay.exitMeaning(run.exitCode())).append('\n');
+        out.append("\nexit ").append(run.exitCode()).append(": ").append(Replay.exitMeaning(run)).append('\n');
         return out.toString();
     }
 
@@ -88,12 +109,25 @@ final class ConsoleSummary {
         out.append("\nVIOLATED ").append(r.invariant().id()).append(" in ").append(r.violated()).append(" of ")
                 .append(r.holds() + r.violated() + r.unknown()).append(" trials\n");
         out.append("  MUST:    ").append(r.invariant().must()).append('\n');
-        out.append("  found:   ").append(c.origin()).append(", shrunk in ").append(c.shrinkSteps()).append(" steps\n");
+        out.append("  found:   ").append(c.origin()).append(", ").append(Replay.shrunk(c)).append('\n');
         out.append("  replay:  ").append(Replay.command(run, c)).append('\n');
         out.append("  message: ").append(c.verdict().message()).append('\n');
         out.append("  witness:\n").append(indent(Witness.text(c.verdict().witness())));
         out.append("  pod:\n").append(indent(ScenarioWriter.toYaml(c.scenario())));
         out.append("  timeline:\n").append(indent(Timeline.of(c.scenario().pod()).render(c.trace())));
+    }
+
+    /** The first divergence in full: what differs, how to replay it, the pod, and both timelines. */
+    private static void divergence(RunResult run, DifferentialResult r, StringBuilder out) {
+        Divergence d = r.first();
+        out.append("\nDIFFERS ").append(Differential.ID).append(": ").append(Divergences.count(r)).append('\n');
+        out.append("  MUST:    ").append(Divergences.MUST).append('\n');
+        out.append("  found:   ").append(Divergences.found(d)).append('\n');
+        out.append("  replay:  ").append(Replay.command(run, d)).append('\n');
+        out.append("  differences:\n");
+        Divergences.messages(run, d).forEach(m -> out.append(INDENT).append(m).append('\n'));
+        out.append("  pod:\n").append(indent(ScenarioWriter.toYaml(d.scenario())));
+        out.append("  timelines:\n").append(indent(Divergences.timelines(run, d)));
     }
 
     private static void brief(RunResult run, Outcome outcome, String title,

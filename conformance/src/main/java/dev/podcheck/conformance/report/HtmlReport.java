@@ -1,16 +1,22 @@
 package dev.podcheck.conformance.report;
 
+import dev.podcheck.conformance.differential.Differential;
 import dev.podcheck.conformance.runner.Counterexample;
+import dev.podcheck.conformance.runner.DifferentialResult;
+import dev.podcheck.conformance.runner.Divergence;
 import dev.podcheck.conformance.runner.InvariantResult;
 import dev.podcheck.conformance.runner.InvariantResult.Outcome;
 import dev.podcheck.conformance.runner.RunResult;
 import dev.podcheck.spec.yaml.ScenarioWriter;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The run as one self-contained HTML page for CI artefacts: inline CSS, no script, nothing fetched.
  * A summary table of every invariant, then per counterexample its MUST sentence, message, how to
- * replay it, the shrunk pod, an {@link SvgTimeline} picture and the text timeline.
+ * replay it, the shrunk pod, an {@link SvgTimeline} picture and the text timeline. For a target that
+ * is not the reference, a row and a section for its comparison with the engine: the first
+ * divergence with both pictures, the reference above the target.
  *
  * <p>Stability: experimental; the page's look may change.
  */
@@ -41,11 +47,14 @@ public final class HtmlReport {
                 counterexample(run, r, html);
             }
         }
+        if (run.comparedWithReference() && run.differential().first() != null) {
+            divergence(run, run.differential(), html);
+        }
         return html.append("</body>\n</html>\n").toString();
     }
 
     private static void headline(RunResult run, StringBuilder html) {
-        html.append("<h1>podcheck: exit ").append(run.exitCode()).append(", ").append(e(Replay.exitMeaning(run.exitCode())))
+        html.append("<h1>podcheck: exit ").append(run.exitCode()).append(", ").append(e(Replay.exitMeaning(run)))
                 .append("</h1>\n<p>").append(run.trialsRun()).append(" trials on <code>").append(e(run.target()))
                 .append("</code>, seed <code>").append(run.seed()).append("</code>, shard <code>").append(run.shard())
                 .append("</code>");
@@ -76,7 +85,33 @@ public final class HtmlReport {
                     .append("</td><td class=\"must\">").append(e(r.invariant().must()))
                     .append("</td><td>").append(e(note(run, r))).append("</td></tr>\n");
         }
+        if (run.comparedWithReference()) {
+            differentialRow(run, run.differential(), html);
+        }
         html.append("</table>\n");
+    }
+
+    /** The comparison with the reference as a row like an invariant's: agreeing trials hold, differing ones violate. */
+    private static void differentialRow(RunResult run, DifferentialResult r, StringBuilder html) {
+        String name = r.first() == null ? Differential.ID
+                : "<a href=\"#" + Differential.ID + "\">" + Differential.ID + "</a>";
+        String note = r.outcome() == DifferentialResult.Outcome.KNOWN_DEVIATION ? "known deviation: " + r.knownDeviation()
+                : "compared with the reference engine on what " + run.target() + " observes";
+        html.append("<tr class=\"").append(rowClass(r.outcome())).append("\"><td>").append(name)
+                .append("</td><td class=\"outcome\">").append(r.outcome())
+                .append("</td><td class=\"n\">").append(r.compared() - r.differing())
+                .append("</td><td class=\"n\">").append(r.differing())
+                .append("</td><td class=\"n\">0</td><td class=\"must\">").append(e(Divergences.MUST))
+                .append("</td><td>").append(e(note)).append("</td></tr>\n");
+    }
+
+    /** The invariant outcome whose colours a differential outcome takes. */
+    private static Outcome rowClass(DifferentialResult.Outcome outcome) {
+        return switch (outcome) {
+            case AGREES -> Outcome.HOLDS;
+            case DIFFERS -> Outcome.VIOLATED;
+            case KNOWN_DEVIATION -> Outcome.KNOWN_DEVIATION;
+        };
     }
 
     private static String note(RunResult run, InvariantResult r) {
@@ -96,7 +131,7 @@ public final class HtmlReport {
         html.append("<p class=\"must\">MUST: ").append(e(r.invariant().must())).append("</p>\n");
         html.append("<p class=\"message\">").append(e(c.verdict().message())).append("</p>\n");
         html.append("<p>Found in ").append(e(c.origin())).append(", violated in ").append(r.violated())
-                .append(" trials, shrunk in ").append(c.shrinkSteps()).append(" steps. Replay: <code>")
+                .append(" trials, ").append(e(Replay.shrunk(c))).append(". Replay: <code>")
                 .append(e(Replay.command(run, c))).append("</code>. Source: ").append(e(r.invariant().source()))
                 .append("</p>\n");
         html.append("<div class=\"picture\">\n")
@@ -106,6 +141,28 @@ public final class HtmlReport {
         html.append("<h3>Pod</h3>\n<pre class=\"pod\">").append(e(ScenarioWriter.toYaml(c.scenario()))).append("</pre>\n");
         html.append("<details><summary>Timeline as text</summary>\n<pre class=\"timeline\">")
                 .append(e(Timeline.of(c.scenario().pod()).render(c.trace()))).append("</pre>\n</details>\n");
+    }
+
+    /**
+     * The first divergence: its differences, then the reference's and the target's timelines one
+     * above the other on one time axis, the pod, and both timelines as text.
+     */
+    private static void divergence(RunResult run, DifferentialResult r, StringBuilder html) {
+        Divergence d = r.first();
+        html.append("<h2 id=\"").append(Differential.ID).append("\">").append(r.outcome()).append(' ')
+                .append(Differential.ID).append("</h2>\n");
+        html.append("<p class=\"must\">MUST: ").append(e(Divergences.MUST)).append("</p>\n<ul class=\"differences\">\n");
+        Divergences.messages(run, d).forEach(m -> html.append("<li class=\"message\">").append(e(m)).append("</li>\n"));
+        html.append("</ul>\n<p>Found in ").append(e(Divergences.found(d))).append("; ").append(e(Divergences.count(r)))
+                .append(". Replay: <code>").append(e(Replay.command(run, d))).append("</code>.</p>\n");
+        long end = Math.max(d.reference().end(), d.observed().end());
+        html.append("<h3>Reference (engine)</h3>\n<div class=\"picture reference\">\n")
+                .append(SvgTimeline.render(d.scenario().pod(), d.reference(), List.of(), end)).append("</div>\n");
+        html.append("<h3>Observed on ").append(e(run.target())).append("</h3>\n<div class=\"picture observed\">\n")
+                .append(SvgTimeline.render(d.scenario().pod(), d.observed(), List.of(), end)).append("</div>\n");
+        html.append("<h3>Pod</h3>\n<pre class=\"pod\">").append(e(ScenarioWriter.toYaml(d.scenario()))).append("</pre>\n");
+        html.append("<details><summary>Timelines as text</summary>\n<pre class=\"timeline\">")
+                .append(e(Divergences.timelines(run, d))).append("</pre>\n</details>\n");
     }
 
     /** An id attribute value from an invariant id: {@code init/order} becomes {@code cx-init-order}. */

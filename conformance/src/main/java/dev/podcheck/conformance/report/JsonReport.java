@@ -1,6 +1,10 @@
 package dev.podcheck.conformance.report;
 
+import dev.podcheck.conformance.differential.Difference;
+import dev.podcheck.conformance.differential.Differential;
 import dev.podcheck.conformance.runner.Counterexample;
+import dev.podcheck.conformance.runner.DifferentialResult;
+import dev.podcheck.conformance.runner.Divergence;
 import dev.podcheck.conformance.runner.InvariantResult;
 import dev.podcheck.conformance.runner.RunResult;
 import dev.podcheck.spec.trace.Trace;
@@ -16,7 +20,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The run as JSON for tools: fields in a fixed order, every invariant listed, each counterexample
  * with its pod manifest (YAML text, as {@code kubectl apply} takes it) and its trace and witness in
- * the {@link TraceCodec} form, embedded as objects. {@code "format"} names this layout's version.
+ * the {@link TraceCodec} form, embedded as objects. For a target that is not the reference,
+ * {@code "differential"} holds its comparison with the engine's predictions (the first divergence
+ * with both traces) and each counterexample says whether it was {@code "reproduced"} on re-run; both
+ * are absent for the engine. {@code "format"} names this layout's version.
  *
  * <p>Seeds are written as decimal strings: a trial seed uses all 64 bits, and jq and JavaScript
  * read JSON numbers as doubles, which would round it.
@@ -46,10 +53,13 @@ public final class JsonReport {
         root.put("elapsedMillis", run.elapsed().toMillis());
         root.put("budgetReached", run.budgetReached());
         root.put("exitCode", run.exitCode());
-        root.put("exitMeaning", Replay.exitMeaning(run.exitCode()));
+        root.put("exitMeaning", Replay.exitMeaning(run));
         root.set("outcomes", outcomes(run));
         ArrayNode invariants = root.putArray("invariants");
         run.invariants().forEach(r -> invariants.add(invariant(run, r)));
+        if (run.comparedWithReference()) {
+            root.set("differential", differential(run, run.differential()));
+        }
         return root;
     }
 
@@ -90,10 +100,48 @@ public final class JsonReport {
         node.put("trial", c.trial());
         node.put("replay", Replay.command(run, c));
         node.put("shrinkSteps", c.shrinkSteps());
+        if (run.comparedWithReference()) {
+            node.put("reproduced", c.reproduced());
+        }
         node.put("message", c.verdict().message());
         node.set("witness", events(new Trace(c.verdict().witness())));
         node.put("scenario", ScenarioWriter.toYaml(c.scenario()));
         node.set("trace", JSON.readTree(TraceCodec.toJson(c.trace())));
+        return node;
+    }
+
+    /** The comparison with the reference; the first divergence with both traces, or null. */
+    private static ObjectNode differential(RunResult run, DifferentialResult r) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", Differential.ID);
+        node.put("outcome", r.outcome().name());
+        node.put("compared", r.compared());
+        node.put("differing", r.differing());
+        node.put("knownDeviation", r.knownDeviation());
+        node.set("divergence", r.first() == null ? JSON.nullNode() : divergence(run, r.first()));
+        return node;
+    }
+
+    private static ObjectNode divergence(RunResult run, Divergence d) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("origin", d.origin());
+        node.put("trialSeed", Long.toString(d.trialSeed()));
+        node.put("trial", d.trial());
+        node.put("replay", Replay.command(run, d));
+        ArrayNode differences = node.putArray("differences");
+        for (Difference x : d.differences()) {
+            ObjectNode one = differences.addObject();
+            one.put("fact", x.fact().name());
+            one.put("container", x.container());
+            one.put("expected", x.expected());
+            one.put("observed", x.observed());
+            one.put("expectedAt", x.expectedAt());
+            one.put("observedAt", x.observedAt());
+            one.put("message", x.message(run.target()));
+        }
+        node.put("scenario", ScenarioWriter.toYaml(d.scenario()));
+        node.set("reference", JSON.readTree(TraceCodec.toJson(d.reference())));
+        node.set("observed", JSON.readTree(TraceCodec.toJson(d.observed())));
         return node;
     }
 

@@ -61,9 +61,12 @@ final class Lanes {
         }
     }
 
-    /** The lanes of a trace; witness events are marked on their lane. A trace shorter than 1 s is drawn as 1 s. */
-    static Lanes of(Pod pod, Trace trace, List<TraceEvent> witness) {
-        Lanes lanes = new Lanes(pod, Math.max(trace.end(), 1000));
+    /**
+     * The lanes of a trace up to {@code end} (states still open at the trace's end last until then);
+     * witness events are marked on their lane. A picture shorter than 1 s is drawn as 1 s.
+     */
+    static Lanes of(Pod pod, Trace trace, List<TraceEvent> witness, long end) {
+        Lanes lanes = new Lanes(pod, Math.max(end, 1000));
         trace.events().forEach(lanes::add);
         lanes.close();
         for (TraceEvent event : witness) {

@@ -1,31 +1,54 @@
 package dev.podcheck.conformance.report;
 
 import dev.podcheck.conformance.runner.Counterexample;
+import dev.podcheck.conformance.runner.Divergence;
 import dev.podcheck.conformance.runner.RunResult;
 
-/** How a reader reproduces a counterexample: the command every report prints next to it. */
+/** How a reader reproduces a finding: the command every report prints next to it. */
 final class Replay {
     private Replay() {}
+
+    static String command(RunResult run, Counterexample c) {
+        return command(run, c.trial(), c.origin());
+    }
+
+    static String command(RunResult run, Divergence d) {
+        return command(run, d.trial(), d.origin());
+    }
 
     /**
      * {@code podcheck replay FILE} for a corpus scenario (the runner numbers them below 0), else the
      * run that draws the same trial: trial N is the (N+1)th of the seed whatever the shard, so
-     * {@code --trials N+1} reaches it and shrinks it again to the same scenario.
+     * {@code --trials N+1} reaches it and shrinks it again to the same scenario. A target other than
+     * the reference is named, since the default target is the engine.
      */
-    static String command(RunResult run, Counterexample c) {
-        if (c.trial() < 0) {
-            return "podcheck replay " + c.origin();
+    private static String command(RunResult run, int trial, String origin) {
+        String target = run.comparedWithReference() ? " --target " + run.target() : "";
+        if (trial < 0) {
+            return "podcheck replay" + target + " " + origin;
         }
-        return "podcheck run --seed " + run.seed() + " --trials " + (c.trial() + 1L);
+        return "podcheck run" + target + " --seed " + run.seed() + " --trials " + (trial + 1L);
+    }
+
+    /**
+     * How the counterexample shown came about: shrunk, or (on a target that is not deterministic)
+     * the original trial, because its shrunk scenario did not fail again.
+     */
+    static String shrunk(Counterexample c) {
+        return c.reproduced() ? "shrunk in " + c.shrinkSteps() + " steps"
+                : "not reproduced on re-run (shown as it happened, unshrunk)";
     }
 
     /** The exit code of a run in words, as CI logs show it. */
-    static String exitMeaning(int exitCode) {
-        switch (exitCode) {
-            case 0: return "every observable invariant holds";
-            case 1: return "an invariant is violated";
+    static String exitMeaning(RunResult run) {
+        boolean compared = run.comparedWithReference();
+        switch (run.exitCode()) {
+            case 0: return compared ? "every observable invariant holds and every trial agrees with the reference"
+                    : "every observable invariant holds";
+            case 1: return compared ? "an invariant is violated or the target differs from the reference"
+                    : "an invariant is violated";
             case 3: return "inconclusive: nothing violated, but target errors or unknown verdicts";
-            default: return "exit code " + exitCode;
+            default: return "exit code " + run.exitCode();
         }
     }
 }

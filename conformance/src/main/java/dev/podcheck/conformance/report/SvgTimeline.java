@@ -30,7 +30,15 @@ public final class SvgTimeline {
 
     /** The picture of {@code trace} for {@code pod}, with {@code witness} (events of the trace) highlighted. */
     public static String render(Pod pod, Trace trace, List<TraceEvent> witness) {
-        return new SvgTimeline(Lanes.of(pod, trace, witness)).draw();
+        return render(pod, trace, witness, trace.end());
+    }
+
+    /**
+     * The same, with the time axis running to {@code end} (at least the trace's end): two traces of
+     * one pod drawn to one end can be read one above the other.
+     */
+    public static String render(Pod pod, Trace trace, List<TraceEvent> witness, long end) {
+        return new SvgTimeline(Lanes.of(pod, trace, witness, Math.max(end, trace.end()))).draw();
     }
 
     private String draw() {

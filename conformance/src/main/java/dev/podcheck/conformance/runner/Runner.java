@@ -5,6 +5,8 @@ import dev.podcheck.conformance.api.Invariants;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.conformance.differential.Comparison;
+import dev.podcheck.conformance.differential.Differential;
 import dev.podcheck.spec.admission.Defaulting;
 import dev.podcheck.spec.generate.ScenarioGen;
 import dev.podcheck.spec.property.Choices;
@@ -14,6 +16,8 @@ import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs a plan: the corpus first, then this shard's generated trials (in parallel), checks every
  * observable invariant on every trace, and shrinks each invariant's first violation to a minimal
- * scenario. Reports are deterministic: a violation is reported from the lowest trial that shows it.
+ * scenario. A target that is not the reference is also compared with the engine's prediction of
+ * every trial ({@link Differential}). Reports are deterministic: a violation or a divergence is
+ * reported from the lowest trial that shows it.
  */
 public final class Runner {
     /** Told after each trial, for a progress bar. */
@@ -82,11 +88,15 @@ public final class Runner {
         } finally {
             pool.shutdownNow();
         }
-        List<InvariantResult> results = tally(outcomes);
-        int errors = (int) outcomes.stream().filter(o -> o.error() != null).count();
+        List<TrialOutcome> ordered = outcomes.stream().filter(o -> o.error() == null)
+                .sorted(Comparator.comparingInt(TrialOutcome::trial)).toList();
+        List<InvariantResult> results = tally(ordered);
+        DifferentialResult differential = plan.target().reference() ? null
+                : DifferentialResult.tally(ordered, plan.knownDeviations().get(Differential.ID));
+        int errors = outcomes.size() - ordered.size();
         boolean budgetReached = outcomes.size() < total;
-        return new RunResult(plan.target().name(), plan.seed(), plan.shard(), results, outcomes.size() - errors, errors,
-                corpus.size(), Duration.ofNanos(System.nanoTime() - started), budgetReached);
+        return new RunResult(plan.target().name(), plan.seed(), plan.shard(), results, ordered.size(), errors,
+                corpus.size(), Duration.ofNanos(System.nanoTime() - started), budgetReached, differential);
     }
 
     private static TrialOutcome counted(TrialOutcome outcome, AtomicInteger done, int total, Progress progress) {
@@ -105,31 +115,41 @@ public final class Runner {
         return evaluate(index, 0, null, entry.scenario(), entry.file().toString());
     }
 
-    /** Runs a scenario as written (the target gets it as the apiserver stores it: defaulted). */
+    /**
+     * Runs a scenario as written (the target gets it as the apiserver stores it: defaulted), checks
+     * it, and for a target that is not the reference compares it with the engine's prediction.
+     */
     private TrialOutcome evaluate(int trial, long seed, long[] choices, Scenario scenario, String origin) {
         Scenario defaulted = Defaulting.apply(scenario);
+        Target target = plan.target();
         Trace trace;
         try {
-            trace = plan.target().run(defaulted, plan.horizon());
+            trace = target.run(defaulted, plan.horizon());
         } catch (Target.TargetException e) {
-            return new TrialOutcome(trial, seed, choices, scenario, origin, null, e.getMessage());
+            return TrialOutcome.failed(trial, seed, choices, scenario, origin, e.getMessage());
         }
         Observed trial0 = observed(defaulted, trace);
         Verdict[] verdicts = new Verdict[observable.size()];
         for (int i = 0; i < verdicts.length; i++) {
             verdicts[i] = Invariants.evaluate(observable.get(i), trial0);
         }
-        return new TrialOutcome(trial, seed, choices, scenario, origin, verdicts, null);
+        if (target.reference()) {
+            return new TrialOutcome(trial, seed, choices, scenario, origin, verdicts, null, null, null, null);
+        }
+        Comparison comparison = Comparison.of(defaulted, trace, target.observations(), target.tolerance(),
+                plan.horizon());
+        boolean violated = Arrays.stream(verdicts).anyMatch(Verdict.Violated.class::isInstance);
+        return new TrialOutcome(trial, seed, choices, scenario, origin, verdicts, comparison.differences(),
+                violated || comparison.differs() ? trace : null, comparison.differs() ? comparison.reference() : null,
+                null);
     }
 
     private Observed observed(Scenario scenario, Trace trace) {
         return new Observed(scenario, trace, plan.target().observations(), plan.target().tolerance(), plan.horizon());
     }
 
-    /** Counts verdicts per invariant in trial order (corpus first) and shrinks each first violation. */
-    private List<InvariantResult> tally(List<TrialOutcome> outcomes) {
-        List<TrialOutcome> ordered = outcomes.stream().filter(o -> o.error() == null)
-                .sorted(java.util.Comparator.comparingInt(TrialOutcome::trial)).toList();
+    /** Counts verdicts per invariant over the trials in order (corpus first) and shrinks each first violation. */
+    private List<InvariantResult> tally(List<TrialOutcome> ordered) {
         List<InvariantResult> results = new ArrayList<>();
         for (Invariant inv : plan.invariants()) {
             int at = observable.indexOf(inv);
@@ -155,7 +175,7 @@ public final class Runner {
                     holds++;
                 }
             }
-            Counterexample c = first == null ? null : shrink(inv, first);
+            Counterexample c = first == null ? null : shrink(inv, first, (Verdict.Violated) first.verdicts()[at]);
             if (c != null && plan.corpus() != null && first.choices() != null && known == null) {
                 Corpus.save(plan.corpus(), c);
             }
@@ -164,34 +184,54 @@ public final class Runner {
         return results;
     }
 
-    /** The smallest scenario the generator can make that still violates the invariant on the target. */
-    private Counterexample shrink(Invariant inv, TrialOutcome first) {
+    /**
+     * The smallest scenario the generator can make that still violates the invariant on the target.
+     * A run the target could not complete shows nothing, so it is not a smaller counterexample.
+     */
+    private Counterexample shrink(Invariant inv, TrialOutcome first, Verdict.Violated original) {
         if (first.choices() == null) {
-            return counterexample(inv, first, first.scenario(), 0);
+            return counterexample(inv, first, original, first.scenario(), 0);
         }
         Shrinking.Shrunk<Scenario> shrunk = Shrinking.shrink(scenarios, first.choices(), null,
                 s -> {
                     Scenario defaulted = Defaulting.apply(s);
-                    if (Invariants.evaluate(inv, observed(defaulted, plan.target().run(defaulted, plan.horizon())))
-                            instanceof Verdict.Violated) {
+                    Trace trace;
+                    try {
+                        trace = plan.target().run(defaulted, plan.horizon());
+                    } catch (Target.TargetException e) {
+                        return;
+                    }
+                    if (Invariants.evaluate(inv, observed(defaulted, trace)) instanceof Verdict.Violated) {
                         throw new AssertionError("still violated");
                     }
                 }, plan.maxShrinkAttempts());
-        return counterexample(inv, first, shrunk.value(), shrunk.steps());
+        return counterexample(inv, first, original, shrunk.value(), shrunk.steps());
     }
 
-    private Counterexample counterexample(Invariant inv, TrialOutcome first, Scenario scenario, int steps) {
+    /**
+     * Runs the shrunk scenario once more for its trace. The reference is deterministic, so a
+     * violation that does not come back is a bug in podcheck; a real target is not, so its
+     * original trial is reported as it happened, marked as not reproduced.
+     */
+    private Counterexample counterexample(Invariant inv, TrialOutcome first, Verdict.Violated original,
+                                          Scenario scenario, int steps) {
+        String lost;
         try {
             Scenario defaulted = Defaulting.apply(scenario);
             Trace trace = plan.target().run(defaulted, plan.horizon());
             Verdict verdict = Invariants.evaluate(inv, observed(defaulted, trace));
             if (verdict instanceof Verdict.Violated violated) {
                 return new Counterexample(inv, first.origin(), first.trialSeed(), first.trial(), scenario, trace,
-                        violated, steps);
+                        violated, steps, true);
             }
-            throw new IllegalStateException(inv.id() + " no longer fails on its counterexample: the target is not deterministic");
+            lost = inv.id() + " no longer fails on its counterexample";
         } catch (Target.TargetException e) {
-            throw new IllegalStateException("the target failed on a counterexample: " + e.getMessage(), e);
+            lost = "the target failed on a counterexample of " + inv.id() + ": " + e.getMessage();
         }
+        if (plan.target().reference()) {
+            throw new IllegalStateException(lost + ": the reference is not deterministic");
+        }
+        return new Counterexample(inv, first.origin(), first.trialSeed(), first.trial(), first.scenario(),
+                first.trace(), original, 0, false);
     }
 }

@@ -1,15 +1,35 @@
 package dev.podcheck.conformance.runner;
 
 import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.conformance.differential.Difference;
 import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.trace.Trace;
+import java.util.List;
 
 /**
- * One trial, as the tally needs it: its verdicts per invariant (null where not evaluated) and what
- * regenerates it. Traces are not kept, so long runs stay small.
+ * One trial, as the tally needs it: its verdicts per invariant (null where not evaluated), how it
+ * compared with the reference, and what regenerates it. Traces are kept only where a report may
+ * need the trial as it happened (a target that is not the reference cannot be asked again with the
+ * same result), so long runs stay small.
  *
- * @param choices   the generator's choices (null for a corpus scenario)
- * @param origin    "seed S trial N" or the corpus file
- * @param error     why the target could not run it, or null
+ * @param choices     the generator's choices (null for a corpus scenario)
+ * @param origin      "seed S trial N" or the corpus file
+ * @param differences where the trace differs from the reference's prediction; null when not compared
+ *                    (the target is the reference, or it could not run the trial)
+ * @param trace       the target's trace when the target is not the reference and the trial violates
+ *                    an invariant or differs; else null
+ * @param reference   the reference's prediction when the trial differs; else null
+ * @param error       why the target could not run it, or null
  */
 record TrialOutcome(int trial, long trialSeed, long[] choices, Scenario scenario, String origin, Verdict[] verdicts,
-                    String error) {}
+                    List<Difference> differences, Trace trace, Trace reference, String error) {
+
+    static TrialOutcome failed(int trial, long trialSeed, long[] choices, Scenario scenario, String origin,
+                               String error) {
+        return new TrialOutcome(trial, trialSeed, choices, scenario, origin, null, null, null, null, error);
+    }
+
+    boolean differs() {
+        return differences != null && !differences.isEmpty();
+    }
+}

@@ -228,6 +228,15 @@ class PodcheckCliTest {
         }
 
         @Test
+        void should_accept_differences_from_the_reference_as_a_known_deviation() throws IOException {
+            Path known = file("known.yaml", "- id: differs-from-reference\n  reason: our runtime is slower\n");
+
+            Run run = podcheck("run", "--trials", "5", "--known", known.toString(), "--report-dir", dir.toString());
+
+            assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OK);
+        }
+
+        @Test
         void should_exit_2_for_an_unknown_invariant_a_bad_shard_or_a_bad_known_file() throws IOException {
             Run unknown = podcheck("run", "--trials", "5", "--invariant", "nope");
             Run shard = podcheck("run", "--trials", "5", "--shard", "3/2");
@@ -239,7 +248,7 @@ class PodcheckCliTest {
             assertThat(shard.exit()).isEqualTo(ExitCodes.USAGE);
             assertThat(shard.err()).contains("--shard: a shard is INDEX/COUNT with 1 <= INDEX <= COUNT, got 3/2");
             assertThat(known.exit()).isEqualTo(ExitCodes.USAGE);
-            assertThat(known.err()).contains(bad + ": [0].id: no invariant has the id \"no/such\"");
+            assertThat(known.err()).contains(bad + ": [0].id: no invariant (nor differs-from-reference) has the id \"no/such\"");
         }
     }
 }

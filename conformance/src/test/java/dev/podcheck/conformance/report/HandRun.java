@@ -103,14 +103,14 @@ final class HandRun {
                 .toList();
         Invariant grace = invariant(ID, MUST);
         Counterexample c = new Counterexample(grace, "seed 42 trial 17", 0x9E3779B97F4A7C15L, 17, scenario, trace,
-                new Verdict.Violated(MESSAGE, witness), 23);
+                new Verdict.Violated(MESSAGE, witness), 23, true);
         return new RunResult("engine", 42, new Shard(2, 4), List.of(
                 new InvariantResult(grace, true, 99, 1, 0, c, null, null),
                 new InvariantResult(invariant("init/order", "Init containers MUST start one at a time, in order."),
                         true, 100, 0, 0, null, null, null),
                 new InvariantResult(invariant("probe/liveness-restarts", "A container MUST restart after failureThreshold liveness failures."),
                         true, 60, 0, 40, null, null, "probe results not observed")),
-                100, 0, 0, Duration.ofMillis(2500), false);
+                100, 0, 0, Duration.ofMillis(2500), false, null);
     }
 
     private static Invariant invariant(String id, String must) {

@@ -23,6 +23,7 @@ final class PodTermination {
     /** The pod is stopping because nothing is left to run (R-4, S-9), not by a pod-level stop. */
     private boolean finishing;
     private long effectiveGrace = Long.MAX_VALUE;
+    private long deletionTimestamp;
 
     PodTermination(PodWorker pod) {
         this.pod = pod;
@@ -48,10 +49,21 @@ final class PodTermination {
         if (deletion && grace >= effectiveGrace) {
             return; // a later DELETE may only shorten the grace (T-2)
         }
+        long timestamp = now + grace * 1000;
+        if (deletion) {
+            // A shorter grace moves deletionTimestamp back by the grace given up, never into the past; a
+            // graceful DELETE that finds it past gets grace 1 (apiserver registry/rest/delete.go BeforeDelete).
+            timestamp = deletionTimestamp - (effectiveGrace - grace) * 1000;
+            if (timestamp < now) {
+                timestamp = now;
+                grace = grace == 0 ? 0 : 1;
+            }
+        }
         boolean shortening = pod.terminating;
         deletion = true;
         effectiveGrace = grace;
-        pod.trace.add(new TraceEvent.DeletionRequested(now, grace, request.force(), now + grace * 1000));
+        deletionTimestamp = timestamp;
+        pod.trace.add(new TraceEvent.DeletionRequested(now, grace, request.force(), timestamp));
         if (grace == 0 && !pod.options.has(Fault.FORCE_DELETE_WAITS)) {
             remove();
         }

@@ -325,4 +325,50 @@ class TerminationTest {
                 .extracting(TraceEvent.SignalSent::at, TraceEvent.SignalSent::signal)
                 .as(sim.log()).containsExactly(tuple(12_000L, Signal.SIGTERM), tuple(14_000L, Signal.SIGKILL));
     }
+
+    @Test
+    void should_move_deletionTimestamp_back_by_the_grace_a_shorter_DELETE_gives_up() {
+        // GIVEN a DELETE with grace 30 at 10 s, then one with grace 10 at 15 s (T-2: 40 s - 20 s = 20 s, not 15 + 10)
+        Simulations sim = Simulations.run(ignoringSigterm(
+                "- deletePod: {at: 10s, gracePeriodSeconds: 30}\n- deletePod: {at: 15s, gracePeriodSeconds: 10}"));
+
+        assertThat(sim.trace().all(TraceEvent.DeletionRequested.class))
+                .extracting(TraceEvent.DeletionRequested::at, TraceEvent.DeletionRequested::gracePeriodSeconds,
+                        TraceEvent.DeletionRequested::deletionTimestamp)
+                .as(sim.log()).containsExactly(tuple(10_000L, 30L, 40_000L), tuple(15_000L, 10L, 20_000L));
+    }
+
+    @Test
+    void should_give_grace_1_from_now_when_a_shorter_DELETE_would_move_deletionTimestamp_into_the_past() {
+        // GIVEN grace 30 at 10 s, then grace 5 at 30 s: 40 s - 25 s = 15 s is past, so now and grace 1 (delete.go BeforeDelete)
+        Simulations sim = Simulations.run(ignoringSigterm(
+                "- deletePod: {at: 10s, gracePeriodSeconds: 30}\n- deletePod: {at: 30s, gracePeriodSeconds: 5}"));
+
+        assertThat(sim.trace().all(TraceEvent.DeletionRequested.class))
+                .extracting(TraceEvent.DeletionRequested::gracePeriodSeconds, TraceEvent.DeletionRequested::deletionTimestamp)
+                .as(sim.log()).containsExactly(tuple(30L, 40_000L), tuple(1L, 30_000L));
+        // THEN the kubelet stops with grace 1, which its 2 s minimum raises to 2 s (T-6, T-7)
+        assertThat(sim.trace().all(TraceEvent.SignalSent.class))
+                .extracting(TraceEvent.SignalSent::at, TraceEvent.SignalSent::signal)
+                .as(sim.log()).containsExactly(tuple(10_000L, Signal.SIGTERM), tuple(32_000L, Signal.SIGKILL));
+    }
+
+    private static String ignoringSigterm(String events) {
+        return """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: shortened
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {onSigterm: ignore}
+                      events:
+                """ + events.lines().map(l -> "      " + l + "\n").reduce("", String::concat) + """
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                """;
+    }
 }

@@ -1,0 +1,42 @@
+package dev.podcheck.conformance.report;
+
+import dev.podcheck.conformance.api.Invariant;
+import dev.podcheck.conformance.differential.EngineStandIn;
+import dev.podcheck.conformance.invariant.Catalogue;
+import dev.podcheck.conformance.runner.RunPlan;
+import dev.podcheck.conformance.runner.RunResult;
+import dev.podcheck.conformance.runner.Runner;
+import dev.podcheck.conformance.runner.Shard;
+import dev.podcheck.engine.Fault;
+import dev.podcheck.spec.generate.Size;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Test fixture: a real run on a target that is not the reference, the engine with a fault that
+ * starts apps before their init containers end, checked by the init invariants (which catch it too)
+ * and compared with the faithful engine's predictions.
+ */
+final class DivergentRun {
+    static final String TARGET = "faulty-engine";
+    static final long SEED = 3;
+
+    private static RunResult cached;
+
+    private DivergentRun() {}
+
+    static synchronized RunResult result() {
+        if (cached == null) {
+            cached = run(Map.of());
+        }
+        return cached;
+    }
+
+    static RunResult run(Map<String, String> known) {
+        List<Invariant> init = Catalogue.all().stream().filter(i -> i.group().equals("init")).toList();
+        RunPlan plan = new RunPlan(EngineStandIn.faulty(Fault.APP_STARTS_BEFORE_INIT_ENDS), init, 30, SEED,
+                Shard.ALL, 2, null, known, null, Duration.ofMinutes(2), Size.DEFAULT, 300);
+        return new Runner(plan).run((done, total) -> { });
+    }
+}
