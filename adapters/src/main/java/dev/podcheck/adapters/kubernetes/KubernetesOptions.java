@@ -1,10 +1,9 @@
 package dev.podcheck.adapters.kubernetes;
 
 import dev.podcheck.adapters.render.RenderOptions;
-import dev.podcheck.spec.behaviour.Durations;
+import dev.podcheck.conformance.cli.DurationConverter;
 import java.nio.file.Path;
 import java.time.Duration;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,24 +31,8 @@ final class KubernetesOptions {
                     + " without podcheck's label; podcheck then deletes only its own labelled pods there, never the namespace.")
     String allowNamespace;
 
-    @Option(names = "--trial-timeout", paramLabel = "DURATION", defaultValue = "60s", converter = Positive.class,
+    @Option(names = "--trial-timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
             description = "How long a pod may wait for a node before its trial is inconclusive; an unschedulable pod"
                     + " or an image that cannot be pulled is inconclusive at once (default: ${DEFAULT-VALUE}).")
     Duration trialTimeout;
-
-    /** Go-style durations as the rest of the command line takes them (Durations.parse), longer than zero. */
-    static final class Positive implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                Duration d = Durations.parse(value);
-                if (d.isZero()) {
-                    throw new CommandLine.TypeConversionException("must be longer than 0s, got \"" + value + "\"");
-                }
-                return d;
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
 }

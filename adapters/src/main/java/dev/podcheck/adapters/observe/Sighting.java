@@ -29,12 +29,10 @@ public sealed interface Sighting {
     }
 
     /**
-     * The target asked for the pod's deletion (the scenario's deletePod).
+     * The target sent a DELETE for the pod (the scenario's deletePod); the trace records what the
+     * apiserver makes of it ({@code GracefulDeletion}), and nothing for a DELETE that changes nothing.
      *
-     * @param gracePeriodSeconds the grace the apiserver settled on (the object's
-     *                           deletionGracePeriodSeconds after the DELETE: 0 for force and for a
-     *                           pod already Succeeded or Failed); a DELETE that changed nothing (no
-     *                           shorter grace than the one in force) is no sighting
+     * @param gracePeriodSeconds the grace sent: the scenario's, or the pod's own when it names none
      */
     record DeletionSent(long epochMillis, long gracePeriodSeconds, boolean force) implements Sighting {}
 

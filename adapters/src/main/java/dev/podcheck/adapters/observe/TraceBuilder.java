@@ -1,7 +1,9 @@
 package dev.podcheck.adapters.observe;
 
 import dev.podcheck.adapters.report.ContainerReport;
+import dev.podcheck.spec.admission.GracefulDeletion;
 import dev.podcheck.spec.pod.ProbeKind;
+import dev.podcheck.spec.trace.PodPhase;
 import dev.podcheck.spec.trace.Trace;
 import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.Hook;
@@ -17,8 +19,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>PodCreated first, at 0, with the QoS class of the first snapshot; then per snapshot what
  *       changed (see {@link SnapshotDiff}), with times sharpened by the reports ({@link StatusReader});</li>
- *   <li>an Event is a KubeletEvent; a DeletionSent a DeletionRequested whose deletionTimestamp is
- *       the grace after it; PodGone is PodRemoved;</li>
+ *   <li>an Event is a KubeletEvent; a DeletionSent a DeletionRequested with the grace and
+ *       deletionTimestamp the apiserver settles on ({@link GracefulDeletion}), none when it changes
+ *       nothing; PodGone is PodRemoved;</li>
  *   <li>the pod is evicted (PodEvicted) at the first Evicted event or, without events, at the
  *       first snapshot with reason Evicted; the resource is the one the kubelet's message names;</li>
  *   <li>report lines: hook-start and hook-end are HookStarted and HookFinished, sigterm is
@@ -42,6 +45,10 @@ public final class TraceBuilder {
     private long last;
     private boolean evicted;
     private boolean gone;
+    /** The pod's phase as last seen: the apiserver deletes a terminal pod at once. */
+    private PodPhase phase;
+    /** What the apiserver holds of the pod's deletion, so that a DELETE that changes nothing adds nothing. */
+    private GracefulDeletion deletion;
 
     private TraceBuilder(PodClock clock, SnapshotDiff diff) {
         this.clock = clock;
@@ -86,6 +93,7 @@ public final class TraceBuilder {
                 evicted(at, seen.pod().message());
             }
             diff.changes(at, seen.pod(), events);
+            phase = seen.pod().phase();
         } else if (sighting instanceof Sighting.EventSeen event) {
             if (event.reason().equals(Snapshots.EVICTED) && event.container().isEmpty()) {
                 evicted(at, event.message());
@@ -94,8 +102,13 @@ public final class TraceBuilder {
         } else if (sighting instanceof Sighting.ReportSeen report) {
             report(at, report.report());
         } else if (sighting instanceof Sighting.DeletionSent delete && !gone) {
-            events.add(new TraceEvent.DeletionRequested(at, delete.gracePeriodSeconds(), delete.force(),
-                    at + delete.gracePeriodSeconds() * 1000));
+            GracefulDeletion next = GracefulDeletion.after(deletion, at, delete.gracePeriodSeconds(), delete.force(),
+                    delete.gracePeriodSeconds(), phase != null && phase.isTerminal());
+            if (next != null) {
+                deletion = next;
+                events.add(new TraceEvent.DeletionRequested(at, next.gracePeriodSeconds(), delete.force(),
+                        next.deletionTimestampMillis()));
+            }
         } else if (sighting instanceof Sighting.PodGone && !gone) {
             gone = true;
             events.add(new TraceEvent.PodRemoved(at));

@@ -29,6 +29,22 @@ class DeletionAndEvictionTest {
         }
 
         @Test
+        void should_record_what_the_apiserver_makes_of_later_deletes_and_nothing_for_one_that_does_not_shorten() {
+            Trace trace = new Sightings().pod(0, pod(PodPhase.Running)).delete(10_000, 30, false)
+                    .delete(12_000, 60, false).delete(15_000, 10, false).build();
+
+            assertThat(trace.all(DeletionRequested.class)).containsExactly(new DeletionRequested(10_000, 30, false, 40_000),
+                    new DeletionRequested(15_000, 10, false, 20_000));
+        }
+
+        @Test
+        void should_delete_a_pod_seen_terminal_at_once_whatever_grace_is_sent() {
+            Trace trace = new Sightings().pod(0, pod(PodPhase.Succeeded)).delete(10_000, 30, false).build();
+
+            assertThat(trace.all(DeletionRequested.class)).containsExactly(new DeletionRequested(10_000, 0, false, 10_000));
+        }
+
+        @Test
         void should_remove_the_pod_once_and_ignore_a_delete_after_it() {
             Trace trace = new Sightings().pod(0, pod(PodPhase.Running)).delete(10_000, 0, true).gone(10_000)
                     .gone(10_500).delete(11_000, 0, true).build();

@@ -4,8 +4,8 @@ import dev.podcheck.spec.behaviour.Durations;
 import java.time.Duration;
 import picocli.CommandLine;
 
-/** Go-style durations for options (90s, 10m, 1h30m, or a plain number of seconds), longer than zero. */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+/** Go-style durations for options (90s, 10m, 1h30m, or a plain number of seconds), longer than zero; targets use it too. */
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
         Duration d;

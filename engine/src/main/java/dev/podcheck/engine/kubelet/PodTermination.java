@@ -1,6 +1,7 @@
 package dev.podcheck.engine.kubelet;
 
 import dev.podcheck.engine.Fault;
+import dev.podcheck.spec.admission.GracefulDeletion;
 import dev.podcheck.spec.pod.ProbeKind;
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.trace.ContainerState;
@@ -19,18 +20,17 @@ final class PodTermination {
     static final String DEADLINE_MESSAGE = "Pod was active on the node longer than the specified deadline";
 
     private final PodWorker pod;
-    private boolean deletion;
+    /** What the apiserver holds of the pod's deletion; null until the first DELETE. */
+    private GracefulDeletion deletion;
     /** The pod is stopping because nothing is left to run (R-4, S-9), not by a pod-level stop. */
     private boolean finishing;
-    private long effectiveGrace = Long.MAX_VALUE;
-    private long deletionTimestamp;
 
     PodTermination(PodWorker pod) {
         this.pod = pod;
     }
 
     boolean deletionRequested() {
-        return deletion;
+        return deletion != null;
     }
 
     /** A DELETE at the apiserver (T-1, T-2, T-3) and the kubelet's reaction to it. */
@@ -39,31 +39,15 @@ final class PodTermination {
         if (pod.removed) {
             return;
         }
-        long grace = request.gracePeriodSeconds() != null ? request.gracePeriodSeconds() : pod.podGraceSeconds();
-        if (grace < 0) {
-            grace = 1; // the apiserver turns a negative grace into 1 (T-1)
+        GracefulDeletion next = GracefulDeletion.after(deletion, now, request.gracePeriodSeconds(), request.force(),
+                pod.podGraceSeconds(), pod.trace.phase().isTerminal());
+        if (next == null) {
+            return;
         }
-        if (request.force() || pod.trace.phase().isTerminal()) {
-            grace = 0; // force, and terminal pods, go at once (T-1, T-3, INV-20)
-        }
-        if (deletion && grace >= effectiveGrace) {
-            return; // a later DELETE may only shorten the grace (T-2)
-        }
-        long timestamp = now + grace * 1000;
-        if (deletion) {
-            // A shorter grace moves deletionTimestamp back by the grace given up, never into the past; a
-            // graceful DELETE that finds it past gets grace 1 (apiserver registry/rest/delete.go BeforeDelete).
-            timestamp = deletionTimestamp - (effectiveGrace - grace) * 1000;
-            if (timestamp < now) {
-                timestamp = now;
-                grace = grace == 0 ? 0 : 1;
-            }
-        }
+        long grace = next.gracePeriodSeconds();
         boolean shortening = pod.terminating;
-        deletion = true;
-        effectiveGrace = grace;
-        deletionTimestamp = timestamp;
-        pod.trace.add(new TraceEvent.DeletionRequested(now, grace, request.force(), timestamp));
+        deletion = next;
+        pod.trace.add(new TraceEvent.DeletionRequested(now, grace, request.force(), next.deletionTimestampMillis()));
         if (grace == 0 && !pod.options.has(Fault.FORCE_DELETE_WAITS)) {
             remove();
         }
@@ -197,7 +181,7 @@ final class PodTermination {
         pod.terminated = true;
         pod.publish();
         then.run();
-        if (deletion && !pod.removed) {
+        if (deletion != null && !pod.removed) {
             remove(); // the kubelet deletes the object once it is terminal and finished (T-4)
         }
     }
