@@ -4,16 +4,11 @@ import dev.podcheck.conformance.report.Timeline;
 import dev.podcheck.spec.behaviour.Durations;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
-import dev.podcheck.spec.yaml.InputException;
-import dev.podcheck.spec.yaml.ScenarioReader;
 import dev.podcheck.spec.yaml.TraceCodec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,26 +57,10 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Scenario> scenarios;
-        try {
-            scenarios = ScenarioReader.read(file);
-        } catch (InputException e) {
-            err.println("podcheck: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        int exit = ExitCodes.OK;
-        boolean first = true;
-        for (Scenario scenario : scenarios) {
-            Optional<Scenario> admitted = Admission.admit(file, scenario, err);
-            if (admitted.isEmpty()) {
-                exit = ExitCodes.VIOLATED;
-                continue;
-            }
-            Trace trace = simulator.simulate(admitted.get(), horizon);
-            print(admitted.get(), trace, first, out);
-            first = false;
-        }
-        return exit;
+        return Admission.eachAdmitted(file, err, (defaulted, first) -> {
+            print(defaulted, simulator.simulate(defaulted, horizon), first, out);
+            return ExitCodes.OK;
+        });
     }
 
     private void print(Scenario scenario, Trace trace, boolean first, PrintWriter out) {

@@ -2,13 +2,8 @@ package dev.podcheck.conformance.cli;
 
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.TargetProvider;
-import dev.podcheck.spec.scenario.Scenario;
-import dev.podcheck.spec.yaml.InputException;
-import dev.podcheck.spec.yaml.ScenarioReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,24 +43,10 @@ final class RenderCommand implements Callable<Integer>, TargetVerb {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TargetProvider provider = target.provider(spec.commandLine());
-        List<Scenario> scenarios;
-        try {
-            scenarios = ScenarioReader.read(file);
-        } catch (InputException e) {
-            err.println("podcheck: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        int exit = ExitCodes.OK;
-        boolean first = true;
-        for (Scenario scenario : scenarios) {
-            Optional<Scenario> admitted = Admission.admit(file, scenario, err);
-            if (admitted.isEmpty()) {
-                exit = ExitCodes.VIOLATED;
-                continue;
-            }
+        return Admission.eachAdmitted(file, err, (defaulted, first) -> {
             String yaml;
             try {
-                yaml = provider.render(admitted.get());
+                yaml = provider.render(defaulted);
             } catch (Target.TargetException e) {
                 err.println("podcheck: " + file + ": " + e.getMessage());
                 return ExitCodes.TARGET_UNAVAILABLE;
@@ -75,8 +56,7 @@ final class RenderCommand implements Callable<Integer>, TargetVerb {
                 return ExitCodes.TARGET_UNAVAILABLE;
             }
             out.print(first || yaml.startsWith("---") ? yaml : "---\n" + yaml);
-            first = false;
-        }
-        return exit;
+            return ExitCodes.OK;
+        });
     }
 }
