@@ -148,16 +148,9 @@ public final class Runner {
         return new Observed(scenario, trace, plan.target().observations(), plan.target().tolerance(), plan.horizon());
     }
 
-    /** Counts verdicts per invariant over the trials in order (corpus first) and shrinks each first violation. */
-    private List<InvariantResult> tally(List<TrialOutcome> ordered) {
-        List<InvariantResult> results = new ArrayList<>();
-        for (Invariant inv : plan.invariants()) {
-            int at = observable.indexOf(inv);
-            String known = plan.knownDeviations().get(inv.id());
-            if (at < 0) {
-                results.add(new InvariantResult(inv, false, 0, 0, 0, null, known, null));
-                continue;
-            }
+    /** One invariant's verdicts over the trials, in trial order. */
+    private record Count(int holds, int violated, int unknown, TrialOutcome first, String firstUnknown) {
+        static Count of(int at, List<TrialOutcome> ordered) {
             int holds = 0;
             int violated = 0;
             int unknown = 0;
@@ -175,13 +168,56 @@ public final class Runner {
                     holds++;
                 }
             }
-            Counterexample c = first == null ? null : shrink(inv, first, (Verdict.Violated) first.verdicts()[at]);
-            if (c != null && plan.corpus() != null && first.choices() != null && known == null) {
-                Corpus.save(plan.corpus(), c);
-            }
-            results.add(new InvariantResult(inv, true, holds, violated, unknown, c, known, firstUnknown));
+            return new Count(holds, violated, unknown, first, firstUnknown);
         }
-        return results;
+    }
+
+    /**
+     * Counts verdicts per invariant over the trials in order (corpus first) and shrinks each first
+     * violation. The shrinks run side by side: each is independent of the others, and on a real
+     * target each rerun mostly waits on wall time.
+     */
+    private List<InvariantResult> tally(List<TrialOutcome> ordered) {
+        List<Invariant> invariants = plan.invariants();
+        List<Count> counts = new ArrayList<>();
+        List<Future<Counterexample>> shrinks = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(plan.parallelism());
+        try {
+            for (Invariant inv : invariants) {
+                int at = observable.indexOf(inv);
+                Count count = at < 0 ? null : Count.of(at, ordered);
+                counts.add(count);
+                shrinks.add(count == null || count.first() == null ? null
+                        : pool.submit(() -> shrink(inv, count.first(), (Verdict.Violated) count.first().verdicts()[at])));
+            }
+            List<InvariantResult> results = new ArrayList<>();
+            for (int i = 0; i < invariants.size(); i++) {
+                Invariant inv = invariants.get(i);
+                Count count = counts.get(i);
+                String known = plan.knownDeviations().get(inv.id());
+                if (count == null) {
+                    results.add(new InvariantResult(inv, false, 0, 0, 0, null, known, null));
+                    continue;
+                }
+                Counterexample c = shrinks.get(i) == null ? null : shrinks.get(i).get();
+                if (c != null && plan.corpus() != null && count.first().choices() != null && known == null) {
+                    Corpus.save(plan.corpus(), c);
+                }
+                results.add(new InvariantResult(inv, true, count.holds(), count.violated(), count.unknown(), c, known,
+                        count.firstUnknown()));
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the run was interrupted while shrinking", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("shrinking failed inside podcheck: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**
