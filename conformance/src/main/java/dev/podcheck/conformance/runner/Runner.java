@@ -187,8 +187,10 @@ public final class Runner {
                 int at = observable.indexOf(inv);
                 Count count = at < 0 ? null : Count.of(at, ordered);
                 counts.add(count);
+                boolean known = plan.knownDeviations().containsKey(inv.id());
                 shrinks.add(count == null || count.first() == null ? null
-                        : pool.submit(() -> shrink(inv, count.first(), (Verdict.Violated) count.first().verdicts()[at])));
+                        : pool.submit(() -> known ? asItHappened(inv, count.first(), (Verdict.Violated) count.first().verdicts()[at])
+                                : shrink(inv, count.first(), (Verdict.Violated) count.first().verdicts()[at])));
             }
             List<InvariantResult> results = new ArrayList<>();
             for (int i = 0; i < invariants.size(); i++) {
@@ -242,6 +244,17 @@ public final class Runner {
                     }
                 }, plan.maxShrinkAttempts());
         return counterexample(inv, first, original, shrunk.value(), shrunk.steps());
+    }
+
+    /**
+     * A known deviation is not shrunk: its minimal pod is in the known-deviations file's story, and
+     * on a real target each shrink step costs a pod. Its first trial is shown as it happened.
+     */
+    private Counterexample asItHappened(Invariant inv, TrialOutcome first, Verdict.Violated original) {
+        return first.trace() != null
+                ? new Counterexample(inv, first.origin(), first.trialSeed(), first.trial(), first.scenario(), first.trace(),
+                        original, 0, true)
+                : counterexample(inv, first, original, first.scenario(), 0);
     }
 
     /**

@@ -104,6 +104,9 @@ class RunnerTest {
 
         assertThat(result.invariants().get(0).outcome()).isEqualTo(InvariantResult.Outcome.KNOWN_DEVIATION);
         assertThat(result.exitCode()).isZero();
+        // not shrunk: shown as its first trial happened (on a real target every shrink step costs a pod)
+        assertThat(result.invariants().get(0).counterexample().shrinkSteps()).isZero();
+        assertThat(result.invariants().get(0).counterexample().origin()).startsWith("seed 1 trial ");
     }
 
     @Test
