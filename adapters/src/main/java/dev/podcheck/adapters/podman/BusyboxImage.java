@@ -39,9 +39,9 @@ final class BusyboxImage {
 
     private BusyboxImage() {}
 
-    /** The image's name, made first when podman does not have it. */
-    static String ensure(Podman podman, StateDir state) throws TargetException {
-        String tag = tag(state);
+    /** The image's name, made first from {@code busybox} when podman does not have it. */
+    static String ensure(Podman podman, StateDir state, Path busybox) throws TargetException {
+        String tag = tag(state, busybox);
         if (exists(podman, tag)) {
             return tag;
         }
@@ -52,7 +52,7 @@ final class BusyboxImage {
                 try (FileChannel channel = FileChannel.open(dir.resolve("build.lock"), StandardOpenOption.CREATE,
                         StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
                     if (!exists(podman, tag)) {
-                        build(podman, state, tag);
+                        build(podman, state, busybox, tag);
                     }
                 }
             } catch (IOException e) {
@@ -62,17 +62,17 @@ final class BusyboxImage {
         return tag;
     }
 
-    /** The image's name for this machine's busybox, without making it. */
-    static String tag(StateDir state) throws TargetException {
-        checkStatic(BUSYBOX);
-        return REPOSITORY + ":" + version(busybox(state, "--help"));
+    /** The image's name for a busybox binary, without making it. */
+    static String tag(StateDir state, Path busybox) throws TargetException {
+        checkStatic(busybox);
+        return REPOSITORY + ":" + version(busybox, run(busybox, state, "--help"));
     }
 
     /** "BusyBox v1.35.0 (Debian 1:1.35.0-4+b3) multi-call binary." gives 1.35.0. */
-    static String version(String banner) throws TargetException {
+    static String version(Path busybox, String banner) throws TargetException {
         Matcher m = VERSION.matcher(banner);
         if (!m.find()) {
-            throw new TargetException(BUSYBOX + " does not say its version (\"" + banner.lines().findFirst().orElse("")
+            throw new TargetException(busybox + " does not say its version (\"" + banner.lines().findFirst().orElse("")
                     + "\"): is it busybox?", null);
         }
         return m.group(1);
@@ -153,12 +153,13 @@ final class BusyboxImage {
         return result.ok();
     }
 
-    private static void build(Podman podman, StateDir state, String tag) throws IOException, TargetException {
+    private static void build(Podman podman, StateDir state, Path busybox, String tag)
+            throws IOException, TargetException {
         Path work = Files.createTempDirectory(state.imageDir(), "build");
         try {
             Path root = work.resolve("root");
             Path tar = work.resolve("root.tar");
-            writeRoot(root, BUSYBOX, applets(busybox(state, "--list")));
+            writeRoot(root, busybox, applets(run(busybox, state, "--list")));
             HostCommand.Result archived = new HostCommand(tarArgv(root, tar), Map.of(), state.scratch()).run(BUILD);
             if (!archived.ok()) {
                 throw Podman.failed("tar of the image's root", archived);
@@ -173,11 +174,11 @@ final class BusyboxImage {
         }
     }
 
-    private static String busybox(StateDir state, String arg) throws TargetException {
-        HostCommand.Result result = new HostCommand(List.of(BUSYBOX.toString(), arg), Map.of(), state.scratch())
+    private static String run(Path busybox, StateDir state, String arg) throws TargetException {
+        HostCommand.Result result = new HostCommand(List.of(busybox.toString(), arg), Map.of(), state.scratch())
                 .run(Podman.QUICK);
         if (!result.ok()) {
-            throw Podman.failed(BUSYBOX + " " + arg, result);
+            throw Podman.failed(busybox + " " + arg, result);
         }
         return result.stdout();
     }

@@ -37,7 +37,7 @@ public final class PodmanTargetProvider implements TargetProvider {
         StateDir state = options.state().prepare();
         Podman podman = podman(state);
         podman.version();
-        String image = options.image != null ? options.image : BusyboxImage.ensure(podman, state);
+        String image = options.image != null ? options.image : BusyboxImage.ensure(podman, state, BusyboxImage.BUSYBOX);
         return new PodmanTarget(podman, state, image, runId(), options.trialTimeout);
     }
 
@@ -57,7 +57,7 @@ public final class PodmanTargetProvider implements TargetProvider {
     @Override
     public String render(Scenario defaulted) throws TargetException {
         StateDir state = options.state();
-        String image = options.image != null ? options.image : BusyboxImage.tag(state);
+        String image = options.image != null ? options.image : BusyboxImage.tag(state, BusyboxImage.BUSYBOX);
         String name = defaulted.pod().metadata().name();
         return PodmanManifest.withNotes(PodmanManifest.render(defaulted, image, state.trialDir(name), name, RENDER_RUN));
     }
