@@ -1,0 +1,128 @@
+package dev.podcheck.adapters.podman;
+
+import dev.podcheck.conformance.api.Observation;
+import dev.podcheck.conformance.api.Target;
+import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.trace.Trace;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * podman ({@code kube play}) as a target: each trial is a rendered pod with the run label, played
+ * with no network, watched through podman's events log until the horizon, then removed. Trials
+ * run in parallel, one pod each. Closing removes every pod of the run (also from a shutdown hook
+ * on Ctrl-C); only pods and containers with the run label are ever removed.
+ */
+final class PodmanTarget implements Target {
+    /**
+     * What the target claims, from podman's record of its containers and the containers' reports.
+     * Not {@code Observations.PODMAN}: podman keeps no phase, conditions or QoS class, and a pod it
+     * never evicts shows no eviction; what the trace would hold there is this target's derivation
+     * ({@link PodmanStatus}), and a check of it would check the target, not podman. SIGNALS: SIGTERM
+     * from the reports, SIGKILL from podman's exit code 137 after a SIGTERM and no exit report.
+     */
+    static final Set<Observation> OBSERVATIONS =
+            Set.copyOf(EnumSet.of(Observation.CONTAINER_STATUSES, Observation.SIGNALS, Observation.DELETION));
+    /**
+     * podman's times are exact and the reports carry this machine's clock; what lags is podman
+     * itself: a start 0.1 to 0.5 s after the moment the reference starts it (the CLI's start-up,
+     * the runtime), more when trials run in parallel on few cores.
+     */
+    static final Duration TOLERANCE = Duration.ofSeconds(2);
+
+    private final Podman podman;
+    private final StateDir state;
+    private final String image;
+    private final String runId;
+    private final Duration trialTimeout;
+    private final AtomicInteger trials = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Thread shutdownHook;
+
+    /**
+     * @param trialTimeout how long podman may take to start a pod's first container
+     */
+    PodmanTarget(Podman podman, StateDir state, String image, String runId, Duration trialTimeout) {
+        this.podman = podman;
+        this.state = state;
+        this.image = image;
+        this.runId = runId;
+        this.trialTimeout = trialTimeout;
+        this.shutdownHook = new Thread(this::release, "podcheck-cleanup-podman-" + runId);
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    @Override
+    public String name() {
+        return "podman";
+    }
+
+    @Override
+    public Set<Observation> observations() {
+        return OBSERVATIONS;
+    }
+
+    @Override
+    public Duration tolerance() {
+        return TOLERANCE;
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    String image() {
+        return image;
+    }
+
+    @Override
+    public Trace run(Scenario defaulted, Duration horizon) throws TargetException {
+        if (closed.get()) {
+            throw new TargetException("the podman target is closed", null);
+        }
+        return new PodmanTrial(podman, state, image, runId, trialTimeout, podName(defaulted)).run(defaulted, horizon);
+    }
+
+    /**
+     * The scenario's pod name, cut to leave room, the run's id and the trial's number: pod names
+     * are unique on a machine (podman has no namespaces), and runs may share one.
+     */
+    String podName(Scenario defaulted) {
+        String base = defaulted.pod().metadata().name();
+        base = base == null || base.isBlank() ? "pod" : base;
+        base = base.length() > 30 ? base.substring(0, 30).replaceAll("[-.]+$", "") : base;
+        return base + "-" + runId + "-" + trials.incrementAndGet();
+    }
+
+    /** What runs on Ctrl-C (registered with the JVM until close). */
+    Thread shutdownHook() {
+        return shutdownHook;
+    }
+
+    @Override
+    public void close() {
+        release();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook is running or has run.
+        }
+    }
+
+    /** Removes the run's pods once. */
+    private void release() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            LabelledPods.remove(podman, runId);
+        } catch (TargetException e) {
+            // close() has no way to fail: say what is left and how to remove it.
+            System.err.println("podcheck: " + e.getMessage() + "; 'podcheck clean --target podman' removes the pods of"
+                    + " run " + runId + " later");
+        }
+    }
+}

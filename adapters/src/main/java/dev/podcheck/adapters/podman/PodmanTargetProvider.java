@@ -1,0 +1,104 @@
+package dev.podcheck.adapters.podman;
+
+import dev.podcheck.conformance.api.Target;
+import dev.podcheck.conformance.api.Target.TargetException;
+import dev.podcheck.conformance.api.TargetProvider;
+import dev.podcheck.spec.generate.Size;
+import dev.podcheck.spec.scenario.Scenario;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+
+/** {@code --target podman}: scenarios as rendered pods played by podman on this machine, watched through its events log. */
+public final class PodmanTargetProvider implements TargetProvider {
+    /** The run label's value on a pod rendered for a user, so that 'podcheck clean' finds one played by hand. */
+    static final String RENDER_RUN = "render";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PodmanOptions options = new PodmanOptions();
+
+    @Override
+    public String name() {
+        return "podman";
+    }
+
+    @Override
+    public String description() {
+        return "podman kube play on this machine (no network, a local busybox image), one labelled pod per trial";
+    }
+
+    @Override
+    public Object options() {
+        return options;
+    }
+
+    @Override
+    public Target open() throws TargetException {
+        StateDir state = options.state().prepare();
+        Podman podman = podman(state);
+        podman.version();
+        String image = options.image != null ? options.image : BusyboxImage.ensure(podman, state, BusyboxImage.BUSYBOX);
+        return new PodmanTarget(podman, state, image, runId(), options.trialTimeout);
+    }
+
+    @Override
+    public List<String> clean() throws TargetException {
+        StateDir state = options.state().prepare();
+        Podman podman = podman(state);
+        podman.version();
+        return LabelledPods.remove(podman, null);
+    }
+
+    /**
+     * The pod as podman would get it, with rendering's notes as comments: named as the scenario's
+     * pod, its reports in the state folder's trial folder of that name, labelled so that
+     * 'podcheck clean --target podman' removes it when played by hand.
+     */
+    @Override
+    public String render(Scenario defaulted) throws TargetException {
+        StateDir state = options.state();
+        String image = options.image != null ? options.image : BusyboxImage.tag(state, BusyboxImage.BUSYBOX);
+        String name = defaulted.pod().metadata().name();
+        return PodmanManifest.withNotes(PodmanManifest.render(defaulted, image, state.trialDir(name), name, RENDER_RUN));
+    }
+
+    /**
+     * No node pressure: podman cannot put this machine under memory pressure on cue. No sidecars:
+     * podman 4.3 refuses an init container with a probe or a hook ("cannot create an init container
+     * that has either of lifecycle, livenessProbe, readinessProbe, or startupProbe set"), and kube
+     * play waits for each init container to exit, so behind a sidecar no regular container ever
+     * starts: every trial with one would be inconclusive, or show that same deviation again.
+     */
+    @Override
+    public Size size(Size asked) {
+        return asked.withNodePressure(false).withContainers(asked.maxContainers(), asked.maxInitContainers(), 0);
+    }
+
+    /** Long enough for restarts and a graceful deletion; every second of it is wall time. */
+    @Override
+    public Duration defaultHorizon() {
+        return Duration.ofSeconds(60);
+    }
+
+    /** Pods mostly wait on wall time, but each start costs podman CPU: measured on 2 cores. */
+    @Override
+    public int defaultParallelism() {
+        return 4;
+    }
+
+    /** Each rerun costs a real pod and up to a horizon of wall time. */
+    @Override
+    public int shrinkAttempts() {
+        return 10;
+    }
+
+    private Podman podman(StateDir state) {
+        return new Podman(options.podman, state.containersConf(), state.scratch());
+    }
+
+    /** Eight lower-case letters and digits: part of every pod name, and the run label's value. */
+    static String runId() {
+        String id = Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+        return (id + "00000000").substring(0, 8);
+    }
+}

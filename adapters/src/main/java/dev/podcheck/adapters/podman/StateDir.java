@@ -1,0 +1,95 @@
+package dev.podcheck.adapters.podman;
+
+import dev.podcheck.conformance.api.Target.TargetException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The podman target's own folder: its containers.conf, podman's events log, one folder per trial
+ * (mounted into the pod as its report volume), the busybox image's build and scratch files. Runs
+ * may share it: nothing in it belongs to one run but the trial folders, which are named after
+ * their pods, and pod names are unique on a machine.
+ *
+ * <p>The private containers.conf (read through CONTAINERS_CONF, the machine's own is never
+ * changed) sets what podman needs here and what the target reads:
+ * <ul>
+ *   <li>default_ulimits: a sandbox's hard nofile limit may be as low as 20000, under podman's
+ *       default of 1048576, and then no container starts ("error setting rlimit");</li>
+ *   <li>runtime runc: crun refuses a hybrid cgroup layout that runc accepts;</li>
+ *   <li>events to a file of our own, not journald: the target reads podman's record of every
+ *       container start and death there, with exact times and exit codes.</li>
+ * </ul>
+ */
+record StateDir(Path root) {
+    /** An events log longer than this is set aside when a run opens, so that it does not grow for ever. */
+    static final long EVENTS_LOG_LIMIT = 64L << 20;
+
+    StateDir {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    Path containersConf() {
+        return root.resolve("containers.conf");
+    }
+
+    Path eventsLog() {
+        return root.resolve("events.log");
+    }
+
+    /** Output files of running podman calls. */
+    Path scratch() {
+        return root.resolve("tmp");
+    }
+
+    /** Where the image is built, and the lock that lets one process build it. */
+    Path imageDir() {
+        return root.resolve("image");
+    }
+
+    /** The trial's report folder: the pod's hostPath volume, fresh for every trial. */
+    Path trialDir(String podName) {
+        return root.resolve("trials").resolve(podName);
+    }
+
+    /** The manifest the trial hands to podman, beside (not inside) the folder the pod mounts. */
+    Path manifest(String podName) {
+        return root.resolve("trials").resolve(podName + ".yaml");
+    }
+
+    /** Makes the folders and writes the configuration; sets a long events log aside. */
+    StateDir prepare() throws TargetException {
+        try {
+            Files.createDirectories(root.resolve("trials"));
+            Files.createDirectories(scratch());
+            Files.writeString(containersConf(), containersConf(eventsLog()));
+            if (Files.exists(eventsLog()) && Files.size(eventsLog()) > EVENTS_LOG_LIMIT) {
+                // A trial that still reads the old file (another run's) sees it shrink and starts over.
+                Files.move(eventsLog(), root.resolve("events.log.old"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            return this;
+        } catch (IOException e) {
+            throw new TargetException("cannot prepare the podman state folder " + root + ": " + e.getMessage()
+                    + " (choose another with --state-dir)", e);
+        }
+    }
+
+    /** The private containers.conf (TOML), with podman's events going to {@code eventsLog}. */
+    static String containersConf(Path eventsLog) {
+        return """
+                # Written by podcheck's podman target and read by its podman calls through CONTAINERS_CONF.
+                [containers]
+                default_ulimits = ["nofile=20000:20000", "nproc=20000:20000"]
+
+                [engine]
+                runtime = "runc"
+                events_logger = "file"
+                events_logfile_path = "%s"
+                """.formatted(tomlEscape(eventsLog.toString()));
+    }
+
+    private static String tomlEscape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}

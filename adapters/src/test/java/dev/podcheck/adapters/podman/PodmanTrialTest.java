@@ -1,0 +1,141 @@
+package dev.podcheck.adapters.podman;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.podcheck.conformance.api.Target.TargetException;
+import dev.podcheck.spec.admission.Defaulting;
+import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.trace.ContainerState;
+import dev.podcheck.spec.trace.Trace;
+import dev.podcheck.spec.trace.TraceEvent;
+import dev.podcheck.spec.yaml.ScenarioReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** One trial against {@link FakePodman}: what the trial asks podman, and how it fails when podman does. */
+class PodmanTrialTest {
+    private static final String POD = "web-run12345-1";
+
+    @TempDir
+    Path dir;
+
+    private StateDir state;
+
+    private PodmanTrial trial(FakePodman fake, Duration trialTimeout) throws Exception {
+        state = new StateDir(dir.resolve("state")).prepare();
+        Podman podman = new Podman(fake.install().toString(), state.containersConf(), state.scratch());
+        return new PodmanTrial(podman, state, "localhost/podcheck-busybox:1.35.0", "run12345", trialTimeout, POD);
+    }
+
+    private static Scenario scenario(String deletion) {
+        return Defaulting.apply(ScenarioReader.readOne("test", """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: web
+                  annotations:
+                    podcheck.dev/scenario: |
+                      events:
+                      - deletePod: %s
+                spec:
+                  terminationGracePeriodSeconds: 7
+                  containers:
+                  - {name: app, image: busybox:1.36}
+                """.formatted(deletion)));
+    }
+
+    /** play creates and starts the app and writes its start report, as podman and the container would. */
+    private static final String PLAY = """
+            cp "$LAST" "$(dirname "$LAST")/played.yaml"
+            event container create "$POD-app"; event container start "$POD-app"
+            mkdir -p "$(dirname "$LAST")/$POD/reports"
+            echo "$(date +%s)000 app 0 start" >> "$(dirname "$LAST")/$POD/reports/app.log"
+            """;
+
+    @Nested
+    class Running {
+        @Test
+        void should_play_the_manifest_with_no_network_and_remove_the_pod_and_its_files_at_the_end() throws Exception {
+            FakePodman fake = new FakePodman(dir.resolve("fake")).on("kube play", PLAY);
+
+            Trace trace = trial(fake, Duration.ofSeconds(60)).run(scenario("{at: 1h}"), Duration.ofMillis(800));
+
+            assertThat(fake.calls()).containsExactly(
+                    "kube play --network none --quiet " + state.manifest(POD),
+                    "pod rm --force --ignore -t 0 " + POD);
+            assertThat(Files.readString(state.root().resolve("trials/played.yaml")))
+                    .contains("name: " + POD, "podcheck.dev/run: run12345", "path: " + state.trialDir(POD));
+            assertThat(state.trialDir(POD)).doesNotExist();
+            assertThat(state.manifest(POD)).doesNotExist();
+            assertThat(trace.all(TraceEvent.ContainerStatusChanged.class).map(e -> e.status().state()))
+                    .last().isInstanceOf(ContainerState.Running.class);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+                "{at: 0s, gracePeriodSeconds: 2}| pod stop --ignore -t 2 | 2",
+                "{at: 0s, force: true}          | pod stop --ignore -t 0 | 0",
+                "{at: 0s}                       | pod stop --ignore      | 7"})
+        void should_stop_with_the_deletions_grace_else_podmans_own(String deletion, String stop, long recorded)
+                throws Exception {
+            FakePodman fake = new FakePodman(dir.resolve("fake")).on("kube play", PLAY);
+
+            Trace trace = trial(fake, Duration.ofSeconds(60)).run(scenario(deletion), Duration.ofMillis(1500));
+
+            assertThat(fake.calls()).contains(stop + " " + POD, "pod rm --force --ignore -t 0 " + POD);
+            assertThat(fake.calls().indexOf(stop + " " + POD))
+                    .isLessThan(fake.calls().indexOf("pod rm --force --ignore -t 0 " + POD));
+            assertThat(trace.all(TraceEvent.DeletionRequested.class).map(TraceEvent.DeletionRequested::gracePeriodSeconds))
+                    .containsExactly(recorded);
+        }
+    }
+
+    @Nested
+    class Inconclusive {
+        @Test
+        void should_fail_the_trial_when_podman_refuses_the_pod() throws Exception {
+            FakePodman fake = new FakePodman(dir.resolve("fake")).on("kube play", """
+                    echo 'Error: cannot create an init container that has either of lifecycle, livenessProbe, \
+                    readinessProbe, or startupProbe set' >&2; exit 125""");
+            PodmanTrial trial = trial(fake, Duration.ofSeconds(60));
+
+            assertThatThrownBy(() -> trial.run(scenario("{at: 1h}"), Duration.ofSeconds(30)))
+                    .isInstanceOf(TargetException.class)
+                    .hasMessage("podman kube play did not start pod " + POD + ": cannot create an init container that"
+                            + " has either of lifecycle, livenessProbe, readinessProbe, or startupProbe set");
+            assertThat(fake.calls()).last().isEqualTo("pod rm --force --ignore -t 0 " + POD);
+            assertThat(state.trialDir(POD)).doesNotExist();
+        }
+
+        @Test
+        void should_fail_the_trial_when_no_container_starts_in_time() throws Exception {
+            FakePodman fake = new FakePodman(dir.resolve("fake")).on("kube play", "exec sleep 30");
+            PodmanTrial trial = trial(fake, Duration.ofMillis(300));
+
+            assertThatThrownBy(() -> trial.run(scenario("{at: 1h}"), Duration.ofSeconds(30)))
+                    .isInstanceOf(TargetException.class)
+                    .hasMessage("no container of pod " + POD + " started within 300ms (--trial-timeout)");
+            assertThat(fake.calls()).last().isEqualTo("pod rm --force --ignore -t 0 " + POD);
+        }
+
+        @Test
+        void should_observe_a_pod_whose_play_fails_after_it_started_a_container() throws Exception {
+            FakePodman fake = new FakePodman(dir.resolve("fake")).on("kube play", """
+                    event container create "$POD-app"; event container start "$POD-app"
+                    event container died "$POD-app" 1
+                    echo 'Error: init container 974fb815deb6 exited with code 1' >&2; exit 125""");
+
+            Trace trace = trial(fake, Duration.ofSeconds(60)).run(scenario("{at: 1h}"), Duration.ofMillis(800));
+
+            assertThat(trace.all(TraceEvent.ContainerStatusChanged.class).map(e -> e.status().state()))
+                    .last().isInstanceOfSatisfying(ContainerState.Terminated.class, t -> assertThat(t.exitCode()).isOne());
+        }
+    }
+}
