@@ -3,9 +3,14 @@ package dev.podcheck.conformance.invariant.restart;
 import static dev.podcheck.conformance.invariant.restart.Events.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podcheck.conformance.api.Observation;
+import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.conformance.invariant.Trials;
 import dev.podcheck.spec.trace.TraceEvent;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BackOffTest {
@@ -58,5 +63,23 @@ class BackOffTest {
         assertThat(new BackOff().check(Trials.of(POD, trace))).isEqualTo(Verdict.violated(
                 "app was started again 14000 ms after the exit at 2000 ms, within the kubelet back-off of 20000 ms",
                 earlier, tooSoon));
+    }
+
+    @Test
+    void should_check_a_target_without_Events_where_no_probe_can_kill_and_be_unknown_where_one_can() {
+        // GIVEN a target that sees container statuses but no Events (podman), restarting at once every time
+        TraceEvent exit = exited(2000, "app", 1, 1000, 1);
+        TraceEvent again = running(2100, "app", 2);
+        var trace = trace(running(0, "app", 0), exited(1000, "app", 1, 0, 0), running(1000, "app", 1), exit, again);
+        Set<Observation> noEvents = EnumSet.of(Observation.CONTAINER_STATUSES);
+        String probed = "{apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {containers: [{name: app, image: busybox,"
+                + " livenessProbe: {exec: {command: [\"true\"]}}}]}}";
+
+        assertThat(new BackOff().check(new Observed(Trials.scenario(POD), trace, noEvents, Duration.ZERO, Trials.HORIZON)))
+                .isEqualTo(Verdict.violated(
+                        "app was started again 100 ms after the exit at 2000 ms, within the kubelet back-off of 10000 ms",
+                        exit, again));
+        assertThat(new BackOff().check(new Observed(Trials.scenario(probed), trace, noEvents, Duration.ZERO, Trials.HORIZON)))
+                .isInstanceOf(Verdict.Unknown.class);
     }
 }
