@@ -75,7 +75,7 @@ public final class KubernetesTargetProvider implements TargetProvider {
     /** A real cluster cannot put its node under memory pressure on cue: deletions only. */
     @Override
     public Size size(Size asked) {
-        return asked.withNodePressure(false);
+        return asked.withNodePressure(false).withStartDelays(false);
     }
 
     /** Long enough for a restart or two and a graceful deletion; every second of it is wall time. */

@@ -71,7 +71,7 @@ public final class PodmanTargetProvider implements TargetProvider {
      */
     @Override
     public Size size(Size asked) {
-        return asked.withNodePressure(false).withContainers(asked.maxContainers(), asked.maxInitContainers(), 0);
+        return asked.withNodePressure(false).withStartDelays(false).withContainers(asked.maxContainers(), asked.maxInitContainers(), 0);
     }
 
     /** Long enough for restarts and a graceful deletion; every second of it is wall time. */

@@ -98,6 +98,7 @@ class KubernetesTargetProviderTest {
             assertThat(provider.shrinkAttempts()).isEqualTo(20);
             assertThat(provider.size(Size.DEFAULT).nodePressure()).isFalse();
             assertThat(provider.size(Size.DEFAULT).events()).isTrue();
+            assertThat(provider.size(Size.DEFAULT).startDelays()).isFalse();
         }
     }
 

@@ -71,7 +71,7 @@ class PodmanTargetProviderTest {
         void should_ask_for_neither_node_pressure_nor_sidecars() {
             Size size = provider.size(Size.DEFAULT);
 
-            assertThat(size).isEqualTo(Size.DEFAULT.withNodePressure(false)
+            assertThat(size).isEqualTo(Size.DEFAULT.withNodePressure(false).withStartDelays(false)
                     .withContainers(Size.DEFAULT.maxContainers(), Size.DEFAULT.maxInitContainers(), 0));
         }
     }

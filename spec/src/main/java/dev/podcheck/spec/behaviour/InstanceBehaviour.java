@@ -76,6 +76,11 @@ public record InstanceBehaviour(
                 postStart, preStop);
     }
 
+    public InstanceBehaviour withStartAfter(Duration value) {
+        return new InstanceBehaviour(times, value, exit, startup, liveness, readiness, onSigterm, memory,
+                postStart, preStop);
+    }
+
     public InstanceBehaviour withExit(Exit value) {
         return new InstanceBehaviour(times, startAfter, value, startup, liveness, readiness, onSigterm, memory,
                 postStart, preStop);

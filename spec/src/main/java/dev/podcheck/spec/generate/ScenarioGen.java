@@ -10,6 +10,7 @@ import dev.podcheck.spec.property.Gen;
 import dev.podcheck.spec.property.Weighted;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.scenario.WorldEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,9 @@ public final class ScenarioGen {
             PodSpec spec = PodSpec.of(init, regular).withRestartPolicy(restartPolicy)
                     .withTerminationGracePeriodSeconds(grace).withActiveDeadlineSeconds(deadline);
             Map<String, ContainerBehaviour> behaviours = size.behaviours() ? behaviours(spec, c) : Map.of();
+            if (!size.startDelays()) {
+                behaviours = withoutStartDelays(behaviours);
+            }
             List<WorldEvent> events = !size.events() ? List.of()
                     : (size.nodePressure() ? EventGen.EVENTS : EventGen.DELETIONS).generate(c);
             return new Scenario(Pod.of(ObjectMeta.named(POD_NAME), spec), behaviours, events);
@@ -76,6 +80,14 @@ public final class ScenarioGen {
             out.add(sidecar ? gen.generate(ContainerKind.SIDECAR, sidecars++, c)
                     : gen.generate(ContainerKind.INIT, inits++, c));
         }
+        return out;
+    }
+
+    /** The same draws with every startAfter 0, so that shrinking and seeds stay comparable. */
+    private static Map<String, ContainerBehaviour> withoutStartDelays(Map<String, ContainerBehaviour> behaviours) {
+        Map<String, ContainerBehaviour> out = new LinkedHashMap<>();
+        behaviours.forEach((name, b) -> out.put(name, new ContainerBehaviour(
+                b.instances().stream().map(i -> i.withStartAfter(Duration.ZERO)).toList())));
         return out;
     }
 

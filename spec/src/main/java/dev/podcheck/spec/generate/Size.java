@@ -14,13 +14,16 @@ package dev.podcheck.spec.generate;
  * @param events            whether world events (deletion, node memory pressure) may happen
  * @param nodePressure      whether those events may include node memory pressure, which a real
  *                          target cannot cause on its node
+ * @param startDelays       whether instances may take time to start (startAfter: image pull,
+ *                          create), which a real target cannot act: its script only runs once started
  */
 public record Size(int maxContainers, int maxInitContainers, int maxSidecars, int probePercent,
-                   boolean resources, boolean behaviours, boolean events, boolean nodePressure) {
+                   boolean resources, boolean behaviours, boolean events, boolean nodePressure,
+                   boolean startDelays) {
 
-    public static final Size DEFAULT = new Size(3, 2, 2, 30, true, true, true, true);
+    public static final Size DEFAULT = new Size(3, 2, 2, 30, true, true, true, true, true);
     /** One container, nothing else: the pod spec alone. */
-    public static final Size PLAIN = new Size(1, 0, 0, 0, false, false, false, false);
+    public static final Size PLAIN = new Size(1, 0, 0, 0, false, false, false, false, false);
 
     public Size {
         if (maxContainers < 1 || maxInitContainers < 0 || maxSidecars < 0) {
@@ -32,26 +35,31 @@ public record Size(int maxContainers, int maxInitContainers, int maxSidecars, in
     }
 
     public Size withContainers(int maxRegular, int maxInit, int maxSidecar) {
-        return new Size(maxRegular, maxInit, maxSidecar, probePercent, resources, behaviours, events, nodePressure);
+        return new Size(maxRegular, maxInit, maxSidecar, probePercent, resources, behaviours, events, nodePressure, startDelays);
     }
 
     public Size withProbePercent(int value) {
-        return new Size(maxContainers, maxInitContainers, maxSidecars, value, resources, behaviours, events, nodePressure);
+        return new Size(maxContainers, maxInitContainers, maxSidecars, value, resources, behaviours, events, nodePressure, startDelays);
     }
 
     public Size withResources(boolean value) {
-        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, value, behaviours, events, nodePressure);
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, value, behaviours, events, nodePressure, startDelays);
     }
 
     public Size withBehaviours(boolean value) {
-        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, value, events, nodePressure);
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, value, events, nodePressure, startDelays);
     }
 
     public Size withEvents(boolean value) {
-        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, value, nodePressure);
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, value, nodePressure, startDelays);
     }
 
     public Size withNodePressure(boolean value) {
-        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, events, value);
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, events, value, startDelays);
+    }
+
+    public Size withStartDelays(boolean value) {
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, events,
+                nodePressure, value);
     }
 }

@@ -47,7 +47,7 @@ class ScenarioGenTest {
 
         @Test
         void should_respect_the_size() {
-            Size size = new Size(2, 1, 1, 100, false, false, false, false);
+            Size size = new Size(2, 1, 1, 100, false, false, false, false, false);
             Property.forAll(ScenarioGen.scenarios(size)).trials(300).seed(3).check(s -> {
                 assertThat(s.pod().spec().containers()).hasSizeBetween(1, 2);
                 assertThat(s.pod().spec().sidecars()).hasSizeLessThanOrEqualTo(1);
@@ -56,6 +56,16 @@ class ScenarioGenTest {
                 assertThat(s.events()).isEmpty();
                 assertThat(s.pod().spec().allContainers()).allMatch(c -> c.resources().requests().isEmpty());
             });
+        }
+
+        @Test
+        void should_draw_no_start_delays_for_a_target_that_cannot_act_them() {
+            List<Scenario> drawn = LongStream.range(0, 300)
+                    .mapToObj(seed -> ScenarioGen.scenarios(Size.DEFAULT.withStartDelays(false)).generate(Choices.random(seed)))
+                    .toList();
+
+            assertThat(drawn).flatMap(s -> s.behaviours().values()).flatMap(b -> b.instances())
+                    .isNotEmpty().allMatch(i -> i.startAfter().isZero());
         }
 
         @Test
