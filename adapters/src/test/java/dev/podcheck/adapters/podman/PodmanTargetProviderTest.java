@@ -61,9 +61,9 @@ class PodmanTargetProviderTest {
         }
 
         @Test
-        void should_run_a_minute_of_wall_time_four_pods_at_once_and_shrink_little() {
+        void should_run_a_minute_of_wall_time_eight_pods_at_once_and_shrink_little() {
             assertThat(provider.defaultHorizon()).isEqualTo(Duration.ofSeconds(60));
-            assertThat(provider.defaultParallelism()).isEqualTo(4);
+            assertThat(provider.defaultParallelism()).isEqualTo(8);
             assertThat(provider.shrinkAttempts()).isEqualTo(10);
         }
 

@@ -22,7 +22,7 @@ class PodmanTargetTest {
         fake = new FakePodman(dir.resolve("fake")).on("pod ps --filter label=podcheck.dev/run=run1 ", "echo web-run1-1");
         StateDir state = new StateDir(dir.resolve("state")).prepare();
         Podman podman = new Podman(fake.install().toString(), state.containersConf(), state.scratch());
-        return new PodmanTarget(podman, state, "busybox:1.36", "run1", Duration.ofSeconds(60));
+        return new PodmanTarget(PodmanRun.of(podman, state, "busybox:1.36", "run1", Duration.ofSeconds(60)));
     }
 
     private static Scenario named(String name) {
