@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * podman ({@code kube play}) as a target: each trial is a rendered pod with the run label, played
  * with no network, watched through podman's events log until the horizon, then removed. Trials
  * run in parallel, one pod each. Closing removes every pod of the run (also from a shutdown hook
- * on Ctrl-C); only pods and containers with the run label are ever removed.
+ * on Ctrl-C); only pods and containers with the run label are ever removed. While it is open, the
+ * run holds its {@link RunLock}, so that 'podcheck clean' leaves its pods alone.
  */
 final class PodmanTarget implements Target {
     /**
@@ -34,12 +35,17 @@ final class PodmanTarget implements Target {
     static final Duration TOLERANCE = Duration.ofSeconds(2);
 
     private final PodmanRun run;
+    private final RunLock lock;
     private final AtomicInteger trials = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
 
-    PodmanTarget(PodmanRun run) {
+    /**
+     * @param lock the run's claim, which keeps 'podcheck clean' off its pods until closing releases it
+     */
+    PodmanTarget(PodmanRun run, RunLock lock) {
         this.run = run;
+        this.lock = lock;
         this.shutdownHook = new Thread(this::release, "podcheck-cleanup-podman-" + run.runId());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -101,17 +107,19 @@ final class PodmanTarget implements Target {
         }
     }
 
-    /** Removes the run's pods once. */
+    /** Removes the run's pods once, then releases its claim. */
     private void release() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         try {
-            LabelledPods.remove(run.podman(), run.runId());
+            LabelledPods.remove(run.podman(), run.runId(), id -> true);
         } catch (TargetException e) {
             // close() has no way to fail: say what is left and how to remove it.
             System.err.println("podcheck: " + e.getMessage() + "; 'podcheck clean --target podman' removes the pods of"
                     + " run " + run.runId() + " later");
+        } finally {
+            lock.close();
         }
     }
 }

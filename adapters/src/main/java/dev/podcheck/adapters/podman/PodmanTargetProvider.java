@@ -38,15 +38,22 @@ public final class PodmanTargetProvider implements TargetProvider {
         Podman podman = podman(state);
         podman.version();
         String image = options.image != null ? options.image : BusyboxImage.ensure(podman, state, BusyboxImage.BUSYBOX);
-        return new PodmanTarget(PodmanRun.of(podman, state, image, runId(), options.trialTimeout));
+        String runId = runId();
+        return new PodmanTarget(PodmanRun.of(podman, state, image, runId, options.trialTimeout),
+                RunLock.hold(state, runId));
     }
 
+    /**
+     * Removes the labelled pods of every run that is not running: runs of this state folder that
+     * hold their {@link RunLock} are left alone (a run with another state folder is not seen as
+     * running, and its pods go).
+     */
     @Override
     public List<String> clean() throws TargetException {
         StateDir state = options.state().prepare();
         Podman podman = podman(state);
         podman.version();
-        return LabelledPods.remove(podman, null);
+        return LabelledPods.remove(podman, null, runId -> !RunLock.held(state, runId));
     }
 
     /**
