@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 /**
  * One scenario on podman, from {@code kube play} to the horizon. Trace time 0 is the moment the
  * trial starts {@code podman kube play}: podman records the pod's creation 0.1 to 0.3 s later,
- * after its own start-up, which is part of what the pod takes to start on this target.
+ * after its own start-up, which is part of what the pod takes to start on this target. Before
+ * that, the trial waits for its turn among the pods starting at once ({@link PodmanRun#STARTS}),
+ * which costs wall time, not trace time.
  *
  * <p>kube play runs the init containers before it returns (and never returns while a sidecar
  * runs), so it runs in the background while the trial reads podman's events log every
