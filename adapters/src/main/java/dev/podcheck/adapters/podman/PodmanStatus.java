@@ -52,6 +52,7 @@ final class PodmanStatus {
     private final Map<String, Record> containers = new LinkedHashMap<>();
     private final Predicate<String> oomKilled;
     private boolean gone;
+    private boolean recorded;
 
     /** One container as podman has recorded it so far. */
     private static final class Record {
@@ -99,6 +100,7 @@ final class PodmanStatus {
 
     /** Takes one event of this pod in; true when the status changed so that a snapshot is due. */
     boolean apply(PodmanEvent e) {
+        recorded |= concerns(e);
         if (e.isPod() && e.name().equals(podName) && e.status().equals("remove")) {
             gone = true;
             return false;
@@ -154,6 +156,11 @@ final class PodmanStatus {
     /** Whether podman has removed the pod. */
     boolean gone() {
         return gone;
+    }
+
+    /** Whether podman has recorded anything of this pod yet. */
+    boolean recorded() {
+        return recorded;
     }
 
     /** Whether any container of the pod has started. */

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * podman ({@code kube play}) as a target: each trial is a rendered pod with the run label, played
  * with no network, watched through podman's events log until the horizon, then removed. Trials
  * run in parallel, one pod each. Closing removes every pod of the run (also from a shutdown hook
- * on Ctrl-C); only pods and containers with the run label are ever removed.
+ * on Ctrl-C); only pods and containers with the run label are ever removed. While it is open, the
+ * run holds its {@link RunLock}, so that 'podcheck clean' leaves its pods alone.
  */
 final class PodmanTarget implements Target {
     /**
@@ -33,25 +34,19 @@ final class PodmanTarget implements Target {
      */
     static final Duration TOLERANCE = Duration.ofSeconds(2);
 
-    private final Podman podman;
-    private final StateDir state;
-    private final String image;
-    private final String runId;
-    private final Duration trialTimeout;
+    private final PodmanRun run;
+    private final RunLock lock;
     private final AtomicInteger trials = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
 
     /**
-     * @param trialTimeout how long podman may take to start a pod's first container
+     * @param lock the run's claim, which keeps 'podcheck clean' off its pods until closing releases it
      */
-    PodmanTarget(Podman podman, StateDir state, String image, String runId, Duration trialTimeout) {
-        this.podman = podman;
-        this.state = state;
-        this.image = image;
-        this.runId = runId;
-        this.trialTimeout = trialTimeout;
-        this.shutdownHook = new Thread(this::release, "podcheck-cleanup-podman-" + runId);
+    PodmanTarget(PodmanRun run, RunLock lock) {
+        this.run = run;
+        this.lock = lock;
+        this.shutdownHook = new Thread(this::release, "podcheck-cleanup-podman-" + run.runId());
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -71,11 +66,11 @@ final class PodmanTarget implements Target {
     }
 
     String runId() {
-        return runId;
+        return run.runId();
     }
 
     String image() {
-        return image;
+        return run.image();
     }
 
     @Override
@@ -83,7 +78,7 @@ final class PodmanTarget implements Target {
         if (closed.get()) {
             throw new TargetException("the podman target is closed", null);
         }
-        return new PodmanTrial(podman, state, image, runId, trialTimeout, podName(defaulted)).run(defaulted, horizon);
+        return new PodmanTrial(run, podName(defaulted)).run(defaulted, horizon);
     }
 
     /**
@@ -94,7 +89,7 @@ final class PodmanTarget implements Target {
         String base = defaulted.pod().metadata().name();
         base = base == null || base.isBlank() ? "pod" : base;
         base = base.length() > 30 ? base.substring(0, 30).replaceAll("[-.]+$", "") : base;
-        return base + "-" + runId + "-" + trials.incrementAndGet();
+        return base + "-" + run.runId() + "-" + trials.incrementAndGet();
     }
 
     /** What runs on Ctrl-C (registered with the JVM until close). */
@@ -112,17 +107,19 @@ final class PodmanTarget implements Target {
         }
     }
 
-    /** Removes the run's pods once. */
+    /** Removes the run's pods once, then releases its claim. */
     private void release() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         try {
-            LabelledPods.remove(podman, runId);
+            LabelledPods.remove(run.podman(), run.runId(), id -> true);
         } catch (TargetException e) {
             // close() has no way to fail: say what is left and how to remove it.
             System.err.println("podcheck: " + e.getMessage() + "; 'podcheck clean --target podman' removes the pods of"
-                    + " run " + runId + " later");
+                    + " run " + run.runId() + " later");
+        } finally {
+            lock.close();
         }
     }
 }

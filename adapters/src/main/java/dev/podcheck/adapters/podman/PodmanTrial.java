@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 /**
  * One scenario on podman, from {@code kube play} to the horizon. Trace time 0 is the moment the
  * trial starts {@code podman kube play}: podman records the pod's creation 0.1 to 0.3 s later,
- * after its own start-up, which is part of what the pod takes to start on this target.
+ * after its own start-up, which is part of what the pod takes to start on this target. Before
+ * that, the trial waits for its turn among the pods starting at once ({@link PodmanRun#STARTS}),
+ * which costs wall time, not trace time.
  *
  * <p>kube play runs the init containers before it returns (and never returns while a sidecar
  * runs), so it runs in the background while the trial reads podman's events log every
@@ -42,38 +44,33 @@ final class PodmanTrial {
     /** The stop timeout podman gives a container when told none (kube play leaves it at podman's default). */
     private static final long PODMAN_STOP_TIMEOUT = 10;
 
+    private final PodmanRun run;
     private final Podman podman;
-    private final StateDir state;
-    private final String image;
-    private final String runId;
-    private final Duration trialTimeout;
     private final String podName;
     private final List<Sighting> sightings = new ArrayList<>();
     private final List<Thread> deleters = new ArrayList<>();
     private boolean deletionSent;
     private boolean goneSeen;
+    /** Whether this trial holds one of the run's {@link PodmanRun#starts}. */
+    private boolean starting;
 
-    /**
-     * @param trialTimeout how long podman may take to start the pod's first container
-     */
-    PodmanTrial(Podman podman, StateDir state, String image, String runId, Duration trialTimeout, String podName) {
-        this.podman = podman;
-        this.state = state;
-        this.image = image;
-        this.runId = runId;
-        this.trialTimeout = trialTimeout;
+    PodmanTrial(PodmanRun run, String podName) {
+        this.run = run;
+        this.podman = run.podman();
         this.podName = podName;
     }
 
     Trace run(Scenario defaulted, Duration horizon) throws TargetException {
-        Path dir = state.trialDir(podName);
-        Path manifest = state.manifest(podName);
+        Path dir = run.state().trialDir(podName);
+        Path manifest = run.state().manifest(podName);
         PodmanStatus status = new PodmanStatus(defaulted, podName, this::oomKilled);
         HostCommand.Running play = null;
         try {
             Files.createDirectories(dir);
-            Files.writeString(manifest, PodmanManifest.render(defaulted, image, dir, podName, runId).yaml());
-            EventsTail events = EventsTail.fromEnd(state.eventsLog());
+            Files.writeString(manifest, PodmanManifest.render(defaulted, run.image(), dir, podName, run.runId()).yaml());
+            run.starts().acquire();
+            starting = true;
+            EventsTail events = EventsTail.fromEnd(run.state().eventsLog());
             long anchor = System.currentTimeMillis();
             play = podman.start("kube", "play", "--network", "none", "--quiet", manifest.toString());
             long end = anchor + horizon.toMillis();
@@ -87,6 +84,7 @@ final class PodmanTrial {
             Thread.currentThread().interrupt();
             throw new TargetException("interrupted while running pod " + podName, e);
         } finally {
+            started();
             if (play != null) {
                 play.close();
             }
@@ -104,6 +102,9 @@ final class PodmanTrial {
         while (true) {
             long now = System.currentTimeMillis();
             take(events.read(), status);
+            if (status.started() || play.finished()) {
+                started();
+            }
             if (status.gone() || now >= end) {
                 return;
             }
@@ -121,6 +122,14 @@ final class PodmanTrial {
         }
     }
 
+    /** The pod has started (or will not): the next may. */
+    private void started() {
+        if (starting) {
+            starting = false;
+            run.starts().release();
+        }
+    }
+
     /** The trial cannot go on when podman refused the pod, or started none of its containers in time. */
     private void refused(HostCommand.Running play, PodmanStatus status, EventsTail events, long waited)
             throws TargetException {
@@ -131,9 +140,13 @@ final class PodmanTrial {
                         + Podman.gist(play.result()), null);
             }
         }
-        if (waited > trialTimeout.toMillis()) {
-            throw new TargetException("no container of pod " + podName + " started within "
-                    + Durations.format(trialTimeout) + " (--trial-timeout)", null);
+        if (waited > run.trialTimeout().toMillis()) {
+            throw new TargetException(status.recorded()
+                    ? "no container of pod " + podName + " started within " + Durations.format(run.trialTimeout())
+                            + " (--trial-timeout)"
+                    : "podman recorded nothing of pod " + podName + " in its events log " + run.state().eventsLog()
+                            + " within " + Durations.format(run.trialTimeout()) + " (--trial-timeout): does it honour"
+                            + " events_logfile_path in " + run.state().containersConf() + "?", null);
         }
     }
 

@@ -53,6 +53,11 @@ record StateDir(Path root) {
         return root.resolve("trials").resolve(podName);
     }
 
+    /** Held by a run while it is open (see {@link RunLock}). */
+    Path runLock(String runId) {
+        return root.resolve("runs").resolve(runId + ".lock");
+    }
+
     /** The manifest the trial hands to podman, beside (not inside) the folder the pod mounts. */
     Path manifest(String podName) {
         return root.resolve("trials").resolve(podName + ".yaml");

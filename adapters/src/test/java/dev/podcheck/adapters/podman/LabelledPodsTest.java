@@ -7,18 +7,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The clean-up against a {@link FakePodman} that keeps three pods: one of run "run1", one of run
- * "run2", one of nobody's; its {@code pod ps --filter label=K[=V]} filters as podman does.
+ * The clean-up against a {@link FakePodman} that keeps two labelled pods, of runs "run1" and
+ * "run2", and a labelled container outside them; its {@code --filter label=K[=V]} filters as
+ * podman does (unlabelled pods are never listed), and it prints each one's name and run.
  */
 class LabelledPodsTest {
+    private static final String FORMAT = " {{index .Labels \"podcheck.dev/run\"}}";
+
     @TempDir
     Path dir;
 
     private FakePodman fake() {
         return new FakePodman(dir.resolve("fake"))
-                .on("pod ps --filter label=podcheck.dev/run=run1 ", "echo web-run1-1")
-                .on("pod ps --filter label=podcheck.dev/run ", "echo web-run1-1; echo web-run2-1")
-                .on("ps --all --filter label=podcheck.dev/run ", "echo lost-container");
+                .on("pod ps --filter label=podcheck.dev/run=run1 ", "echo web-run1-1 run1")
+                .on("pod ps --filter label=podcheck.dev/run ", "echo web-run1-1 run1; echo web-run2-1 run2")
+                .on("ps --all --filter label=podcheck.dev/run ", "echo lost-container run3");
     }
 
     private Podman podman(FakePodman fake) throws Exception {
@@ -30,34 +33,44 @@ class LabelledPodsTest {
     void should_remove_only_the_pods_of_the_run() throws Exception {
         FakePodman fake = fake();
 
-        var removed = LabelledPods.remove(podman(fake), "run1");
+        var removed = LabelledPods.remove(podman(fake), "run1", id -> true);
 
         assertThat(removed).containsExactly("pod web-run1-1");
         assertThat(fake.calls()).containsExactly(
-                "pod ps --filter label=podcheck.dev/run=run1 --format {{.Name}}",
+                "pod ps --filter label=podcheck.dev/run=run1 --format {{.Name}}" + FORMAT,
                 "pod rm --force --ignore -t 0 web-run1-1",
-                "ps --all --filter label=podcheck.dev/run=run1 --format {{.Names}}");
+                "ps --all --filter label=podcheck.dev/run=run1 --format {{.Names}}" + FORMAT);
     }
 
     @Test
-    void should_remove_every_runs_pods_and_containers_and_nothing_unlabelled() throws Exception {
+    void should_remove_every_removable_runs_pods_and_containers() throws Exception {
         FakePodman fake = fake();
 
-        var removed = LabelledPods.remove(podman(fake), null);
+        var removed = LabelledPods.remove(podman(fake), null, id -> true);
 
         assertThat(removed).containsExactly("pod web-run1-1", "pod web-run2-1", "container lost-container");
         assertThat(fake.calls()).containsExactly(
-                "pod ps --filter label=podcheck.dev/run --format {{.Name}}",
+                "pod ps --filter label=podcheck.dev/run --format {{.Name}}" + FORMAT,
                 "pod rm --force --ignore -t 0 web-run1-1 web-run2-1",
-                "ps --all --filter label=podcheck.dev/run --format {{.Names}}",
+                "ps --all --filter label=podcheck.dev/run --format {{.Names}}" + FORMAT,
                 "rm --force --ignore -t 0 lost-container");
+    }
+
+    @Test
+    void should_keep_the_pods_of_a_run_that_is_not_removable() throws Exception {
+        FakePodman fake = fake();
+
+        var removed = LabelledPods.remove(podman(fake), null, id -> !id.equals("run2"));
+
+        assertThat(removed).containsExactly("pod web-run1-1", "container lost-container");
+        assertThat(fake.calls()).contains("pod rm --force --ignore -t 0 web-run1-1");
     }
 
     @Test
     void should_remove_nothing_when_nothing_is_labelled() throws Exception {
         FakePodman fake = new FakePodman(dir.resolve("fake"));
 
-        assertThat(LabelledPods.remove(podman(fake), null)).isEmpty();
+        assertThat(LabelledPods.remove(podman(fake), null, id -> true)).isEmpty();
         assertThat(fake.calls()).noneMatch(c -> c.startsWith("pod rm") || c.startsWith("rm"));
     }
 }

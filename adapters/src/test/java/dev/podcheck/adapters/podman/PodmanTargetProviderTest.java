@@ -61,9 +61,9 @@ class PodmanTargetProviderTest {
         }
 
         @Test
-        void should_run_a_minute_of_wall_time_four_pods_at_once_and_shrink_little() {
+        void should_run_a_minute_of_wall_time_eight_pods_at_once_and_shrink_little() {
             assertThat(provider.defaultHorizon()).isEqualTo(Duration.ofSeconds(60));
-            assertThat(provider.defaultParallelism()).isEqualTo(4);
+            assertThat(provider.defaultParallelism()).isEqualTo(8);
             assertThat(provider.shrinkAttempts()).isEqualTo(10);
         }
 
@@ -105,18 +105,22 @@ class PodmanTargetProviderTest {
 
             assertThat(runId).matches("[a-z0-9]{8}");
             assertThat(fake.calls()).containsExactly("version --format {{.Client.Version}}",
-                    "pod ps --filter label=podcheck.dev/run=" + runId + " --format {{.Name}}",
-                    "ps --all --filter label=podcheck.dev/run=" + runId + " --format {{.Names}}");
+                    "pod ps --filter label=podcheck.dev/run=" + runId + " --format {{.Name}} {{index .Labels"
+                            + " \"podcheck.dev/run\"}}",
+                    "ps --all --filter label=podcheck.dev/run=" + runId + " --format {{.Names}} {{index .Labels"
+                            + " \"podcheck.dev/run\"}}");
             assertThat(dir.resolve("state/containers.conf")).exists();
         }
 
         @Test
-        void should_clean_every_runs_pods() throws Exception {
+        void should_clean_the_pods_of_interrupted_runs_and_keep_a_running_runs() throws Exception {
             FakePodman fake = new FakePodman(dir.resolve("fake"))
-                    .on("pod ps --filter label=podcheck.dev/run ", "echo web-abc-1");
+                    .on("pod ps --filter label=podcheck.dev/run ", "echo web-gone-1 gone; echo web-live-1 live");
             parse("--podman", fake.install().toString(), "--state-dir", dir.resolve("state").toString());
 
-            assertThat(provider.clean()).containsExactly("pod web-abc-1");
+            try (RunLock live = RunLock.hold(new StateDir(dir.resolve("state")), "live")) {
+                assertThat(provider.clean()).containsExactly("pod web-gone-1");
+            }
         }
     }
 

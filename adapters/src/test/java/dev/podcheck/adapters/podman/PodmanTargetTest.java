@@ -17,12 +17,15 @@ class PodmanTargetTest {
     Path dir;
 
     private FakePodman fake;
+    private StateDir state;
 
     private PodmanTarget target() throws Exception {
-        fake = new FakePodman(dir.resolve("fake")).on("pod ps --filter label=podcheck.dev/run=run1 ", "echo web-run1-1");
-        StateDir state = new StateDir(dir.resolve("state")).prepare();
+        fake = new FakePodman(dir.resolve("fake"))
+                .on("pod ps --filter label=podcheck.dev/run=run1 ", "echo web-run1-1 run1");
+        state = new StateDir(dir.resolve("state")).prepare();
         Podman podman = new Podman(fake.install().toString(), state.containersConf(), state.scratch());
-        return new PodmanTarget(podman, state, "busybox:1.36", "run1", Duration.ofSeconds(60));
+        return new PodmanTarget(PodmanRun.of(podman, state, "busybox:1.36", "run1", Duration.ofSeconds(60)),
+                RunLock.hold(state, "run1"));
     }
 
     private static Scenario named(String name) {
@@ -51,13 +54,17 @@ class PodmanTargetTest {
     void should_remove_the_runs_pods_once_at_close_or_on_ctrl_c() throws Exception {
         PodmanTarget target = target();
 
+        boolean heldWhileOpen = RunLock.held(state, "run1");
+
         target.shutdownHook().run();
         target.close();
 
+        assertThat(heldWhileOpen).isTrue();
+        assertThat(RunLock.held(state, "run1")).as("released at close").isFalse();
         assertThat(fake.calls()).containsExactly(
-                "pod ps --filter label=podcheck.dev/run=run1 --format {{.Name}}",
+                "pod ps --filter label=podcheck.dev/run=run1 --format {{.Name}} {{index .Labels \"podcheck.dev/run\"}}",
                 "pod rm --force --ignore -t 0 web-run1-1",
-                "ps --all --filter label=podcheck.dev/run=run1 --format {{.Names}}");
+                "ps --all --filter label=podcheck.dev/run=run1 --format {{.Names}} {{index .Labels \"podcheck.dev/run\"}}");
         assertThatThrownBy(() -> target.run(named("web"), Duration.ofSeconds(1))).isInstanceOf(TargetException.class)
                 .hasMessage("the podman target is closed");
     }

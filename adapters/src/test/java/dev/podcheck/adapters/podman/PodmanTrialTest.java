@@ -27,11 +27,13 @@ class PodmanTrialTest {
     Path dir;
 
     private StateDir state;
+    private PodmanRun run;
 
     private PodmanTrial trial(FakePodman fake, Duration trialTimeout) throws Exception {
         state = new StateDir(dir.resolve("state")).prepare();
         Podman podman = new Podman(fake.install().toString(), state.containersConf(), state.scratch());
-        return new PodmanTrial(podman, state, "localhost/podcheck-busybox:1.35.0", "run12345", trialTimeout, POD);
+        run = PodmanRun.of(podman, state, "localhost/podcheck-busybox:1.35.0", "run12345", trialTimeout);
+        return new PodmanTrial(run, POD);
     }
 
     private static Scenario scenario(String deletion) {
@@ -76,6 +78,7 @@ class PodmanTrialTest {
             assertThat(state.manifest(POD)).doesNotExist();
             assertThat(trace.all(TraceEvent.ContainerStatusChanged.class).map(e -> e.status().state()))
                     .last().isInstanceOf(ContainerState.Running.class);
+            assertThat(run.starts().availablePermits()).isEqualTo(PodmanRun.STARTS);
         }
 
         @ParameterizedTest(name = "{0}")
@@ -112,17 +115,32 @@ class PodmanTrialTest {
                             + " has either of lifecycle, livenessProbe, readinessProbe, or startupProbe set");
             assertThat(fake.calls()).last().isEqualTo("pod rm --force --ignore -t 0 " + POD);
             assertThat(state.trialDir(POD)).doesNotExist();
+            assertThat(run.starts().availablePermits()).as("the next pod may start").isEqualTo(PodmanRun.STARTS);
         }
 
         @Test
         void should_fail_the_trial_when_no_container_starts_in_time() throws Exception {
-            FakePodman fake = new FakePodman(dir.resolve("fake")).on("kube play", "exec sleep 30");
+            FakePodman fake = new FakePodman(dir.resolve("fake")).on("kube play",
+                    "event container create \"$POD-app\"; exec sleep 30");
             PodmanTrial trial = trial(fake, Duration.ofMillis(300));
 
             assertThatThrownBy(() -> trial.run(scenario("{at: 1h}"), Duration.ofSeconds(30)))
                     .isInstanceOf(TargetException.class)
                     .hasMessage("no container of pod " + POD + " started within 300ms (--trial-timeout)");
             assertThat(fake.calls()).last().isEqualTo("pod rm --force --ignore -t 0 " + POD);
+            assertThat(run.starts().availablePermits()).isEqualTo(PodmanRun.STARTS);
+        }
+
+        @Test
+        void should_point_at_the_events_log_when_podman_records_nothing_there() throws Exception {
+            FakePodman fake = new FakePodman(dir.resolve("fake")).on("kube play", "exec sleep 30");
+            PodmanTrial trial = trial(fake, Duration.ofMillis(300));
+
+            assertThatThrownBy(() -> trial.run(scenario("{at: 1h}"), Duration.ofSeconds(30)))
+                    .isInstanceOf(TargetException.class)
+                    .hasMessage("podman recorded nothing of pod " + POD + " in its events log " + state.eventsLog()
+                            + " within 300ms (--trial-timeout): does it honour events_logfile_path in "
+                            + state.containersConf() + "?");
         }
 
         @Test
