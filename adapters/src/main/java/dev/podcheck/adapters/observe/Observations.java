@@ -43,14 +43,6 @@ public final class Observations {
     /** A cluster: pod status, Events and reports; hooks and probes as far as the rendering reports them. */
     public static final Set<Observation> KUBERNETES = of(EnumSet.of(Source.POD_STATUS, Source.EVENTS, Source.REPORTS));
 
-    /**
-     * podman: no Events (podman records none for a pod's containers). Its pod status is the one
-     * the podman target builds from podman's own state; a field podman does not keep (phase,
-     * conditions, ready) and the target derives would check the target, not podman, and is then
-     * not to be claimed.
-     */
-    public static final Set<Observation> PODMAN = of(EnumSet.of(Source.POD_STATUS, Source.REPORTS));
-
     private Observations() {}
 
     /**

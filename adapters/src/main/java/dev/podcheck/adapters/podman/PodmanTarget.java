@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class PodmanTarget implements Target {
     /**
      * What the target claims, from podman's record of its containers and the containers' reports.
-     * Not {@code Observations.PODMAN}: podman keeps no phase, conditions or QoS class, and a pod it
+     * Not a set of {@code Observations} sources: podman keeps no phase, conditions or QoS class, and a pod it
      * never evicts shows no eviction; what the trace would hold there is this target's derivation
      * ({@link PodmanStatus}), and a check of it would check the target, not podman. SIGNALS: SIGTERM
      * from the reports, SIGKILL from podman's exit code 137 after a SIGTERM and no exit report.

@@ -27,12 +27,6 @@ class ObservationsTest {
     }
 
     @Test
-    void should_claim_no_kubelet_events_on_podman() {
-        assertThat(Observations.PODMAN).containsExactlyInAnyOrder(PHASE, CONDITIONS, CONTAINER_STATUSES, SIGNALS,
-                DELETION, EVICTION, QOS_CLASS);
-    }
-
-    @Test
     void should_claim_signals_only_with_both_the_reports_and_the_status_that_shows_a_kill() {
         assertThat(Observations.of(EnumSet.of(Source.REPORTS))).containsExactly(DELETION);
         assertThat(Observations.of(EnumSet.of(Source.POD_STATUS))).doesNotContain(SIGNALS);
