@@ -1,7 +1,9 @@
 package dev.podcheck.conformance.report;
 
 import dev.podcheck.conformance.runner.Counterexample;
+import dev.podcheck.conformance.runner.DifferentialResult;
 import dev.podcheck.conformance.runner.Divergence;
+import dev.podcheck.conformance.runner.InvariantResult;
 import dev.podcheck.conformance.runner.RunResult;
 
 /** How a reader reproduces a finding: the command every report prints next to it. */
@@ -42,8 +44,11 @@ final class Replay {
     /** The exit code of a run in words, as CI logs show it. */
     static String exitMeaning(RunResult run) {
         boolean compared = run.comparedWithReference();
+        boolean knownSeen = run.invariants().stream().anyMatch(r -> r.outcome() == InvariantResult.Outcome.KNOWN_DEVIATION)
+                || compared && run.differential().outcome() == DifferentialResult.Outcome.KNOWN_DEVIATION;
         switch (run.exitCode()) {
-            case 0: return compared ? "every observable invariant holds and every trial agrees with the reference"
+            case 0: return knownSeen ? "nothing new: every violation and difference seen is a known deviation"
+                    : compared ? "every observable invariant holds and every trial agrees with the reference"
                     : "every observable invariant holds";
             case 1: return compared ? "an invariant is violated or the target differs from the reference"
                     : "an invariant is violated";
