@@ -1,5 +1,6 @@
 package dev.podcheck.adapters.kubernetes;
 
+import dev.podcheck.adapters.RunRelease;
 import dev.podcheck.adapters.observe.Observations;
 import dev.podcheck.adapters.render.PodRenderer;
 import dev.podcheck.adapters.render.RenderOptions;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,8 +31,7 @@ final class KubernetesTarget implements Target {
     private final Duration trialTimeout;
     private final TrialClock clock;
     private final AtomicInteger trials = new AtomicInteger();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final Thread shutdownHook;
+    private final RunRelease release;
 
     /**
      * @param trialTimeout how long a pod may stay unscheduled before its trial is inconclusive
@@ -43,8 +42,7 @@ final class KubernetesTarget implements Target {
         this.image = image;
         this.trialTimeout = trialTimeout;
         this.clock = clock;
-        this.shutdownHook = new Thread(this::release, "podcheck-cleanup-" + namespace.name());
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.release = new RunRelease("podcheck-cleanup-" + namespace.name(), this::release);
     }
 
     @Override
@@ -69,7 +67,7 @@ final class KubernetesTarget implements Target {
 
     @Override
     public Trace run(Scenario defaulted, Duration horizon) throws TargetException {
-        if (closed.get()) {
+        if (release.released()) {
             throw new TargetException("the kubernetes target is closed", null);
         }
         String podName = podName(defaulted);
@@ -100,24 +98,16 @@ final class KubernetesTarget implements Target {
 
     /** What runs on Ctrl-C (registered with the JVM until close). */
     Thread shutdownHook() {
-        return shutdownHook;
+        return release.shutdownHook();
     }
 
     @Override
     public void close() {
-        release();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down: the hook is running or has run.
-        }
+        release.close();
     }
 
     /** Deletes the run namespace (or the run's pods in a forced one) once, then the client. */
     private void release() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
         try {
             namespace.delete();
         } catch (TargetException e) {

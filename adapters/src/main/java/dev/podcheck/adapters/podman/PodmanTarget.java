@@ -1,5 +1,6 @@
 package dev.podcheck.adapters.podman;
 
+import dev.podcheck.adapters.RunRelease;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.spec.scenario.Scenario;
@@ -7,7 +8,6 @@ import dev.podcheck.spec.trace.Trace;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -37,8 +37,7 @@ final class PodmanTarget implements Target {
     private final PodmanRun run;
     private final RunLock lock;
     private final AtomicInteger trials = new AtomicInteger();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final Thread shutdownHook;
+    private final RunRelease release;
 
     /**
      * @param lock the run's claim, which keeps 'podcheck clean' off its pods until closing releases it
@@ -46,8 +45,7 @@ final class PodmanTarget implements Target {
     PodmanTarget(PodmanRun run, RunLock lock) {
         this.run = run;
         this.lock = lock;
-        this.shutdownHook = new Thread(this::release, "podcheck-cleanup-podman-" + run.runId());
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        this.release = new RunRelease("podcheck-cleanup-podman-" + run.runId(), this::release);
     }
 
     @Override
@@ -75,7 +73,7 @@ final class PodmanTarget implements Target {
 
     @Override
     public Trace run(Scenario defaulted, Duration horizon) throws TargetException {
-        if (closed.get()) {
+        if (release.released()) {
             throw new TargetException("the podman target is closed", null);
         }
         return new PodmanTrial(run, podName(defaulted)).run(defaulted, horizon);
@@ -94,24 +92,16 @@ final class PodmanTarget implements Target {
 
     /** What runs on Ctrl-C (registered with the JVM until close). */
     Thread shutdownHook() {
-        return shutdownHook;
+        return release.shutdownHook();
     }
 
     @Override
     public void close() {
-        release();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down: the hook is running or has run.
-        }
+        release.close();
     }
 
     /** Removes the run's pods once, then releases its claim. */
     private void release() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
         try {
             LabelledPods.remove(run.podman(), run.runId(), id -> true);
         } catch (TargetException e) {
