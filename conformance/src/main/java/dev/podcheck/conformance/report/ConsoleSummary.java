@@ -7,6 +7,7 @@ import dev.podcheck.conformance.runner.Divergence;
 import dev.podcheck.conformance.runner.InvariantResult;
 import dev.podcheck.conformance.runner.InvariantResult.Outcome;
 import dev.podcheck.conformance.runner.RunResult;
+import dev.podcheck.conformance.runner.TrialError;
 import dev.podcheck.spec.yaml.ScenarioWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,6 +55,7 @@ final class ConsoleSummary {
             out.append("\nknown deviations (expected on this target, not failing the run):\n");
             known.forEach(line -> out.append("  ").append(line).append('\n'));
         }
+        inconclusive(run, out);
         brief(run, Outcome.UNKNOWN, "unknown (could not be decided):",
                 r -> r.firstUnknown() + " (" + r.unknown() + " trials)", out);
         List<String> unobservable = ids(run, Outcome.NOT_OBSERVABLE);
@@ -65,6 +67,18 @@ final class ConsoleSummary {
         return out.toString();
     }
 
+    /** Why trials were inconclusive: each cause once, with how often and the first trial it hit. */
+    private static void inconclusive(RunResult run, StringBuilder out) {
+        if (run.targetErrors().isEmpty()) {
+            return;
+        }
+        out.append("\ninconclusive (the target could not run them):\n");
+        Map<String, List<TrialError>> byCause = run.targetErrors().stream()
+                .collect(Collectors.groupingBy(TrialError::message, LinkedHashMap::new, Collectors.toList()));
+        byCause.forEach((message, trials) -> out.append("  ").append(message).append(" (").append(trials.size())
+                .append(trials.size() == 1 ? " trial: " : " trials, first: ").append(trials.get(0).origin()).append(")\n"));
+    }
+
     private static String headline(RunResult run) {
         double seconds = run.elapsed().toNanos() / 1e9;
         String rate = seconds > 0 ? String.format(Locale.ROOT, "%.1f trials/s", run.trialsRun() / seconds) : "-- trials/s";
@@ -74,8 +88,8 @@ final class ConsoleSummary {
             line.append(", ").append(run.corpusScenarios()).append(" from the corpus");
         }
         line.append(String.format(Locale.ROOT, ") in %.2f s, %s", seconds, rate));
-        if (run.targetErrors() > 0) {
-            line.append(", ").append(run.targetErrors()).append(" target errors");
+        if (!run.targetErrors().isEmpty()) {
+            line.append(", ").append(run.targetErrors().size()).append(" target errors");
         }
         if (run.budgetReached()) {
             line.append(", time budget reached");

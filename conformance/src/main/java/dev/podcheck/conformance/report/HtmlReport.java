@@ -62,8 +62,8 @@ public final class HtmlReport {
             html.append(", ").append(run.corpusScenarios()).append(" from the corpus");
         }
         html.append(String.format(Locale.ROOT, ", %.2f s", run.elapsed().toMillis() / 1000.0));
-        if (run.targetErrors() > 0) {
-            html.append(", ").append(run.targetErrors()).append(" target errors");
+        if (!run.targetErrors().isEmpty()) {
+            html.append(", ").append(run.targetErrors().size()).append(" target errors");
         }
         if (run.budgetReached()) {
             html.append(", time budget reached");

@@ -68,7 +68,7 @@ public final class JUnitReport {
         property(xml, "shard", run.shard().toString());
         property(xml, "target", run.target());
         property(xml, "trials", Integer.toString(run.trialsRun()));
-        property(xml, "targetErrors", Integer.toString(run.targetErrors()));
+        property(xml, "targetErrors", Integer.toString(run.targetErrors().size()));
         property(xml, "budgetReached", Boolean.toString(run.budgetReached()));
         xml.writeCharacters("\n  ");
         xml.writeEndElement();

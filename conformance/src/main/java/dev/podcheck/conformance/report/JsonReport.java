@@ -48,7 +48,9 @@ public final class JsonReport {
         root.put("seed", Long.toString(run.seed()));
         root.put("shard", run.shard().toString());
         root.put("trialsRun", run.trialsRun());
-        root.put("targetErrors", run.targetErrors());
+        root.put("targetErrors", run.targetErrors().size());
+        ArrayNode inconclusive = root.putArray("inconclusiveTrials");
+        run.targetErrors().forEach(e -> inconclusive.addObject().put("origin", e.origin()).put("message", e.message()));
         root.put("corpusScenarios", run.corpusScenarios());
         root.put("elapsedMillis", run.elapsed().toMillis());
         root.put("budgetReached", run.budgetReached());

@@ -7,15 +7,16 @@ import java.util.List;
  * A finished run: one result per invariant, what ran, and how long it took.
  *
  * @param trialsRun     trials that produced a trace (corpus scenarios included)
- * @param targetErrors  trials the target could not run (inconclusive)
+ * @param targetErrors  trials the target could not run (inconclusive), in trial order, with why
  * @param budgetReached the time budget stopped the run before every trial ran
  * @param differential  how the target compared with the reference engine; null when it is the reference
  */
 public record RunResult(String target, long seed, Shard shard, List<InvariantResult> invariants, int trialsRun,
-                        int targetErrors, int corpusScenarios, Duration elapsed, boolean budgetReached,
+                        List<TrialError> targetErrors, int corpusScenarios, Duration elapsed, boolean budgetReached,
                         DifferentialResult differential) {
     public RunResult {
         invariants = List.copyOf(invariants);
+        targetErrors = List.copyOf(targetErrors);
     }
 
     /**
@@ -26,7 +27,7 @@ public record RunResult(String target, long seed, Shard shard, List<InvariantRes
         if (invariants.stream().anyMatch(r -> r.outcome() == InvariantResult.Outcome.VIOLATED) || differs()) {
             return 1;
         }
-        boolean inconclusive = targetErrors > 0
+        boolean inconclusive = !targetErrors.isEmpty()
                 || invariants.stream().anyMatch(r -> r.outcome() == InvariantResult.Outcome.UNKNOWN);
         return inconclusive ? 3 : 0;
     }

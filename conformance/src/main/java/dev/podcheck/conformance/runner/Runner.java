@@ -93,7 +93,9 @@ public final class Runner {
         List<InvariantResult> results = tally(ordered);
         DifferentialResult differential = plan.target().reference() ? null
                 : DifferentialResult.tally(ordered, plan.knownDeviations().get(Differential.ID));
-        int errors = outcomes.size() - ordered.size();
+        List<TrialError> errors = outcomes.stream().filter(o -> o.error() != null)
+                .sorted(Comparator.comparingInt(TrialOutcome::trial))
+                .map(o -> new TrialError(o.origin(), o.error())).toList();
         boolean budgetReached = outcomes.size() < total;
         return new RunResult(plan.target().name(), plan.seed(), plan.shard(), results, ordered.size(), errors,
                 corpus.size(), Duration.ofNanos(System.nanoTime() - started), budgetReached, differential);

@@ -181,7 +181,7 @@ class DivergenceReportTest {
                     c.scenario(), c.trace(), c.verdict(), 0, false);
             InvariantResult shown = new InvariantResult(r.invariant(), true, r.holds(), r.violated(), r.unknown(),
                     original, null, null);
-            return new RunResult("kind", hand.seed(), hand.shard(), List.of(shown), hand.trialsRun(), 0, 0,
+            return new RunResult("kind", hand.seed(), hand.shard(), List.of(shown), hand.trialsRun(), List.of(), 0,
                     hand.elapsed(), false, new DifferentialResult(100, 0, null, null));
         }
 

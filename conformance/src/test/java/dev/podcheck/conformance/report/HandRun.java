@@ -110,7 +110,7 @@ final class HandRun {
                         true, 100, 0, 0, null, null, null),
                 new InvariantResult(invariant("probe/liveness-restarts", "A container MUST restart after failureThreshold liveness failures."),
                         true, 60, 0, 40, null, null, "probe results not observed")),
-                100, 0, 0, Duration.ofMillis(2500), false, null);
+                100, List.of(), 0, Duration.ofMillis(2500), false, null);
     }
 
     private static Invariant invariant(String id, String must) {

@@ -9,6 +9,7 @@ import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.conformance.report.ConsoleReport;
 import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
@@ -187,7 +188,13 @@ class RunnerReproductionTest {
 
         // THEN the violation shrinks to the smallest pod it can run, and reproduces there
         Counterexample c = result.invariants().get(0).counterexample();
-        assertThat(result.targetErrors()).isPositive();
+        assertThat(result.targetErrors()).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.message()).isEqualTo("this node cannot run a pod of one container");
+            assertThat(e.origin()).startsWith("seed ");
+        });
+        assertThat(ConsoleReport.summaryText(result)).contains("\ninconclusive (the target could not run them):\n"
+                + "  this node cannot run a pod of one container (" + result.targetErrors().size() + " trials, first: "
+                + result.targetErrors().get(0).origin() + ")\n");
         assertThat(c.reproduced()).isTrue();
         assertThat(c.scenario().pod().spec().allContainers()).hasSize(2);
     }
