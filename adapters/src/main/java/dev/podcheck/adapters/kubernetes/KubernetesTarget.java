@@ -1,6 +1,7 @@
 package dev.podcheck.adapters.kubernetes;
 
 import dev.podcheck.adapters.RunRelease;
+import dev.podcheck.adapters.TrialNames;
 import dev.podcheck.adapters.observe.Observations;
 import dev.podcheck.adapters.render.PodRenderer;
 import dev.podcheck.adapters.render.RenderOptions;
@@ -90,10 +91,7 @@ final class KubernetesTarget implements Target {
 
     /** The scenario's pod name, cut to leave room, and the trial's number: unique within the run. */
     private String podName(Scenario defaulted) {
-        String base = defaulted.pod().metadata().name();
-        base = base == null || base.isBlank() ? "pod" : base;
-        base = base.length() > 40 ? base.substring(0, 40).replaceAll("[-.]+$", "") : base;
-        return base + "-" + trials.incrementAndGet();
+        return TrialNames.podName(defaulted, 40, "-" + trials.incrementAndGet());
     }
 
     /** What runs on Ctrl-C (registered with the JVM until close). */

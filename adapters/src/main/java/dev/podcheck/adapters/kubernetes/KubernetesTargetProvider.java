@@ -1,5 +1,6 @@
 package dev.podcheck.adapters.kubernetes;
 
+import dev.podcheck.adapters.TrialNames;
 import dev.podcheck.adapters.render.PodRenderer;
 import dev.podcheck.adapters.render.RenderOptions;
 import dev.podcheck.adapters.render.RenderedPod;
@@ -9,15 +10,12 @@ import dev.podcheck.conformance.api.TargetProvider;
 import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.scenario.Scenario;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** {@code --target kubernetes}: scenarios as rendered pods on a cluster, observed through its API. */
 public final class KubernetesTargetProvider implements TargetProvider {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final KubernetesOptions options = new KubernetesOptions();
 
     @Override
@@ -41,7 +39,7 @@ public final class KubernetesTargetProvider implements TargetProvider {
         KubernetesClient client = ClusterConnection.open(options.kubeconfig, options.context);
         ClusterApi api = new ClusterApi(client, ApiRetry.DEFAULT);
         try {
-            String runId = runId();
+            String runId = TrialNames.runId();
             RunNamespace namespace = options.allowNamespace != null
                     ? RunNamespace.adopt(api, options.allowNamespace, runId)
                     : RunNamespace.create(api, options.namespacePrefix, runId);
@@ -94,15 +92,5 @@ public final class KubernetesTargetProvider implements TargetProvider {
     @Override
     public int shrinkAttempts() {
         return 20;
-    }
-
-    /** Eight lower-case letters and digits: a namespace name part and a label value. */
-    static String runId() {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        StringBuilder id = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            id.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
-        }
-        return id.toString();
     }
 }

@@ -1,6 +1,7 @@
 package dev.podcheck.adapters.podman;
 
 import dev.podcheck.adapters.RunRelease;
+import dev.podcheck.adapters.TrialNames;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.spec.scenario.Scenario;
@@ -84,10 +85,7 @@ final class PodmanTarget implements Target {
      * are unique on a machine (podman has no namespaces), and runs may share one.
      */
     String podName(Scenario defaulted) {
-        String base = defaulted.pod().metadata().name();
-        base = base == null || base.isBlank() ? "pod" : base;
-        base = base.length() > 30 ? base.substring(0, 30).replaceAll("[-.]+$", "") : base;
-        return base + "-" + run.runId() + "-" + trials.incrementAndGet();
+        return TrialNames.podName(defaulted, 30, "-" + run.runId() + "-" + trials.incrementAndGet());
     }
 
     /** What runs on Ctrl-C (registered with the JVM until close). */

@@ -1,11 +1,11 @@
 package dev.podcheck.adapters.podman;
 
+import dev.podcheck.adapters.TrialNames;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.Target.TargetException;
 import dev.podcheck.conformance.api.TargetProvider;
 import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.scenario.Scenario;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,8 +13,6 @@ import java.util.List;
 public final class PodmanTargetProvider implements TargetProvider {
     /** The run label's value on a pod rendered for a user, so that 'podcheck clean' finds one played by hand. */
     static final String RENDER_RUN = "render";
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final PodmanOptions options = new PodmanOptions();
 
     @Override
@@ -38,7 +36,7 @@ public final class PodmanTargetProvider implements TargetProvider {
         Podman podman = podman(state);
         podman.version();
         String image = options.image != null ? options.image : BusyboxImage.ensure(podman, state, BusyboxImage.BUSYBOX);
-        String runId = runId();
+        String runId = TrialNames.runId();
         return new PodmanTarget(PodmanRun.of(podman, state, image, runId, options.trialTimeout),
                 RunLock.hold(state, runId));
     }
@@ -107,11 +105,5 @@ public final class PodmanTargetProvider implements TargetProvider {
 
     private Podman podman(StateDir state) {
         return new Podman(options.podman, state.containersConf(), state.scratch());
-    }
-
-    /** Eight lower-case letters and digits: part of every pod name, and the run label's value. */
-    static String runId() {
-        String id = Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
-        return (id + "00000000").substring(0, 8);
     }
 }

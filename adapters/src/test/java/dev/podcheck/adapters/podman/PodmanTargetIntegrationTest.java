@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.podcheck.adapters.TrialNames;
 import dev.podcheck.conformance.api.Target.TargetException;
 import dev.podcheck.conformance.differential.Comparison;
 import dev.podcheck.spec.admission.Defaulting;
@@ -198,8 +199,8 @@ class PodmanTargetIntegrationTest {
 
     @Test
     void should_remove_the_pods_of_one_run_and_no_other() throws Exception {
-        String run = PodmanTargetProvider.runId();
-        String other = PodmanTargetProvider.runId();
+        String run = TrialNames.runId();
+        String other = TrialNames.runId();
         List<String> pods = List.of("labelled-" + run, "other-run-" + other, "unlabelled-" + run);
         podman.run(Podman.QUICK, "pod", "create", "--label", PodmanManifest.RUN_LABEL + "=" + run, pods.get(0));
         podman.run(Podman.QUICK, "pod", "create", "--label", PodmanManifest.RUN_LABEL + "=" + other, pods.get(1));
