@@ -77,6 +77,9 @@ public final class Podcheck implements Runnable {
             }
         }
         CommandLine sub = verb == null ? null : cli.getSubcommands().get(verb);
+        if (sub != null && sub.getCommand() instanceof TargetsCommand list) {
+            list.targets = targets;
+        }
         if (sub != null && sub.getCommand() instanceof TargetVerb command) {
             String name = targets.chosenIn(args, command.defaultTarget());
             TargetProvider provider = targets.find(name).orElse(null);

@@ -12,9 +12,12 @@ final class TargetsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The targets this invocation offers, handed in by {@link Podcheck} (found once, not again here). */
+    Targets targets;
+
     @Override
     public Integer call() {
-        for (TargetProvider p : Targets.discover().providers()) {
+        for (TargetProvider p : targets.providers()) {
             spec.commandLine().getOut().printf("%-12s %s%n", p.name(), p.description());
         }
         return ExitCodes.OK;

@@ -203,6 +203,15 @@ class TargetChoiceTest {
     }
 
     @Test
+    void should_list_the_targets_it_was_given() {
+        Run run = podcheck("targets");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("engine       the embedded reference engine, in virtual time (the default)\n"
+                + "fake         a recording stand-in\n");
+    }
+
+    @Test
     void should_list_what_clean_removed() {
         Run run = podcheck("clean", "--target", "fake", "--zone", "us");
 
