@@ -19,7 +19,11 @@ import java.nio.file.StandardCopyOption;
  *       default of 1048576, and then no container starts ("error setting rlimit");</li>
  *   <li>runtime runc: crun refuses a hybrid cgroup layout that runc accepts;</li>
  *   <li>events to a file of our own, not journald: the target reads podman's record of every
- *       container start and death there, with exact times and exit codes.</li>
+ *       container start and death there, with exact times and exit codes;</li>
+ *   <li>no rotation by podman (events_logfile_max_size 0): past its default 1m podman rewrites
+ *       the log to its second half every few hundred pods, under the trials reading it
+ *       ({@link EventsTail} copes, at the cost of a search); the run sets a long log aside
+ *       instead, between runs.</li>
  * </ul>
  */
 record StateDir(Path root) {
@@ -91,6 +95,7 @@ record StateDir(Path root) {
                 runtime = "runc"
                 events_logger = "file"
                 events_logfile_path = "%s"
+                events_logfile_max_size = "0"
                 """.formatted(tomlEscape(eventsLog.toString()));
     }
 

@@ -1,10 +1,12 @@
 package dev.podcheck.adapters.podman;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +33,8 @@ class EventsTailTest {
         append(log, line("after", "start") + line("after", "died"));
 
         assertThat(tail.read()).extracting(PodmanEvent::name, PodmanEvent::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("after", "start"),
-                        org.assertj.core.groups.Tuple.tuple("after", "died"));
+                .containsExactly(tuple("after", "start"),
+                        tuple("after", "died"));
         assertThat(tail.read()).isEmpty();
     }
 
@@ -60,6 +62,58 @@ class EventsTailTest {
         append(log, line("new", "start"));
 
         assertThat(tail.read()).extracting(PodmanEvent::name).containsExactly("new");
+    }
+
+    /** Podman's rotation (libpod/events/logfile.go truncate): the second half, from a whole line, in a new file. */
+    private void rotate(Path log, String kept) throws IOException {
+        Path copy = dir.resolve("rotated.tmp");
+        Files.writeString(copy, kept + "{\"Name\":\"" + log + "\",\"Status\":\"log-rotation\","
+                + "\"Time\":\"2026-11-25T19:07:05Z\",\"Type\":\"system\"}\n");
+        Files.move(copy, log, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void should_go_on_after_its_last_line_when_podman_rotates_the_log() throws Exception {
+        Path log = dir.resolve("events.log");
+        append(log, line("a", "start") + line("b", "start"));
+        EventsTail tail = EventsTail.fromEnd(log);
+        append(log, line("c", "start") + line("d", "start"));
+        assertThat(tail.read()).extracting(PodmanEvent::name).containsExactly("c", "d");
+        append(log, line("e", "start"));
+
+        rotate(log, line("c", "start") + line("d", "start") + line("e", "start"));
+        append(log, line("f", "start"));
+
+        assertThat(tail.read()).extracting(PodmanEvent::name, PodmanEvent::status).containsExactly(
+                tuple("e", "start"), tuple(log.toString(), "log-rotation"), tuple("f", "start"));
+        assertThat(tail.read()).isEmpty();
+    }
+
+    @Test
+    void should_go_on_after_its_last_line_when_the_log_is_rewritten_in_place() throws Exception {
+        Path log = dir.resolve("events.log");
+        EventsTail tail = EventsTail.fromEnd(log);
+        append(log, line("a", "start") + line("b", "start"));
+        assertThat(tail.read()).extracting(PodmanEvent::name).containsExactly("a", "b");
+
+        // Same file, shorter start: the old offset would land mid-line, or on lines read before.
+        Files.writeString(log, line("b", "start") + line("c", "start") + line("d", "start") + line("e", "start"),
+                StandardOpenOption.TRUNCATE_EXISTING);
+
+        assertThat(tail.read()).extracting(PodmanEvent::name).containsExactly("c", "d", "e");
+    }
+
+    @Test
+    void should_read_all_a_rotation_kept_when_it_dropped_the_tails_last_line() throws Exception {
+        Path log = dir.resolve("events.log");
+        EventsTail tail = EventsTail.fromEnd(log);
+        append(log, line("a", "start"));
+        assertThat(tail.read()).extracting(PodmanEvent::name).containsExactly("a");
+        append(log, line("b", "start") + line("c", "start") + line("d", "start"));
+
+        rotate(log, line("c", "start") + line("d", "start"));
+
+        assertThat(tail.read()).extracting(PodmanEvent::name).containsExactly("c", "d", log.toString());
     }
 
     @Test

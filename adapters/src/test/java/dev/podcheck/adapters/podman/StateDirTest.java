@@ -25,6 +25,7 @@ class StateDirTest {
                 runtime = "runc"
                 events_logger = "file"
                 events_logfile_path = "%s"
+                events_logfile_max_size = "0"
                 """.formatted(state.eventsLog()));
         assertThat(state.eventsLog().getParent()).isEqualTo(state.root());
     }
