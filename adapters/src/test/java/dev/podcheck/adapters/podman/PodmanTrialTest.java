@@ -2,11 +2,13 @@ package dev.podcheck.adapters.podman;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.podcheck.conformance.api.Target.TargetException;
 import dev.podcheck.spec.admission.Defaulting;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.ContainerState;
+import dev.podcheck.spec.trace.ContainerStatus;
 import dev.podcheck.spec.trace.Trace;
 import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.yaml.ScenarioReader;
@@ -97,6 +99,26 @@ class PodmanTrialTest {
                     .isLessThan(fake.calls().indexOf("pod rm --force --ignore -t 0 " + POD));
             assertThat(trace.all(TraceEvent.DeletionRequested.class).map(TraceEvent.DeletionRequested::gracePeriodSeconds))
                     .containsExactly(recorded);
+        }
+
+        @Test
+        void should_take_each_event_once_when_podman_rotates_its_log_during_the_trial() throws Exception {
+            // The app dies and podman restarts it; then the log is rewritten (a new file, as podman's
+            // rotation makes) holding the events the trial has already read.
+            FakePodman fake = new FakePodman(dir.resolve("fake")).on("kube play", """
+                    event container create "$POD-app"; event container start "$POD-app"
+                    (sleep 0.3; event container died "$POD-app" 1; event container restart "$POD-app"
+                     event container start "$POD-app"
+                     sleep 0.6; cp "$EVENTS" "$EVENTS.new"; mv "$EVENTS.new" "$EVENTS"
+                     event system log-rotation "$EVENTS") >/dev/null 2>&1 &
+                    """);
+
+            Trace trace = trial(fake, Duration.ofSeconds(60)).run(scenario("{at: 1h}"), Duration.ofMillis(1800));
+
+            assertThat(trace.all(TraceEvent.ContainerStatusChanged.class).map(TraceEvent.ContainerStatusChanged::status))
+                    .extracting(s -> s.state().getClass().getSimpleName(), ContainerStatus::restartCount)
+                    .containsExactly(tuple("Waiting", 0), tuple("Running", 0), tuple("Terminated", 0),
+                            tuple("Running", 1));
         }
     }
 
