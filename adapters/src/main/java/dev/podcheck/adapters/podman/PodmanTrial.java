@@ -51,6 +51,8 @@ final class PodmanTrial {
     private final List<Thread> deleters = new ArrayList<>();
     private boolean deletionSent;
     private boolean goneSeen;
+    /** The time of the latest snapshot: the next is never stamped earlier (see {@link #take}). */
+    private long lastSeen;
     /** Whether this trial holds one of the run's {@link PodmanRun#starts}. */
     private boolean starting;
 
@@ -150,17 +152,25 @@ final class PodmanTrial {
         }
     }
 
+    /**
+     * Each event of the pod, in the log's order, makes the snapshot it changes. A snapshot is
+     * stamped with its event's time, but never before the snapshot it follows: podman's processes
+     * (kube play, each container's clean-up) stamp an event before they append it, so two events of
+     * one pod may be logged out of their time order, and the trace, which orders sightings by time,
+     * would otherwise show the later snapshot first and the earlier one undo it.
+     */
     private void take(List<PodmanEvent> events, PodmanStatus status) {
         for (PodmanEvent e : events) {
             if (!status.concerns(e)) {
                 continue;
             }
+            lastSeen = Math.max(lastSeen, e.epochMillis());
             if (status.apply(e)) {
-                sightings.add(new Sighting.PodSeen(e.epochMillis(), status.snapshot()));
+                sightings.add(new Sighting.PodSeen(lastSeen, status.snapshot()));
             }
             if (status.gone() && !goneSeen) {
                 goneSeen = true;
-                sightings.add(new Sighting.PodGone(e.epochMillis()));
+                sightings.add(new Sighting.PodGone(lastSeen));
             }
         }
     }

@@ -120,6 +120,34 @@ class PodmanTrialTest {
                     .containsExactly(tuple("Waiting", 0), tuple("Running", 0), tuple("Terminated", 0),
                             tuple("Running", 1));
         }
+
+        @Test
+        void should_never_let_an_event_logged_late_undo_the_snapshot_before_it() throws Exception {
+            // side's death is logged first but stamped a second later than app's, as two podman
+            // processes may stamp and append in opposite orders.
+            FakePodman fake = new FakePodman(dir.resolve("fake")).on("kube play", """
+                    T=$(date +%s)
+                    at() { printf '{"Name":"%s","Status":"%s","Time":"%s","Type":"container"}\\n' "$POD-$1" "$2" \\
+                      "$(date -u -d "@$((T + $3))" +%Y-%m-%dT%H:%M:%SZ)" >> "$EVENTS"; }
+                    at app create 0; at side create 0; at app start 0; at side start 0
+                    (sleep 0.3; at side died 1; at app died 0) >/dev/null 2>&1 &
+                    """);
+            Scenario twoContainers = Defaulting.apply(ScenarioReader.readOne("test", """
+                    apiVersion: v1
+                    kind: Pod
+                    metadata: {name: web}
+                    spec:
+                      containers:
+                      - {name: app, image: busybox:1.36}
+                      - {name: side, image: busybox:1.36}
+                    """));
+
+            Trace trace = trial(fake, Duration.ofSeconds(60)).run(twoContainers, Duration.ofMillis(2500));
+
+            assertThat(trace.all(TraceEvent.ContainerStatusChanged.class).map(TraceEvent.ContainerStatusChanged::status)
+                    .filter(s -> s.name().equals("app")).map(s -> s.state().getClass().getSimpleName()))
+                    .containsExactly("Waiting", "Running", "Terminated");
+        }
     }
 
     @Nested
