@@ -147,7 +147,9 @@ final class FakeKubelet implements TrialClock {
     }
 
     private void write(Sighting s, PodObserver observer) throws InterruptedException {
-        int before = observer.sightings().size();
+        // Each write waits for a sighting of its own kind: the two watches are separate streams, and
+        // another's late delivery must not pass for this write's, or the clock would move on without it.
+        long before = seenOfKind(observer, s);
         if (s instanceof Sighting.PodSeen seen) {
             Pod current = client.pods().inNamespace(namespace).withName(pod).get();
             PodStatus status = ApiStatusWriter.of(seen.pod(), this::terminationMessage);
@@ -163,7 +165,7 @@ final class FakeKubelet implements TrialClock {
                 p.getMetadata().setDeletionTimestamp(deletionTimestamp);
                 return p;
             });
-            settle(observer, () -> observer.sightings().size() > before);
+            settle(observer, () -> seenOfKind(observer, s) > before);
         } else if (s instanceof Sighting.EventSeen e) {
             client.v1().events().inNamespace(namespace).resource(new EventBuilder().withNewMetadata()
                     .withName(pod + "." + (++events)).endMetadata()
@@ -171,7 +173,7 @@ final class FakeKubelet implements TrialClock {
                     .withUid(podUid)
                     .withFieldPath(e.container().isEmpty() ? null : "spec.containers{" + e.container() + "}")
                     .endInvolvedObject().withReason(e.reason()).withMessage(e.message()).withCount(1).build()).create();
-            settle(observer, () -> observer.sightings().size() > before);
+            settle(observer, () -> seenOfKind(observer, s) > before);
         } else if (s instanceof Sighting.PodGone) {
             client.pods().inNamespace(namespace).withName(pod).delete();
             settle(observer, observer::gone);
@@ -179,6 +181,10 @@ final class FakeKubelet implements TrialClock {
     }
 
     /** Waits, letting go of the trial's lock, until its watch has delivered the write. */
+    private static long seenOfKind(PodObserver observer, Sighting write) {
+        return observer.sightings().stream().filter(write.getClass()::isInstance).count();
+    }
+
     private static void settle(PodObserver observer, BooleanSupplier delivered) throws InterruptedException {
         long giveUp = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
         while (!delivered.getAsBoolean() && System.nanoTime() < giveUp) {
