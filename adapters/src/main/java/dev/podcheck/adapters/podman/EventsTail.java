@@ -75,15 +75,19 @@ final class EventsTail {
             }
             byte[] bytes = read(channel, offset, size);
             int lineStart = 0;
+            int lastLineStart = 0;
             for (int i = 0; i < bytes.length; i++) {
                 if (bytes[i] == '\n') {
                     PodmanEvent e = PodmanEvent.parse(new String(bytes, lineStart, i - lineStart, StandardCharsets.UTF_8));
                     if (e != null) {
                         events.add(e);
                     }
-                    lastLine = Arrays.copyOfRange(bytes, lineStart, i + 1);
+                    lastLineStart = lineStart;
                     lineStart = i + 1;
                 }
+            }
+            if (lineStart > 0) {
+                lastLine = Arrays.copyOfRange(bytes, lastLineStart, lineStart);
             }
             offset += lineStart;
             return events;

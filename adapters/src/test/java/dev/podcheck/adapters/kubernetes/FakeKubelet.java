@@ -180,11 +180,12 @@ final class FakeKubelet implements TrialClock {
         }
     }
 
-    /** Waits, letting go of the trial's lock, until its watch has delivered the write. */
+    /** How many sightings of the write's kind (pod snapshot, Event) the trial's watches have delivered. */
     private static long seenOfKind(PodObserver observer, Sighting write) {
         return observer.sightings().stream().filter(write.getClass()::isInstance).count();
     }
 
+    /** Waits, letting go of the trial's lock, until its watch has delivered the write. */
     private static void settle(PodObserver observer, BooleanSupplier delivered) throws InterruptedException {
         long giveUp = System.nanoTime() + SETTLE_MILLIS * 1_000_000;
         while (!delivered.getAsBoolean() && System.nanoTime() < giveUp) {

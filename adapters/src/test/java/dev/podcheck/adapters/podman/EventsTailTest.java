@@ -33,8 +33,7 @@ class EventsTailTest {
         append(log, line("after", "start") + line("after", "died"));
 
         assertThat(tail.read()).extracting(PodmanEvent::name, PodmanEvent::status)
-                .containsExactly(tuple("after", "start"),
-                        tuple("after", "died"));
+                .containsExactly(tuple("after", "start"), tuple("after", "died"));
         assertThat(tail.read()).isEmpty();
     }
 
