@@ -70,11 +70,20 @@ public final class KubernetesTargetProvider implements TargetProvider {
         return notes + rendered.yaml();
     }
 
-    /** A real cluster cannot put its node under memory pressure on cue: deletions only. */
+    /**
+     * A real cluster cannot put its node under memory pressure on cue: deletions only. Each pod's
+     * requests and memory use stay small (40m cpu, 64Mi memory requested at most per container, 128Mi
+     * used), so that the default eight trials at once fit on one 2-core node beside its system pods:
+     * a pod that asks for more than the node has left is unschedulable, and its trial inconclusive. The
+     * QoS class under test is the shape of requests and limits, never their size.
+     */
     @Override
     public Size size(Size asked) {
-        return asked.withNodePressure(false).withStartDelays(false);
+        return asked.withNodePressure(false).withStartDelays(false).withResourceCaps(CPU_MILLIS_CAP, MEMORY_MI_CAP);
     }
+
+    static final int CPU_MILLIS_CAP = 40;
+    static final int MEMORY_MI_CAP = 128;
 
     /** Long enough for a restart or two and a graceful deletion; every second of it is wall time. */
     @Override

@@ -38,29 +38,32 @@ final class BehaviourGen {
             Weighted.just(3, SigtermResponse.DEFAULT), Weighted.just(1, SigtermResponse.ignore()),
             Weighted.of(1, c -> SigtermResponse.exitAfter(Gen.longs(0, 40).map(Duration::ofSeconds).generate(c),
                     Gen.elements(0, 143, 1).generate(c))));
-    private static final Gen<MemoryUse> MEMORY_STEP = c -> new MemoryUse(SECONDS_0_60.generate(c),
-            Quantity.parse(Gen.longs(1, 4096, 64).generate(c) + "Mi"));
-    private static final Gen<List<MemoryUse>> MEMORY = Gen.frequency(
-            Weighted.just(4, List.of()), Weighted.of(1, Gen.listOf(MEMORY_STEP, 1, 2)));
     private static final Gen<HookBehaviour> HOOK = Gen.frequency(Weighted.just(3, HookBehaviour.INSTANT),
             Weighted.of(1, c -> new HookBehaviour(Gen.longs(0, 40).map(Duration::ofSeconds).generate(c),
                     Gen.booleans().generate(c))));
 
     private BehaviourGen() {}
 
+    /** Memory used in one or two steps, up to {@code size}'s maxMemoryMi; mostly none. */
+    private static Gen<List<MemoryUse>> memory(Size size) {
+        Gen<MemoryUse> step = c -> new MemoryUse(SECONDS_0_60.generate(c), Quantity.parse(
+                Gen.longs(1, size.maxMemoryMi(), Math.min(64, size.maxMemoryMi())).generate(c) + "Mi"));
+        return Gen.frequency(Weighted.just(4, List.of()), Weighted.of(1, Gen.listOf(step, 1, 2)));
+    }
+
     /** A behaviour for the container, or null (the default) for choice 0. */
-    static ContainerBehaviour forContainer(Container container, Choices c) {
+    static ContainerBehaviour forContainer(Container container, Size size, Choices c) {
         if (!c.drawBoolean(0.4)) {
             return null;
         }
         List<InstanceBehaviour> instances = new ArrayList<>();
         do {
-            instances.add(instance(container, c));
+            instances.add(instance(container, size, c));
         } while (instances.size() < 3 && c.drawBoolean(0.3));
         return new ContainerBehaviour(instances);
     }
 
-    private static InstanceBehaviour instance(Container container, Choices c) {
+    private static InstanceBehaviour instance(Container container, Size size, Choices c) {
         Lifecycle lifecycle = container.lifecycle();
         return new InstanceBehaviour(
                 Gen.integers(1, 3).generate(c),
@@ -70,7 +73,7 @@ final class BehaviourGen {
                 health(container, ProbeKind.liveness, c),
                 health(container, ProbeKind.readiness, c),
                 SIGTERM.generate(c),
-                MEMORY.generate(c),
+                memory(size).generate(c),
                 lifecycle != null && lifecycle.postStart() != null ? HOOK.generate(c) : HookBehaviour.INSTANT,
                 lifecycle != null && lifecycle.preStop() != null ? HOOK.generate(c) : HookBehaviour.INSTANT);
     }

@@ -41,7 +41,7 @@ final class ContainerGen {
     Container generate(ContainerKind kind, int index, Choices c) {
         Container container = Container.of(kind.name(index), IMAGES.generate(c));
         if (size.resources()) {
-            container = container.withResources(ResourcesGen.RESOURCES.generate(c));
+            container = container.withResources(ResourcesGen.resources(size).generate(c));
         }
         if (kind.mayHaveProbesAndHooks()) {
             for (ProbeKind probeKind : ProbeKind.values()) {

@@ -22,13 +22,16 @@ final class ResourcesGen {
             Weighted.just(1, Shape.EQUAL), Weighted.just(1, Shape.REQUEST_BELOW_LIMIT),
             Weighted.just(1, Shape.ZERO_REQUEST));
 
-    static final Gen<ResourceRequirements> RESOURCES = c -> {
-        Map<String, Quantity> requests = new LinkedHashMap<>();
-        Map<String, Quantity> limits = new LinkedHashMap<>();
-        add(ResourceRequirements.CPU, "m", 4000, requests, limits, c);
-        add(ResourceRequirements.MEMORY, "Mi", 2048, requests, limits, c);
-        return ResourceRequirements.of(requests, limits);
-    };
+    /** Up to {@code size}'s caps: cpu to maxCpuMillis, memory to half of maxMemoryMi. */
+    static Gen<ResourceRequirements> resources(Size size) {
+        return c -> {
+            Map<String, Quantity> requests = new LinkedHashMap<>();
+            Map<String, Quantity> limits = new LinkedHashMap<>();
+            add(ResourceRequirements.CPU, "m", size.maxCpuMillis(), requests, limits, c);
+            add(ResourceRequirements.MEMORY, "Mi", size.maxMemoryMi() / 2, requests, limits, c);
+            return ResourceRequirements.of(requests, limits);
+        };
+    }
 
     private ResourcesGen() {}
 
@@ -54,6 +57,6 @@ final class ResourcesGen {
     }
 
     private static Quantity amount(String unit, int max, Choices c) {
-        return Quantity.parse(Gen.longs(1, max, 100).generate(c) + unit);
+        return Quantity.parse(Gen.longs(1, max, Math.min(100, max)).generate(c) + unit);
     }
 }

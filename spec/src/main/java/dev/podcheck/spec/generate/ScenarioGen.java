@@ -51,7 +51,7 @@ public final class ScenarioGen {
             List<Container> init = initContainers(size, containers, c);
             PodSpec spec = PodSpec.of(init, regular).withRestartPolicy(restartPolicy)
                     .withTerminationGracePeriodSeconds(grace).withActiveDeadlineSeconds(deadline);
-            Map<String, ContainerBehaviour> behaviours = size.behaviours() ? behaviours(spec, c) : Map.of();
+            Map<String, ContainerBehaviour> behaviours = size.behaviours() ? behaviours(spec, size, c) : Map.of();
             if (!size.startDelays()) {
                 behaviours = withoutStartDelays(behaviours);
             }
@@ -91,10 +91,10 @@ public final class ScenarioGen {
         return out;
     }
 
-    private static Map<String, ContainerBehaviour> behaviours(PodSpec spec, Choices c) {
+    private static Map<String, ContainerBehaviour> behaviours(PodSpec spec, Size size, Choices c) {
         Map<String, ContainerBehaviour> out = new LinkedHashMap<>();
         Stream.concat(spec.containers().stream(), spec.initContainers().stream()).forEach(container -> {
-            ContainerBehaviour behaviour = BehaviourGen.forContainer(container, c);
+            ContainerBehaviour behaviour = BehaviourGen.forContainer(container, size, c);
             if (behaviour != null) {
                 out.put(container.name(), behaviour);
             }

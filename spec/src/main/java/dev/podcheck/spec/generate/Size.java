@@ -16,14 +16,17 @@ package dev.podcheck.spec.generate;
  *                          target cannot cause on its node
  * @param startDelays       whether instances may take time to start (startAfter: image pull,
  *                          create), which a real target cannot act: its script only runs once started
+ * @param maxCpuMillis      the largest cpu request or limit a container draws, in millicores
+ * @param maxMemoryMi       the most memory a container's behaviour uses, in Mi; its memory request or
+ *                          limit draws up to half of it (a limit below the use is how OOM kills come)
  */
 public record Size(int maxContainers, int maxInitContainers, int maxSidecars, int probePercent,
                    boolean resources, boolean behaviours, boolean events, boolean nodePressure,
-                   boolean startDelays) {
+                   boolean startDelays, int maxCpuMillis, int maxMemoryMi) {
 
-    public static final Size DEFAULT = new Size(3, 2, 2, 30, true, true, true, true, true);
+    public static final Size DEFAULT = new Size(3, 2, 2, 30, true, true, true, true, true, 4000, 4096);
     /** One container, nothing else: the pod spec alone. */
-    public static final Size PLAIN = new Size(1, 0, 0, 0, false, false, false, false, false);
+    public static final Size PLAIN = new Size(1, 0, 0, 0, false, false, false, false, false, 4000, 4096);
 
     public Size {
         if (maxContainers < 1 || maxInitContainers < 0 || maxSidecars < 0) {
@@ -32,34 +35,53 @@ public record Size(int maxContainers, int maxInitContainers, int maxSidecars, in
         if (probePercent < 0 || probePercent > 100) {
             throw new IllegalArgumentException("probePercent must be in [0, 100], got " + probePercent);
         }
+        if (maxCpuMillis < 2 || maxMemoryMi < 4) {
+            throw new IllegalArgumentException("need room for a request below a limit: maxCpuMillis >= 2 and"
+                    + " maxMemoryMi >= 4, got " + maxCpuMillis + " and " + maxMemoryMi);
+        }
     }
 
     public Size withContainers(int maxRegular, int maxInit, int maxSidecar) {
-        return new Size(maxRegular, maxInit, maxSidecar, probePercent, resources, behaviours, events, nodePressure, startDelays);
+        return new Size(maxRegular, maxInit, maxSidecar, probePercent, resources, behaviours, events,
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi);
     }
 
     public Size withProbePercent(int value) {
-        return new Size(maxContainers, maxInitContainers, maxSidecars, value, resources, behaviours, events, nodePressure, startDelays);
+        return new Size(maxContainers, maxInitContainers, maxSidecars, value, resources, behaviours, events,
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi);
     }
 
     public Size withResources(boolean value) {
-        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, value, behaviours, events, nodePressure, startDelays);
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, value, behaviours, events,
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi);
     }
 
     public Size withBehaviours(boolean value) {
-        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, value, events, nodePressure, startDelays);
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, value, events,
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi);
     }
 
     public Size withEvents(boolean value) {
-        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, value, nodePressure, startDelays);
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours,
+                value, nodePressure, startDelays, maxCpuMillis, maxMemoryMi);
     }
 
     public Size withNodePressure(boolean value) {
-        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, events, value, startDelays);
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours,
+                events, value, startDelays, maxCpuMillis, maxMemoryMi);
     }
 
     public Size withStartDelays(boolean value) {
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours,
+                events, nodePressure, value, maxCpuMillis, maxMemoryMi);
+    }
+
+    /**
+     * Requests, limits and memory use no larger than {@code cpuMillis} and {@code memoryMi} per
+     * container: a real target runs several trials' pods on its nodes at once, and each must fit.
+     */
+    public Size withResourceCaps(int cpuMillis, int memoryMi) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, events,
-                nodePressure, value);
+                nodePressure, startDelays, cpuMillis, memoryMi);
     }
 }

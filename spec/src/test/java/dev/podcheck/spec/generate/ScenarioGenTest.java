@@ -13,7 +13,12 @@ import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.yaml.ScenarioReader;
 import dev.podcheck.spec.yaml.ScenarioWriter;
+import dev.podcheck.spec.behaviour.MemoryUse;
+import dev.podcheck.spec.pod.Quantity;
+import dev.podcheck.spec.pod.ResourceRequirements;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -47,7 +52,7 @@ class ScenarioGenTest {
 
         @Test
         void should_respect_the_size() {
-            Size size = new Size(2, 1, 1, 100, false, false, false, false, false);
+            Size size = new Size(2, 1, 1, 100, false, false, false, false, false, 4000, 4096);
             Property.forAll(ScenarioGen.scenarios(size)).trials(300).seed(3).check(s -> {
                 assertThat(s.pod().spec().containers()).hasSizeBetween(1, 2);
                 assertThat(s.pod().spec().sidecars()).hasSizeLessThanOrEqualTo(1);
@@ -66,6 +71,27 @@ class ScenarioGenTest {
 
             assertThat(drawn).flatMap(s -> s.behaviours().values()).flatMap(b -> b.instances())
                     .isNotEmpty().allMatch(i -> i.startAfter().isZero());
+        }
+
+        @Test
+        void should_keep_requests_limits_and_memory_use_within_a_real_targets_caps() {
+            Size capped = Size.DEFAULT.withResourceCaps(40, 128);
+            List<Scenario> drawn = LongStream.range(0, 400)
+                    .mapToObj(seed -> ScenarioGen.scenarios(capped).generate(Choices.random(seed))).toList();
+
+            List<Quantity> cpu = drawn.stream().flatMap(s -> s.pod().spec().allContainers())
+                    .flatMap(c -> Stream.of(c.resources().requests(), c.resources().limits()))
+                    .map(m -> m.get(ResourceRequirements.CPU)).filter(Objects::nonNull).toList();
+            List<Quantity> memory = drawn.stream().flatMap(s -> s.pod().spec().allContainers())
+                    .flatMap(c -> Stream.of(c.resources().requests(), c.resources().limits()))
+                    .map(m -> m.get(ResourceRequirements.MEMORY)).filter(Objects::nonNull).toList();
+            List<Quantity> used = drawn.stream().flatMap(s -> s.behaviours().values().stream())
+                    .flatMap(b -> b.instances().stream()).flatMap(i -> i.memory().stream())
+                    .map(MemoryUse::bytes).toList();
+            assertThat(cpu).isNotEmpty().allMatch(q -> q.milliValue() <= 40);
+            assertThat(memory).isNotEmpty().allMatch(q -> q.longValue() <= 64L << 20);
+            assertThat(used).isNotEmpty().allMatch(q -> q.longValue() <= 128L << 20);
+            assertThat(drawn).allMatch(s -> Validation.validate(Defaulting.apply(s)).isEmpty());
         }
 
         @Test
