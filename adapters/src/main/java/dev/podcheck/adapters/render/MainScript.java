@@ -32,7 +32,9 @@ final class MainScript {
         s.append("N=-1; [ -f \"$S/count\" ] && read N <\"$S/count\"; N=$((N + 1)); echo $N >\"$S/count\"\n");
         s.append("rm -f \"$H\"/*\n");
         // Hooks and probes find this process through "self"; its start time tells it from an earlier one.
-        s.append("read -r s </proc/$$/stat; set -- $s; ME=\"$N $$ ${22}\"; echo \"$ME\" >\"$S/self\"\n");
+        // No "$$": the kubelet expands $(VAR) and $$ in a container's command (ExpandContainerCommandAndArgs),
+        // so $$ would reach the shell as "$". /proc/self in a builtin's redirection is the shell itself.
+        s.append("read -r s </proc/self/stat; set -- $s; SELF=$1; ME=\"$N $SELF ${22}\"; echo \"$ME\" >\"$S/self\"\n");
         s.append(InstanceChoice.select(behaviour));
         s.append(InstanceChoice.perEntry(behaviour, MainScript::entryVariables));
         s.append(functions(behaviour));
@@ -103,7 +105,7 @@ final class MainScript {
         if (ports.isEmpty()) {
             return "";
         }
-        StringBuilder server = new StringBuilder("BB=$(readlink /proc/$$/exe); case $BB in */busybox) BB=\"$BB sh\" ;; esac\n");
+        StringBuilder server = new StringBuilder("BB=$(readlink /proc/$SELF/exe); case $BB in */busybox) BB=\"$BB sh\" ;; esac\n");
         server.append(s);
         ports.forEach(port -> server.append("httpd -f -p ").append(port).append(" -h \"$W\" &\n"));
         return server.toString();

@@ -41,6 +41,27 @@ class RenderPropertyTest {
         defaultedScenarios().check(s -> assertThat(Validation.validate(render(s).pod())).isEmpty());
     }
 
+    /** A script the kubelet changed on its way to the shell would act another behaviour ($$ became $ once). */
+    @Test
+    void should_render_commands_the_kubelets_expansion_leaves_unchanged() {
+        defaultedScenarios().check(s -> render(s).pod().spec().allContainers().forEach(c -> {
+            List<String> expanded = Stream.of(c.command(), c.args(), execCommands(c)).flatMap(List::stream).toList();
+            assertThat(expanded).allSatisfy(arg -> assertThat(KubeletExpansion.expand(arg, Map.of())).isEqualTo(arg));
+        }));
+    }
+
+    private static List<String> execCommands(Container c) {
+        return Stream.of(ProbeKind.values()).map(c::probe).filter(p -> p != null && p.exec() != null)
+                .flatMap(p -> p.exec().command().stream()).toList();
+    }
+
+    @Test
+    void should_expand_as_the_kubelet_does() {
+        Map<String, String> env = Map.of("X", "x");
+        assertThat(KubeletExpansion.expand("a$$b $(X) $(Y) $$(X) $x $", env)).isEqualTo("a$b x $(Y) $(X) $x $");
+        assertThat(KubeletExpansion.expand("$(X", env)).isEqualTo("$(X");
+    }
+
     @Test
     void should_keep_the_qos_class() {
         defaultedScenarios().check(s -> assertThat(PodQOS.compute(render(s).pod())).isEqualTo(PodQOS.compute(s.pod())));
