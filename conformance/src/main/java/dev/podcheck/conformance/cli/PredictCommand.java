@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,6 +41,9 @@ final class PredictCommand implements Callable<Integer> {
             description = "How much virtual time to simulate, e.g. 90s, 10m, 1h30m (default: ${DEFAULT-VALUE}).")
     Duration horizon;
 
+    @Mixin
+    FieldValidation validation = new FieldValidation();
+
     @Spec
     CommandSpec spec;
 
@@ -57,7 +61,7 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        return Admission.eachAdmitted(file, err, (defaulted, first) -> {
+        return Admission.eachAdmitted(file, validation.mode, err, (defaulted, first) -> {
             print(defaulted, simulator.simulate(defaulted, horizon), first, out);
             return ExitCodes.OK;
         });

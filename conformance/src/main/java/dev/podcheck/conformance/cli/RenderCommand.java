@@ -25,6 +25,9 @@ final class RenderCommand implements Callable<Integer>, TargetVerb {
     @Mixin
     TargetOptions target;
 
+    @Mixin
+    FieldValidation validation = new FieldValidation();
+
     @Spec
     CommandSpec spec;
 
@@ -43,7 +46,7 @@ final class RenderCommand implements Callable<Integer>, TargetVerb {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TargetProvider provider = target.provider(spec.commandLine());
-        return Admission.eachAdmitted(file, err, (defaulted, first) -> {
+        return Admission.eachAdmitted(file, validation.mode, err, (defaulted, first) -> {
             String yaml;
             try {
                 yaml = provider.render(defaulted);

@@ -3,6 +3,7 @@ package dev.podcheck.conformance.cli;
 import dev.podcheck.spec.qos.PodQOS;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.yaml.InputException;
+import dev.podcheck.spec.yaml.Manifest;
 import dev.podcheck.spec.yaml.ScenarioReader;
 import dev.podcheck.spec.yaml.ScenarioWriter;
 import java.io.PrintWriter;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -18,10 +20,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code podcheck validate}: default and validate pods as the apiserver would, and classify them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Reads Pod manifests (with their scenario annotation), applies the apiserver's defaults,",
-                "validates them, and prints each defaulted pod with its QoS class, or every violation."},
+        description = {"Reads Pod manifests (with their scenario annotation) as the apiserver admits a create:",
+                "strict decoding (unknown or repeated fields), defaults, validation and its warnings. Prints",
+                "each defaulted pod with its QoS class, or one line per problem (file:line:column: field: ...)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every pod is valid", "1:a pod is invalid", "2:a file is unreadable"})
+        exitCodeList = {"0:every pod is valid", "1:a pod is refused (unknown or repeated fields, or invalid)", "2:a file is unreadable"})
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Pod manifests (YAML or JSON; many documents allowed).")
@@ -29,6 +32,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "Print only violations and errors, not the defaulted pods.")
     boolean quiet;
+
+    @Mixin
+    FieldValidation validation = new FieldValidation();
 
     @Spec
     CommandSpec spec;
@@ -40,8 +46,8 @@ final class ValidateCommand implements Callable<Integer> {
         int exit = ExitCodes.OK;
         for (Path file : files) {
             try {
-                for (Scenario scenario : ScenarioReader.read(file)) {
-                    if (!report(file, scenario, out)) {
+                for (Manifest manifest : ScenarioReader.readManifests(file)) {
+                    if (!report(file, manifest, out, err)) {
                         exit = Math.max(exit, ExitCodes.VIOLATED);
                     }
                 }
@@ -53,8 +59,8 @@ final class ValidateCommand implements Callable<Integer> {
         return exit;
     }
 
-    private boolean report(Path file, Scenario scenario, PrintWriter out) {
-        Optional<Scenario> admitted = Admission.admit(file, scenario, out);
+    private boolean report(Path file, Manifest manifest, PrintWriter out, PrintWriter err) {
+        Optional<Scenario> admitted = Admission.admit(manifest, validation.mode, out, err);
         if (admitted.isEmpty()) {
             return false;
         }

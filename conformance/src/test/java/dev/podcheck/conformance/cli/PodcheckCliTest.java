@@ -52,6 +52,18 @@ class PodcheckCliTest {
                   limits: {cpu: 500m, memory: 128Mi}
             """;
 
+    private static final String MISSPELLED = """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web}
+            spec:
+              containers:
+              - name: app
+                image: nginx
+                livenesProbe:
+                  exec: {command: ["true"]}
+            """;
+
     @Nested
     class Validate {
         @Test
@@ -82,9 +94,51 @@ class PodcheckCliTest {
             Run run = podcheck("validate", pod.toString());
 
             assertThat(run.exit()).isEqualTo(ExitCodes.VIOLATED);
-            assertThat(run.out()).contains(pod + ": pod/bad is invalid:")
-                    .contains("spec.restartPolicy: Unsupported value: \"Sometimes\"")
-                    .contains("spec.containers[0].name: Invalid value: \"App\"");
+            assertThat(run.out()).contains(pod + ":5:18: spec.restartPolicy: Unsupported value: \"Sometimes\"")
+                    .contains(pod + ":7:11: spec.containers[0].name: Invalid value: \"App\"");
+        }
+
+        @Test
+        void should_refuse_a_misspelled_field_with_the_apiservers_words_and_exit_1() throws IOException {
+            Path pod = file("typo.yaml", MISSPELLED);
+
+            Run run = podcheck("validate", pod.toString());
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.VIOLATED);
+            assertThat(run.out()).isEqualTo(pod + ":8:5: strict decoding error: unknown field \"spec.containers[0].livenesProbe\"\n");
+        }
+
+        @Test
+        void should_warn_and_drop_a_misspelled_field_with_validate_warn() throws IOException {
+            Path pod = file("typo.yaml", MISSPELLED);
+
+            Run run = podcheck("validate", "--validate=warn", pod.toString());
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.OK);
+            assertThat(run.err()).isEqualTo("Warning: " + pod + ":8:5: unknown field \"spec.containers[0].livenesProbe\"\n");
+            assertThat(run.out()).doesNotContain("livenesProbe");
+            assertThat(podcheck("validate", "--validate=ignore", pod.toString()).err()).isEmpty();
+        }
+
+        @Test
+        void should_print_the_apiservers_warnings_for_an_accepted_pod() throws IOException {
+            Path pod = file("warn.yaml", """
+                    apiVersion: v1
+                    kind: Pod
+                    metadata: {name: web}
+                    spec:
+                      terminationGracePeriodSeconds: -5
+                      containers:
+                      - name: app
+                        image: nginx
+                    """);
+
+            Run run = podcheck("validate", pod.toString());
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.OK);
+            assertThat(run.err()).isEqualTo("Warning: " + pod + ":5:34: spec.terminationGracePeriodSeconds: "
+                    + "must be >= 0; negative values are invalid and will be treated as 1\n");
+            assertThat(run.out()).contains("terminationGracePeriodSeconds: -5");
         }
 
         @Test
@@ -124,7 +178,7 @@ class PodcheckCliTest {
             assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err().lines()).containsExactly(
                     "podcheck: " + empty + ": no Pod manifest found: the input is empty",
-                    "podcheck: " + notYaml + ":4:1: metadata: not valid YAML: expected ',' or '}', but got <stream end>",
+                    "podcheck: " + notYaml + ":4:1: not valid YAML: expected ',' or '}', but got <stream end>",
                     "podcheck: " + wrongKind + ":1: expected kind Pod with apiVersion v1, got kind Deployment with apiVersion apps/v1",
                     "podcheck: " + wrongType + ":4:26: spec.activeDeadlineSeconds: expected an integer, got \"soon\"",
                     "podcheck: " + dir.resolve("missing.yaml") + ": no such file");

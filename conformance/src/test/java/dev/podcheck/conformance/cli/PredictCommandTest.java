@@ -114,8 +114,7 @@ class PredictCommandTest {
             Run run = predict(mixed.toString());
 
             assertThat(run.exit()).isEqualTo(ExitCodes.VIOLATED);
-            assertThat(run.err()).startsWith(mixed + ": pod/bad is invalid:\n")
-                    .contains("  * spec.restartPolicy: Unsupported value: \"Sometimes\"");
+            assertThat(run.err()).startsWith(mixed + ":5:18: spec.restartPolicy: Unsupported value: \"Sometimes\"");
             assertThat(run.out()).startsWith("# " + mixed + ": pod/web, predicted for 10m\n");
             assertThat(engine.calls).hasSize(1);
         }
@@ -128,7 +127,7 @@ class PredictCommandTest {
 
             assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err().lines()).containsExactly(
-                    "podcheck: " + notYaml + ":4:1: metadata: not valid YAML: expected ',' or '}', but got <stream end>");
+                    "podcheck: " + notYaml + ":4:1: not valid YAML: expected ',' or '}', but got <stream end>");
             assertThat(run.out()).isEmpty();
             assertThat(engine.calls).isEmpty();
         }

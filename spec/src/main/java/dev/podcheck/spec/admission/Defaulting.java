@@ -11,6 +11,7 @@ import dev.podcheck.spec.pod.ProbeKind;
 import dev.podcheck.spec.pod.Quantity;
 import dev.podcheck.spec.pod.ResourceRequirements;
 import dev.podcheck.spec.scenario.Scenario;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -69,7 +70,7 @@ public final class Defaulting {
         if (out.lifecycle() != null) {
             out = out.withLifecycle(apply(out.lifecycle()));
         }
-        return out.withResources(requestsFromLimits(out.resources()));
+        return out.withResources(requestsFromLimits(roundUpToMilli(out.resources())));
     }
 
     // SetDefaults_Probe (D-5): 0 is Go's zero value, so it counts as unset. initialDelaySeconds and
@@ -112,6 +113,19 @@ public final class Defaulting {
         Map<String, Quantity> requests = new LinkedHashMap<>(resources.requests());
         resources.limits().forEach(requests::putIfAbsent);
         return resources.withRequests(requests);
+    }
+
+    // SetDefaults_ResourceList (#18538): every quantity is rounded up to milli precision (cpu: 0.0001 is stored as 1m).
+    static ResourceRequirements roundUpToMilli(ResourceRequirements resources) {
+        return ResourceRequirements.of(roundUpToMilli(resources.requests()), roundUpToMilli(resources.limits()))
+                .withExtra(resources.extra());
+    }
+
+    private static Map<String, Quantity> roundUpToMilli(Map<String, Quantity> list) {
+        Map<String, Quantity> out = new LinkedHashMap<>();
+        list.forEach((name, q) -> out.put(name, q.value().scale() <= 3 ? q
+                : new Quantity(q.value().setScale(3, RoundingMode.UP), q.format())));
+        return out;
     }
 
     private static Integer orDefault(Integer value, int fallback) {

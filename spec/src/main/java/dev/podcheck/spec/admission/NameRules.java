@@ -122,7 +122,7 @@ final class NameRules {
     }
 
     // RegexError; the doubled space after each example's comma is the apiserver's own.
-    private static String regexError(String message, String format, String... examples) {
+    static String regexError(String message, String format, String... examples) {
         StringBuilder out = new StringBuilder(message).append(" (e.g. ");
         for (int i = 0; i < examples.length; i++) {
             if (i > 0) {

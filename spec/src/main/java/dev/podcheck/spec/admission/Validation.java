@@ -1,5 +1,6 @@
 package dev.podcheck.spec.admission;
 
+import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.Pod;
 import dev.podcheck.spec.pod.PodReadinessGate;
 import dev.podcheck.spec.pod.PodSpec;
@@ -8,6 +9,7 @@ import dev.podcheck.spec.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The apiserver's create-time validation of the fields podcheck models (SEMANTICS V-1..V-16), and
@@ -24,6 +26,7 @@ public final class Validation {
     /** Every reason the apiserver would refuse to create {@code pod}; empty if it would accept it. */
     public static List<Violation> validate(Pod pod) {
         List<Violation> out = new ArrayList<>();
+        MetadataValidation.objectMeta(pod.metadata(), "metadata", out);
         spec(pod.spec(), "spec", out);
         return List.copyOf(out);
     }
@@ -35,11 +38,12 @@ public final class Validation {
         return List.copyOf(out);
     }
 
-    // ValidatePodSpec, in its order: containers, init containers, restartPolicy, ..., readiness gates.
+    // ValidatePodSpec, in its order: volumes, containers, init containers, restartPolicy, ..., readiness gates.
     private static void spec(PodSpec spec, String path, List<Violation> out) {
         Long gracePeriod = spec.terminationGracePeriodSeconds();
-        ContainerValidation.containers(spec.containers(), gracePeriod, path + ".containers", out);
-        ContainerValidation.initContainers(spec.initContainers(), spec.containers(), gracePeriod,
+        Set<String> volumes = VolumeValidation.volumes(spec, path + ".volumes", out);
+        ContainerValidation.containers(spec.containers(), volumes, gracePeriod, path + ".containers", out);
+        ContainerValidation.initContainers(spec.initContainers(), spec.containers(), volumes, gracePeriod,
                 path + ".initContainers", out);
         restartPolicy(spec.restartPolicy(), path + ".restartPolicy", out);
         // V-1: defaulting always sets it; only a pod that skipped defaulting lacks it.
@@ -51,7 +55,17 @@ public final class Validation {
             out.add(Violation.invalid(path + ".activeDeadlineSeconds", deadline,
                     NameRules.inclusiveRangeError(1, MAX_INT32)));
         }
+        if (PassThrough.bool(spec.extra(), "hostNetwork")) {
+            hostNetwork(spec.containers(), path + ".containers", out);
+            hostNetwork(spec.initContainers(), path + ".initContainers", out);
+        }
         readinessGates(spec.readinessGates(), path + ".readinessGates", out);
+    }
+
+    private static void hostNetwork(List<Container> containers, String path, List<Violation> out) {
+        for (int i = 0; i < containers.size(); i++) {
+            PortValidation.hostNetwork(containers.get(i), path + "[" + i + "]", out);
+        }
     }
 
     // validateRestartPolicy (V-3); the supported values are listed in the apiserver's order.

@@ -19,7 +19,8 @@ public record Violation(String field, Type type, String value, String detail) {
         NOT_SUPPORTED("Unsupported value"),
         DUPLICATE("Duplicate value"),
         NOT_FOUND("Not found"),
-        TOO_MANY("Too many");
+        TOO_MANY("Too many"),
+        TOO_LONG("Too long");
 
         private final String words;
 

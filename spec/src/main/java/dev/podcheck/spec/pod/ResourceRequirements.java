@@ -47,6 +47,10 @@ public record ResourceRequirements(
         return Optional.ofNullable(limits.get(resource));
     }
 
+    public ResourceRequirements withExtra(Map<String, Object> value) {
+        return new ResourceRequirements(requests, limits, value);
+    }
+
     public ResourceRequirements withRequests(Map<String, Quantity> value) {
         return new ResourceRequirements(value, limits, extra);
     }

@@ -21,6 +21,14 @@ final class InputErrors {
 
     private InputErrors() {}
 
+    /** As below, placed by field path in the original text (Jackson read a rewritten copy of it). */
+    static InputException translate(JacksonException e, String source, String fieldPrefix, SourcePositions positions) {
+        InputException raw = translate(e, source, fieldPrefix);
+        return positions.of(raw.field())
+                .map(at -> new InputException(source, at.line(), at.column(), raw.field(), raw.problem()))
+                .orElse(raw);
+    }
+
     static InputException translate(JacksonException e, String source, String fieldPrefix) {
         int line = 0;
         int column = 0;
@@ -41,16 +49,22 @@ final class InputErrors {
         for (JacksonException.Reference ref : e.getPath()) {
             String name = ref.getPropertyName();
             if (name != null) {
-                if (name.contains(".") || name.contains("/")) {
-                    out.append('[').append(name).append(']');
-                } else {
-                    out.append(out.length() == 0 ? "" : ".").append(name);
-                }
+                String parent = out.toString();
+                out.setLength(0);
+                out.append(child(parent, name));
             } else if (ref.getIndex() >= 0) {
                 out.append('[').append(ref.getIndex()).append(']');
             }
         }
         return out.toString();
+    }
+
+    /** The path of a field or map key under {@code parent}; a key with dots or slashes goes in brackets. */
+    static String child(String parent, String name) {
+        if (name.contains(".") || name.contains("/")) {
+            return parent + "[" + name + "]";
+        }
+        return parent.isEmpty() ? name : parent + "." + name;
     }
 
     private static String problem(JacksonException e) {

@@ -10,11 +10,21 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Present;
+import org.snakeyaml.engine.v2.api.lowlevel.Serialize;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectReader;
 
 /**
  * Reads scenarios: Pod manifests (YAML, or JSON, which YAML includes), one or many documents
@@ -27,9 +37,21 @@ public final class ScenarioReader {
 
     private static final String ANNOTATION_FIELD = "metadata.annotations[" + Scenario.ANNOTATION + "]";
 
+    // YAML 1.2 core schema, as Jackson's YAML parser reads scalars; duplicates are kept for strict decoding to find.
+    private static final LoadSettings LOAD = LoadSettings.builder()
+            .setSchema(new CoreSchema()).setAllowDuplicateKeys(true).setCodePointLimit((int) MAX_BYTES + 1).build();
+    // No folding of long scalars: the text Jackson reads holds every scalar exactly as written.
+    private static final DumpSettings DUMP = DumpSettings.builder()
+            .setSchema(new CoreSchema()).setWidth(Integer.MAX_VALUE).setSplitLines(false).build();
+
     private ScenarioReader() {}
 
+    /** Reads every document of {@code file} strictly (kubectl's default). */
     public static List<Scenario> read(Path file) {
+        return read(file.toString(), readText(file));
+    }
+
+    private static String readText(Path file) {
         String source = file.toString();
         try {
             long size = Files.size(file);
@@ -38,8 +60,7 @@ public final class ScenarioReader {
                         "the file is %.1f MiB; a manifest larger than 3 MiB (the apiserver's request limit) is refused",
                         size / (1024.0 * 1024.0)));
             }
-            return read(source, StandardCharsets.UTF_8.newDecoder().decode(
-                    java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString());
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (NoSuchFileException e) {
             throw InputException.of(source, "no such file");
         } catch (CharacterCodingException e) {
@@ -49,33 +70,39 @@ public final class ScenarioReader {
         }
     }
 
-    /** Reads every document of {@code text}; {@code source} names it in errors. */
+    /** Reads every document of {@code text} strictly (kubectl's default); {@code source} names it in errors. */
     public static List<Scenario> read(String source, String text) {
+        return readManifests(source, text).stream().map(Manifest::strictScenario).toList();
+    }
+
+    /** Every document of {@code file} with what strict decoding finds in it, for a caller that decides how strict to be. */
+    public static List<Manifest> readManifests(Path file) {
+        return readManifests(file.toString(), readText(file));
+    }
+
+    /** Every document of {@code text} with what strict decoding finds in it. */
+    public static List<Manifest> readManifests(String source, String text) {
         if (text.length() > MAX_BYTES) {
             throw InputException.of(source, "the input is larger than 3 MiB (the apiserver's request limit)");
         }
-        List<Scenario> scenarios = new ArrayList<>();
-        try (JsonParser parser = Mappers.YAML.createParser(text)) {
-            // Errors are translated while the parser is open: it still knows the offending token.
-            try {
-                // Documents follow each other in one token stream: the next one is not trailing garbage.
-                ObjectReader pods = Mappers.YAML.readerFor(Pod.class)
-                        .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-                while (parser.nextToken() != null) {
-                    if (parser.currentToken() == JsonToken.VALUE_NULL) {
-                        continue; // an empty document, e.g. a trailing "---"
-                    }
-                    int line = parser.currentTokenLocation().getLineNr();
-                    scenarios.add(toScenario(requirePod(pods.readValue(parser), source, line), source));
+        List<Manifest> manifests = new ArrayList<>();
+        try {
+            for (Node document : new Compose(LOAD).composeAllFromString(text)) {
+                if (!(document instanceof ScalarNode s && s.getTag().equals(Tag.NULL))) { // an empty document, e.g. a trailing "---"
+                    manifests.add(manifest(document, source));
                 }
-            } catch (JacksonException e) {
-                throw InputErrors.translate(e, source, "");
             }
+        } catch (MarkedYamlEngineException e) {
+            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+            int column = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0);
+            throw new InputException(source, line, column, "", "not valid YAML: " + e.getProblem());
+        } catch (YamlEngineException e) {
+            throw InputException.of(source, "not valid YAML: " + e.getMessage());
         }
-        if (scenarios.isEmpty()) {
+        if (manifests.isEmpty()) {
             throw InputException.of(source, "no Pod manifest found: the input is empty");
         }
-        return List.copyOf(scenarios);
+        return List.copyOf(manifests);
     }
 
     /** Reads input that must hold exactly one scenario. */
@@ -87,12 +114,45 @@ public final class ScenarioReader {
         return all.get(0);
     }
 
-    private static Pod requirePod(Pod pod, String source, int line) {
-        if (!Pod.KIND.equals(pod.kind()) || !Pod.API_VERSION.equals(pod.apiVersion())) {
-            throw new InputException(source, line, 0, "", "expected kind Pod with apiVersion v1, got kind "
-                    + describe(pod.kind()) + " with apiVersion " + describe(pod.apiVersion()));
+    // Strict decoding first (it also drops what a lenient decode drops), then binding what is left: Jackson
+    // reads the checked tree written out again, and its errors are placed by field in the original text.
+    private static Manifest manifest(Node document, String source) {
+        int line = document.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+        if (!(document instanceof MappingNode pod)) {
+            int column = document.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
+            throw new InputException(source, line, column, "",
+                    "expected a Pod manifest (a mapping), got " + StrictDecoding.describe(document));
         }
-        return pod;
+        requirePod(pod, source, line);
+        StrictDecoding.Result strict = StrictDecoding.check(pod, source);
+        String checked = new Present(DUMP).emitToString(new Serialize(DUMP).serializeOne(pod).iterator());
+        Pod bound;
+        try (JsonParser parser = Mappers.YAML.createParser(checked)) {
+            bound = Mappers.YAML.readerFor(Pod.class).readValue(parser);
+        } catch (JacksonException e) {
+            throw InputErrors.translate(e, source, "", strict.positions());
+        }
+        return new Manifest(source, toScenario(bound, source), strict.errors(), strict.positions());
+    }
+
+    private static void requirePod(MappingNode pod, String source, int line) {
+        String kind = scalar(pod, "kind");
+        String apiVersion = scalar(pod, "apiVersion");
+        if (!Pod.KIND.equals(kind) || !Pod.API_VERSION.equals(apiVersion)) {
+            throw new InputException(source, line, 0, "", "expected kind Pod with apiVersion v1, got kind "
+                    + describe(kind) + " with apiVersion " + describe(apiVersion));
+        }
+    }
+
+    // The last value of a top-level field, as decoding keeps it; null if absent or not text.
+    private static String scalar(MappingNode node, String field) {
+        String value = null;
+        for (NodeTuple tuple : node.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals(field)) {
+                value = tuple.getValueNode() instanceof ScalarNode v && v.getTag().equals(Tag.STR) ? v.getValue() : null;
+            }
+        }
+        return value;
     }
 
     private static String describe(String value) {

@@ -96,7 +96,7 @@ class ScenarioReaderTest {
             return Stream.of(
                     Arguments.of("empty", "", "bad.yaml: no Pod manifest found: the input is empty"),
                     Arguments.of("only a separator", "---\n", "bad.yaml: no Pod manifest found: the input is empty"),
-                    Arguments.of("not YAML", "a: [", "bad.yaml:1:5: a: not valid YAML: expected the node content, but found '<stream end>'"),
+                    Arguments.of("not YAML", "a: [", "bad.yaml:1:5: not valid YAML: expected the node content, but found '<stream end>'"),
                     Arguments.of("a scalar", "hello", "bad.yaml:1:1: expected a Pod manifest (a mapping), got \"hello\""),
                     Arguments.of("no kind", "apiVersion: v1\n", "bad.yaml:1: expected kind Pod with apiVersion v1, got kind (none) with apiVersion v1"),
                     Arguments.of("an integer as text",
@@ -118,7 +118,8 @@ class ScenarioReaderTest {
                             "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    resources: {limits: {cpu: 1x}}\n",
                             "bad.yaml:6:31: spec.containers[0].resources.limits.cpu: quantities must match the regular expression "
                                     + "'^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$', got \"1x\""),
-                    Arguments.of("a duplicate field", "apiVersion: v1\nkind: Pod\nkind: Pod\n", "bad.yaml:3:5: duplicate field \"kind\""));
+                    Arguments.of("a duplicate field", "apiVersion: v1\nkind: Pod\nkind: Pod\n",
+                            "bad.yaml:3:1: strict decoding error: duplicate field \"kind\""));
         }
 
         @ParameterizedTest(name = "{0}")

@@ -1,0 +1,78 @@
+package dev.podcheck.spec.admission;
+
+import dev.podcheck.spec.pod.ObjectMeta;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A pod's metadata at create, as ValidateObjectMeta in staging/.../apimachinery/pkg/api/validation/objectmeta.go
+ * checks it with ValidatePodName (a DNS-1123 subdomain): name or generateName, namespace, labels, annotations.
+ * An unset namespace is the request's (kubectl fills it in), so only a written one is checked.
+ */
+final class MetadataValidation {
+    /** objectmeta.go TotalAnnotationSizeLimitB. */
+    static final int TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
+    static final int LABEL_VALUE_MAX = 63;
+
+    private static final String LABEL_VALUE_FMT = "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?";
+    private static final Pattern LABEL_VALUE = Pattern.compile(LABEL_VALUE_FMT);
+    static final String LABEL_VALUE_MESSAGE = NameRules.regexError("a valid label must be an empty string or consist of "
+            + "alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
+            LABEL_VALUE_FMT, "MyValue", "my_value", "12345");
+
+    private MetadataValidation() {}
+
+    static void objectMeta(ObjectMeta meta, String path, List<Violation> out) {
+        String generateName = meta.extra().get("generateName") instanceof String g ? g : "";
+        if (!generateName.isEmpty()) {
+            // NameIsDNSSubdomain(name, prefix=true) masks a trailing dash: "web-" is a good prefix.
+            String masked = generateName.length() > 1 && generateName.endsWith("-")
+                    ? generateName.substring(0, generateName.length() - 1) + "a" : generateName;
+            NameRules.dns1123Subdomain(masked).forEach(msg -> out.add(Violation.invalid(path + ".generateName", generateName, msg)));
+        }
+        String name = meta.name() == null ? "" : meta.name();
+        if (name.isEmpty() && generateName.isEmpty()) {
+            out.add(Violation.required(path + ".name", "name or generateName is required"));
+        } else if (!name.isEmpty()) {
+            NameRules.dns1123Subdomain(name).forEach(msg -> out.add(Violation.invalid(path + ".name", name, msg)));
+        }
+        if (meta.namespace() != null && !meta.namespace().isEmpty()) {
+            NameRules.dns1123Label(meta.namespace())
+                    .forEach(msg -> out.add(Violation.invalid(path + ".namespace", meta.namespace(), msg)));
+        }
+        labels(meta.labels(), path + ".labels", out);
+        annotations(meta.annotations(), path + ".annotations", out);
+    }
+
+    // ValidateLabels: both errors are reported at the labels map, the key or value as the value.
+    private static void labels(Map<String, String> labels, String path, List<Violation> out) {
+        labels.forEach((key, value) -> {
+            NameRules.qualifiedName(key).forEach(msg -> out.add(Violation.invalid(path, key, msg)));
+            String v = value == null ? "" : value;
+            if (v.length() > LABEL_VALUE_MAX) {
+                out.add(Violation.invalid(path, v, NameRules.maxLenError(LABEL_VALUE_MAX)));
+            }
+            if (!LABEL_VALUE.matcher(v).matches()) {
+                out.add(Violation.invalid(path, v, LABEL_VALUE_MESSAGE));
+            }
+        });
+    }
+
+    // ValidateAnnotations: keys are qualified names (compared lower-cased); keys and values count towards 256 KiB.
+    private static void annotations(Map<String, String> annotations, String path, List<Violation> out) {
+        long size = 0;
+        for (Map.Entry<String, String> e : annotations.entrySet()) {
+            String key = e.getKey();
+            NameRules.qualifiedName(key.toLowerCase(Locale.ROOT)).forEach(msg -> out.add(Violation.invalid(path, key, msg)));
+            size += key.getBytes(StandardCharsets.UTF_8).length
+                    + (e.getValue() == null ? 0 : e.getValue().getBytes(StandardCharsets.UTF_8).length);
+        }
+        if (size > TOTAL_ANNOTATION_SIZE_LIMIT) {
+            out.add(new Violation(path, Violation.Type.TOO_LONG, null,
+                    "may not be more than " + TOTAL_ANNOTATION_SIZE_LIMIT + " bytes"));
+        }
+    }
+}

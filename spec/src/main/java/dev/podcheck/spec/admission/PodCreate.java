@@ -1,0 +1,27 @@
+package dev.podcheck.spec.admission;
+
+import dev.podcheck.spec.scenario.Scenario;
+import java.util.List;
+
+/**
+ * What the apiserver answers to creating a pod once it is decoded: the pod defaulted, every reason to
+ * refuse it, and the warnings it would return with it. One statement for every verb that admits pods.
+ */
+public record PodCreate(Scenario defaulted, List<Violation> violations, List<Warning> warnings) {
+    public PodCreate {
+        violations = List.copyOf(violations);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Defaulting, then validation; warnings only for an accepted pod, as the apiserver returns them. */
+    public static PodCreate of(Scenario scenario) {
+        Scenario defaulted = Defaulting.apply(scenario);
+        List<Violation> violations = Validation.validate(defaulted);
+        return new PodCreate(defaulted, violations,
+                violations.isEmpty() ? Warnings.onCreate(defaulted.pod()) : List.of());
+    }
+
+    public boolean accepted() {
+        return violations.isEmpty();
+    }
+}

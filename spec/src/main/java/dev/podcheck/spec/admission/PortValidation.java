@@ -1,0 +1,73 @@
+package dev.podcheck.spec.admission;
+
+import dev.podcheck.spec.pod.Container;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Container ports, as validateContainerPorts and validateHostNetwork in pkg/apis/core/validation/validation.go
+ * check them after defaulting (protocol TCP, and with hostNetwork hostPort = containerPort).
+ */
+final class PortValidation {
+    /** sets.List(supportedPortProtocols): sorted. */
+    static final List<String> PROTOCOLS = List.of("SCTP", "TCP", "UDP");
+    static final String HOST_NETWORK_PORT = "must match `containerPort` when `hostNetwork` is true";
+
+    private PortValidation() {}
+
+    static void ports(Container c, String at, List<Violation> out) {
+        List<Map<String, Object>> ports = PassThrough.list(c.extra(), "ports");
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < ports.size(); i++) {
+            Map<String, Object> port = ports.get(i);
+            String path = at + ".ports[" + i + "]";
+            String name = PassThrough.string(port, "name");
+            if (!name.isEmpty()) {
+                List<String> msgs = NameRules.portName(name);
+                msgs.forEach(msg -> out.add(Violation.invalid(path + ".name", name, msg)));
+                if (msgs.isEmpty() && !names.add(name)) {
+                    out.add(Violation.duplicate(path + ".name", name));
+                }
+            }
+            long containerPort = PassThrough.integer(port, "containerPort");
+            if (containerPort == 0) {
+                out.add(Violation.required(path + ".containerPort", ""));
+            } else {
+                portNumber(containerPort, path + ".containerPort", out);
+            }
+            long hostPort = PassThrough.integer(port, "hostPort");
+            if (hostPort != 0) {
+                portNumber(hostPort, path + ".hostPort", out);
+            }
+            String protocol = protocol(port);
+            if (!PROTOCOLS.contains(protocol)) {
+                out.add(Violation.notSupported(path + ".protocol", protocol, HandlerValidation.supportedValues(PROTOCOLS)));
+            }
+        }
+    }
+
+    /** validateHostNetwork: with the host's network, a port is the host's port (defaulting copies an unset one). */
+    static void hostNetwork(Container c, String at, List<Violation> out) {
+        List<Map<String, Object>> ports = PassThrough.list(c.extra(), "ports");
+        for (int i = 0; i < ports.size(); i++) {
+            long containerPort = PassThrough.integer(ports.get(i), "containerPort");
+            long hostPort = PassThrough.integer(ports.get(i), "hostPort");
+            if (hostPort != 0 && hostPort != containerPort) {
+                out.add(Violation.invalid(at + ".ports[" + i + "].hostPort", hostPort, HOST_NETWORK_PORT));
+            }
+        }
+    }
+
+    // The API defaults an unset protocol to TCP (types.go +default="TCP"); written "" stays "" and is refused.
+    private static String protocol(Map<String, Object> port) {
+        return port.get("protocol") instanceof String p ? p : "TCP";
+    }
+
+    private static void portNumber(long port, String path, List<Violation> out) {
+        if (port < 1 || port > 65535) {
+            out.add(Violation.invalid(path, port, NameRules.inclusiveRangeError(1, 65535)));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.podcheck.spec.admission;
+
+import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.pod.PodSpec;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Volumes and volume mounts, as ValidateVolumes and ValidateVolumeMounts in pkg/apis/core/validation/validation.go
+ * check them: names are unique DNS labels, at most one source each (none is an emptyDir by
+ * SetDefaults_Volume), and each mount names a volume and a unique mountPath. The sources' own fields are
+ * passed through unchecked.
+ */
+final class VolumeValidation {
+    static final String MORE_THAN_ONE_SOURCE = "may not specify more than 1 volume type";
+
+    private VolumeValidation() {}
+
+    /** The names of the pod's volumes, after reporting what is wrong with them. */
+    static Set<String> volumes(PodSpec spec, String path, List<Violation> out) {
+        List<Map<String, Object>> volumes = PassThrough.list(spec.extra(), "volumes");
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < volumes.size(); i++) {
+            Map<String, Object> volume = volumes.get(i);
+            String at = path + "[" + i + "]";
+            String name = PassThrough.string(volume, "name");
+            if (name.isEmpty()) {
+                out.add(Violation.required(at + ".name", ""));
+            } else {
+                NameRules.dns1123Label(name).forEach(msg -> out.add(Violation.invalid(at + ".name", name, msg)));
+            }
+            if (!name.isEmpty() && !names.add(name)) {
+                out.add(Violation.duplicate(at + ".name", name));
+            }
+            List<String> sources = volume.keySet().stream().filter(k -> !k.equals("name")).toList();
+            for (String extra : sources.subList(Math.min(1, sources.size()), sources.size())) {
+                out.add(Violation.forbidden(at + "." + extra, MORE_THAN_ONE_SOURCE));
+            }
+        }
+        return names;
+    }
+
+    static void mounts(Container c, Set<String> volumes, String at, List<Violation> out) {
+        List<Map<String, Object>> mounts = PassThrough.list(c.extra(), "volumeMounts");
+        Set<String> mountPaths = new HashSet<>();
+        for (int i = 0; i < mounts.size(); i++) {
+            String path = at + ".volumeMounts[" + i + "]";
+            String name = PassThrough.string(mounts.get(i), "name");
+            if (name.isEmpty()) {
+                out.add(Violation.required(path + ".name", ""));
+            }
+            if (!volumes.contains(name)) {
+                out.add(Violation.notFound(path + ".name", name));
+            }
+            String mountPath = PassThrough.string(mounts.get(i), "mountPath");
+            if (mountPath.isEmpty()) {
+                out.add(Violation.required(path + ".mountPath", ""));
+            }
+            if (!mountPaths.add(mountPath)) {
+                out.add(Violation.invalid(path + ".mountPath", mountPath, "must be unique"));
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.podcheck.spec.admission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podcheck.spec.yaml.Manifest;
+import dev.podcheck.spec.yaml.ScenarioReader;
+import dev.podcheck.spec.yaml.StrictDecodingError;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The mistakes issue 14 lists (and a few more), each with the apiserver's verdict and words for a
+ * {@code kubectl apply} of it (strict field validation): taken from upstream's messages in
+ * pkg/apis/core/validation/validation.go, apimachinery's validation and field packages,
+ * pkg/api/pod/warnings.go and strategy.go, and test/integration/apiserver/field_validation_test.go.
+ * The same table is what a comparison with a real apiserver should start from (docs/admission.md).
+ */
+class ApiserverVerdictTableTest {
+    private static final String SUBDOMAIN = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric "
+            + "characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', "
+            + "regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+    private static final String LABEL_VALUE = "a valid label must be an empty string or consist of alphanumeric "
+            + "characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  "
+            + "or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+
+    private static String pod(String metadata, String container, String spec) {
+        return "apiVersion: v1\nkind: Pod\nmetadata:\n" + metadata + "spec:\n" + spec
+                + "  containers:\n  - name: app\n    image: busybox:1.36\n" + container;
+    }
+
+    private static String pod(String container) {
+        return pod("  name: web\n", container, "");
+    }
+
+    static Stream<Arguments> table() {
+        return Stream.of(
+                // name, manifest, refused?, the apiserver's lines (errors or warnings)
+                Arguments.of("misspelled livenessProbe", pod("    livenesProbe: {exec: {command: [\"true\"]}}\n"), true,
+                        List.of("strict decoding error: unknown field \"spec.containers[0].livenesProbe\"")),
+                Arguments.of("misspelled imagePullPolicy", pod("    imagePullPolice: Always\n"), true,
+                        List.of("strict decoding error: unknown field \"spec.containers[0].imagePullPolice\"")),
+                Arguments.of("readinessProbe indented at spec level",
+                        pod("  name: web\n", "", "  readinessProbe: {exec: {command: [\"true\"]}}\n"), true,
+                        List.of("strict decoding error: unknown field \"spec.readinessProbe\"")),
+                Arguments.of("repeated field", pod("    image: busybox:1.37\n"), true,
+                        List.of("strict decoding error: duplicate field \"spec.containers[0].image\"")),
+                Arguments.of("no metadata.name", pod("  labels: {app: web}\n", "", ""), true,
+                        List.of("metadata.name: Required value: name or generateName is required")),
+                Arguments.of("generateName only", pod("  generateName: web-\n", "", ""), false, List.of()),
+                Arguments.of("invalid metadata.name", pod("  name: Web_1\n", "", ""), true,
+                        List.of("metadata.name: Invalid value: \"Web_1\": " + SUBDOMAIN)),
+                Arguments.of("bad label value", pod("  name: web\n  labels: {app: -web}\n", "", ""), true,
+                        List.of("metadata.labels: Invalid value: \"-web\": " + LABEL_VALUE)),
+                Arguments.of("containerPort out of range", pod("    ports: [{containerPort: 80800}]\n"), true,
+                        List.of("spec.containers[0].ports[0].containerPort: Invalid value: 80800: must be between 1 and 65535, inclusive")),
+                Arguments.of("unknown protocol", pod("    ports: [{containerPort: 80, protocol: TCPX}]\n"), true,
+                        List.of("spec.containers[0].ports[0].protocol: Unsupported value: \"TCPX\": supported values: \"SCTP\", \"TCP\", \"UDP\"")),
+                Arguments.of("volumeMount naming no volume", pod("    volumeMounts: [{name: data, mountPath: /data}]\n"), true,
+                        List.of("spec.containers[0].volumeMounts[0].name: Not found: \"data\"")),
+                Arguments.of("hostPort differing under hostNetwork",
+                        pod("  name: web\n", "    ports: [{containerPort: 80, hostPort: 8080}]\n", "  hostNetwork: true\n"), true,
+                        List.of("spec.containers[0].ports[0].hostPort: Invalid value: 8080: must match `containerPort` when `hostNetwork` is true")),
+                Arguments.of("two volumes of one name",
+                        pod("  name: web\n", "", "  volumes: [{name: data, emptyDir: {}}, {name: data, emptyDir: {}}]\n"), true,
+                        List.of("spec.volumes[1].name: Duplicate value: \"data\"")),
+                Arguments.of("fractional memory", pod("    resources: {limits: {memory: 500m}}\n"), false,
+                        List.of("spec.containers[0].resources.limits[memory]: fractional byte value \"500m\" is invalid, must be an integer",
+                                "spec.containers[0].resources.requests[memory]: fractional byte value \"500m\" is invalid, must be an integer")),
+                Arguments.of("negative grace period", pod("  name: web\n", "", "  terminationGracePeriodSeconds: -5\n"), false,
+                        List.of("spec.terminationGracePeriodSeconds: must be >= 0; negative values are invalid and will be treated as 1")),
+                Arguments.of("a name that is no DNS label", pod("  name: web.example\n", "", ""), false,
+                        List.of("metadata.name: this is used in the Pod's hostname, which can result in surprising behavior; "
+                                + "a DNS label is recommended: [must not contain dots]")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("table")
+    void should_give_the_apiservers_verdict_and_words(String name, String yaml, boolean refused, List<String> lines) {
+        // GIVEN the manifest WHEN read strictly and created THEN refused or not, with the apiserver's lines
+        Manifest manifest = ScenarioReader.readManifests("pod.yaml", yaml).get(0);
+        if (!manifest.strictErrors().isEmpty()) {
+            assertThat(refused).isTrue();
+            assertThat(manifest.strictErrors()).extracting(e -> StrictDecodingError.PREFIX + e.message()).isEqualTo(lines);
+            return;
+        }
+        PodCreate create = PodCreate.of(manifest.scenario());
+        assertThat(!create.accepted()).isEqualTo(refused);
+        if (refused) {
+            assertThat(create.violations()).extracting(Violation::message).isEqualTo(lines);
+        } else {
+            assertThat(create.warnings()).extracting(Warning::text).isEqualTo(lines);
+        }
+    }
+}
