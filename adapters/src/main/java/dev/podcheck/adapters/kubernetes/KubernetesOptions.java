@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of {@code --target kubernetes}, added by the command line to the verbs that take a
- * target. There is deliberately no switch to skip TLS verification: the kubeconfig decides.
+ * target. TLS verification is off only with the flag whose name says so; a kubeconfig or the
+ * environment cannot switch it off.
  */
 final class KubernetesOptions {
     @Option(names = "--kubeconfig", paramLabel = "FILE",
@@ -17,6 +18,11 @@ final class KubernetesOptions {
 
     @Option(names = "--context", paramLabel = "NAME", description = "The kubeconfig context (default: its current context).")
     String context;
+
+    @Option(names = "--insecure-skip-tls-verify",
+            description = "INSECURE: do not verify the API server's certificate (also what a kubeconfig's"
+                    + " insecure-skip-tls-verify needs); every run that uses it warns.")
+    boolean insecureSkipTlsVerify;
 
     @Option(names = "--namespace-prefix", paramLabel = "PREFIX", defaultValue = "podcheck",
             description = "Each run creates, labels and finally deletes the namespace PREFIX-<run id> (default: ${DEFAULT-VALUE}).")
@@ -35,4 +41,9 @@ final class KubernetesOptions {
             description = "How long a pod may wait for a node before its trial is inconclusive; an unschedulable pod"
                     + " or an image that cannot be pulled is inconclusive at once (default: ${DEFAULT-VALUE}).")
     Duration trialTimeout;
+
+    /** The cluster as chosen on the command line. */
+    ClusterChoice choice() {
+        return new ClusterChoice(kubeconfig, context, insecureSkipTlsVerify);
+    }
 }

@@ -36,7 +36,7 @@ public final class KubernetesTargetProvider implements TargetProvider {
 
     @Override
     public Target open() throws TargetException {
-        KubernetesClient client = ClusterConnection.open(options.kubeconfig, options.context);
+        KubernetesClient client = connect();
         ClusterApi api = new ClusterApi(client, ApiRetry.DEFAULT);
         try {
             String runId = TrialNames.runId();
@@ -50,9 +50,14 @@ public final class KubernetesTargetProvider implements TargetProvider {
         }
     }
 
+    /** The chosen cluster; a warning (an insecure connection) goes to stderr on every run. */
+    private KubernetesClient connect() throws TargetException {
+        return ClusterConnection.open(options.choice(), ClusterEnvironment.SYSTEM, w -> System.err.println("podcheck: " + w));
+    }
+
     @Override
     public List<String> clean() throws TargetException {
-        try (KubernetesClient client = ClusterConnection.open(options.kubeconfig, options.context)) {
+        try (KubernetesClient client = connect()) {
             return RunNamespace.clean(new ClusterApi(client, ApiRetry.DEFAULT), options.allowNamespace);
         }
     }
