@@ -39,8 +39,17 @@ final class KubernetesOptions {
 
     @Option(names = "--trial-timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
             description = "How long a pod may wait for a node before its trial is inconclusive; an unschedulable pod"
-                    + " or an image that cannot be pulled is inconclusive at once (default: ${DEFAULT-VALUE}).")
+                    + " or an image that cannot be pulled is inconclusive at once; also the deadline of every API call"
+                    + " (default: ${DEFAULT-VALUE}).")
     Duration trialTimeout;
+
+    /**
+     * How long one API call may take, a watch's start and a body's reading included: the trial
+     * timeout, since a call that takes longer would make the trial inconclusive anyway.
+     */
+    Duration callDeadline() {
+        return trialTimeout;
+    }
 
     /** The cluster as chosen on the command line. */
     ClusterChoice choice() {

@@ -37,7 +37,7 @@ public final class KubernetesTargetProvider implements TargetProvider {
     @Override
     public Target open() throws TargetException {
         KubernetesClient client = connect();
-        ClusterApi api = new ClusterApi(client, ApiRetry.DEFAULT);
+        ClusterApi api = new ClusterApi(client, ApiRetry.DEFAULT, options.callDeadline());
         try {
             String runId = TrialNames.runId();
             RunNamespace namespace = options.allowNamespace != null
@@ -58,7 +58,7 @@ public final class KubernetesTargetProvider implements TargetProvider {
     @Override
     public List<String> clean() throws TargetException {
         try (KubernetesClient client = connect()) {
-            return RunNamespace.clean(new ClusterApi(client, ApiRetry.DEFAULT), options.allowNamespace);
+            return RunNamespace.clean(new ClusterApi(client, ApiRetry.DEFAULT, options.callDeadline()), options.allowNamespace);
         }
     }
 
