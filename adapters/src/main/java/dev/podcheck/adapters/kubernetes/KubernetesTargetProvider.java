@@ -11,6 +11,7 @@ import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.scenario.Scenario;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -43,7 +44,8 @@ public final class KubernetesTargetProvider implements TargetProvider {
             RunNamespace namespace = options.allowNamespace != null
                     ? RunNamespace.adopt(api, options.allowNamespace, runId)
                     : RunNamespace.create(api, options.namespacePrefix, runId);
-            return new KubernetesTarget(api, namespace, options.image, options.trialTimeout, TrialClock.SYSTEM);
+            RunLease lease = RunLease.take(api, namespace.name(), runId, Instant::now, RunLease.RENEW_EVERY);
+            return new KubernetesTarget(api, namespace, options.image, options.trialTimeout, TrialClock.SYSTEM, lease);
         } catch (TargetException | RuntimeException e) {
             client.close();
             throw e;
@@ -58,7 +60,8 @@ public final class KubernetesTargetProvider implements TargetProvider {
     @Override
     public List<String> clean() throws TargetException {
         try (KubernetesClient client = connect()) {
-            return RunNamespace.clean(new ClusterApi(client, ApiRetry.DEFAULT, options.callDeadline()), options.allowNamespace);
+            return RunNamespace.clean(new ClusterApi(client, ApiRetry.DEFAULT, options.callDeadline()), options.allowNamespace,
+                    Instant.now());
         }
     }
 

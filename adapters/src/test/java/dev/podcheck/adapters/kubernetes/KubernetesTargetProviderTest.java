@@ -184,6 +184,12 @@ class KubernetesTargetProviderTest {
                 cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns.getKey())
                         .withLabels(ns.getValue()).endMetadata().build()).create();
             }
+            // The run that made podcheck-old is dead: its lease ran out ten minutes ago.
+            cluster.client().leases().inNamespace("podcheck-old").resource(new io.fabric8.kubernetes.api.model
+                    .coordination.v1.LeaseBuilder().withNewMetadata().withName("podcheck-run-old")
+                    .withLabels(Map.of("podcheck.dev/run", "old")).endMetadata().withNewSpec().withHolderIdentity("old")
+                    .withLeaseDurationSeconds(60).withRenewTime(RunLease.at(java.time.Instant.now().minusSeconds(600)))
+                    .endSpec().build()).create();
             parse("--kubeconfig", kubeconfig(mockServer()).toString());
 
             assertThat(provider.clean()).containsExactly("namespace/podcheck-old");

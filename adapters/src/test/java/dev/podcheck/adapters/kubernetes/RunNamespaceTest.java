@@ -131,7 +131,8 @@ class RunNamespaceTest {
             namespace("podcheck-lookalike", Map.of());
             namespace("kube-system", Map.of());
 
-            assertThat(RunNamespace.clean(cluster.api(), null))
+            // No run holds a lease, and the namespaces are older than a lease lasts.
+            assertThat(RunNamespace.clean(cluster.api(), null, java.time.Instant.now().plusSeconds(3600)))
                     .containsExactlyInAnyOrder("namespace/podcheck-r1", "namespace/podcheck-r2");
             assertThat(client.namespaces().list().getItems()).extracting(n -> n.getMetadata().getName())
                     .containsExactlyInAnyOrder("podcheck-lookalike", "kube-system");
@@ -143,7 +144,8 @@ class RunNamespaceTest {
             pod("sandbox", "left-over", Map.of("podcheck.dev/run", "r7"));
             pod("sandbox", "theirs", Map.of("app", "web"));
 
-            assertThat(RunNamespace.clean(cluster.api(), "sandbox")).containsExactly("pod/sandbox/left-over");
+            assertThat(RunNamespace.clean(cluster.api(), "sandbox", java.time.Instant.now()))
+                    .containsExactly("pod/sandbox/left-over");
             assertThat(client.pods().inNamespace("sandbox").list().getItems()).extracting(Pod::getMetadata)
                     .extracting(m -> m.getName()).containsExactly("theirs");
         }
