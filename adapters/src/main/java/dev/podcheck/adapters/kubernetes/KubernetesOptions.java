@@ -37,6 +37,15 @@ final class KubernetesOptions {
                     + " without podcheck's label; podcheck then deletes only its own labelled pods there, never the namespace.")
     String allowNamespace;
 
+    @Option(names = "--bind-run-role", paramLabel = "CLUSTERROLE",
+            description = "After creating a run namespace, bind this ClusterRole in it to --bind-serviceaccount"
+                    + " (deploy/rbac-cluster.yaml: podcheck's pod rights then exist only in its run namespaces).")
+    String bindRunRole;
+
+    @Option(names = "--bind-serviceaccount", paramLabel = "NAMESPACE:NAME",
+            description = "The service account --bind-run-role binds (podcheck's own, e.g. podcheck:podcheck).")
+    String bindServiceAccount;
+
     @Option(names = "--trial-timeout", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
             description = "How long a pod may wait for a node before its trial is inconclusive; an unschedulable pod"
                     + " or an image that cannot be pulled is inconclusive at once; also the deadline of every API call"

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 /** {@code --target kubernetes}: scenarios as rendered pods on a cluster, observed through its API. */
 public final class KubernetesTargetProvider implements TargetProvider {
     private final KubernetesOptions options = new KubernetesOptions();
+    /** How often a run renews its lease; tests shorten it to see a renewal. */
+    Duration leaseRenewal = RunLease.RENEW_EVERY;
 
     @Override
     public String name() {
@@ -37,6 +39,11 @@ public final class KubernetesTargetProvider implements TargetProvider {
 
     @Override
     public Target open() throws TargetException {
+        if ((options.bindRunRole == null) != (options.bindServiceAccount == null)
+                || options.bindServiceAccount != null && !options.bindServiceAccount.matches("[a-z0-9-]+:[a-z0-9.-]+")) {
+            throw new TargetException("--bind-run-role CLUSTERROLE and --bind-serviceaccount NAMESPACE:NAME go together",
+                    null);
+        }
         KubernetesClient client = connect();
         ClusterApi api = new ClusterApi(client, ApiRetry.DEFAULT, options.callDeadline());
         try {
@@ -44,7 +51,10 @@ public final class KubernetesTargetProvider implements TargetProvider {
             RunNamespace namespace = options.allowNamespace != null
                     ? RunNamespace.adopt(api, options.allowNamespace, runId)
                     : RunNamespace.create(api, options.namespacePrefix, runId);
-            RunLease lease = RunLease.take(api, namespace.name(), runId, Instant::now, RunLease.RENEW_EVERY);
+            if (options.allowNamespace == null && options.bindRunRole != null) {
+                namespace.bind(options.bindRunRole, options.bindServiceAccount);
+            }
+            RunLease lease = RunLease.take(api, namespace.name(), runId, Instant::now, leaseRenewal);
             return new KubernetesTarget(api, namespace, options.image, options.trialTimeout, TrialClock.SYSTEM, lease);
         } catch (TargetException | RuntimeException e) {
             client.close();

@@ -55,7 +55,10 @@ final class RunLease implements AutoCloseable {
                 .withNewSpec().withHolderIdentity(runId).withLeaseDurationSeconds(DURATION_SECONDS)
                 .withAcquireTime(at(clock.get())).withRenewTime(at(clock.get()))
                 .endSpec().build();
-        api.call("take the run's lease in " + namespace, c -> c.leases().inNamespace(namespace).resource(lease).create());
+        if (api.callOr("take the run's lease in " + namespace, c -> c.leases().inNamespace(namespace).resource(lease)
+                .create(), null, 404) == null) {
+            throw new TargetException("namespace " + namespace + " does not exist", null);
+        }
         return new RunLease(api, namespace, runId, clock, every);
     }
 

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,12 +66,27 @@ final class RunNamespace {
         return new RunNamespace(api, name, runId, true);
     }
 
-    /** An existing namespace the user forced; podcheck will delete only its own pods in it. */
-    static RunNamespace adopt(ClusterApi api, String name, String runId) throws TargetException {
-        if (api.call("read the namespace " + name, c -> c.namespaces().withName(name).get()) == null) {
-            throw new TargetException("namespace " + name + " (--allow-namespace) does not exist", null);
-        }
+    /**
+     * An existing namespace the user forced; podcheck will delete only its own pods in it. The
+     * namespace object is not read (that would need a cluster-scoped right): taking the run's lease
+     * there ({@link RunLease#take}) fails if it does not exist.
+     */
+    static RunNamespace adopt(ClusterApi api, String name, String runId) {
         return new RunNamespace(api, name, runId, false);
+    }
+
+    /**
+     * Binds {@code clusterRole} in the run's own namespace to {@code serviceAccount} ("namespace:name"),
+     * so that the pod rights of deploy/rbac-cluster.yaml exist in run namespaces only.
+     */
+    void bind(String clusterRole, String serviceAccount) throws TargetException {
+        String[] sa = serviceAccount.split(":", 2);
+        RoleBinding binding = new RoleBindingBuilder().withNewMetadata().withName("podcheck-run").withNamespace(name)
+                .withLabels(Map.of(RUN_LABEL, runId)).endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", clusterRole)
+                .addNewSubject().withKind("ServiceAccount").withNamespace(sa[0]).withName(sa[1]).endSubject().build();
+        api.call("bind " + clusterRole + " in " + name, c -> c.rbac().roleBindings().inNamespace(name).resource(binding)
+                .create());
     }
 
     static void refuseProtected(String name) throws TargetException {

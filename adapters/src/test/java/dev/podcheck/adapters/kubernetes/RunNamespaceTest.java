@@ -81,8 +81,14 @@ class RunNamespaceTest {
 
         @Test
         void should_refuse_an_allowed_namespace_that_does_not_exist() {
-            assertThatThrownBy(() -> RunNamespace.adopt(cluster.api(), "sandbox", "r1"))
-                    .hasMessage("namespace sandbox (--allow-namespace) does not exist");
+            // The apiserver answers 404 for an object in a namespace that does not exist; the mock does not.
+            cluster.server().expect().post().withPath("/apis/coordination.k8s.io/v1/namespaces/sandbox/leases")
+                    .andReturn(404, new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(404)
+                            .withReason("NotFound").withMessage("namespaces \"sandbox\" not found").build()).always();
+            RunNamespace adopted = RunNamespace.adopt(cluster.api(), "sandbox", "r1");
+
+            assertThatThrownBy(() -> RunLease.take(cluster.api(), adopted.name(), "r1", java.time.Instant::now,
+                    java.time.Duration.ofHours(1))).hasMessage("namespace sandbox does not exist");
         }
     }
 
