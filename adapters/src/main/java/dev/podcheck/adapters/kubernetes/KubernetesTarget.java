@@ -33,11 +33,19 @@ final class KubernetesTarget implements Target {
     private final TrialClock clock;
     private final AtomicInteger trials = new AtomicInteger();
     private final RunRelease release;
+    /** The run's lease ({@link RunLease}), given up first at close; nothing for a target made in a test. */
+    private final AutoCloseable lease;
 
     /**
      * @param trialTimeout how long a pod may stay unscheduled before its trial is inconclusive
      */
     KubernetesTarget(ClusterApi api, RunNamespace namespace, String image, Duration trialTimeout, TrialClock clock) {
+        this(api, namespace, image, trialTimeout, clock, () -> {});
+    }
+
+    KubernetesTarget(ClusterApi api, RunNamespace namespace, String image, Duration trialTimeout, TrialClock clock,
+                     AutoCloseable lease) {
+        this.lease = lease;
         this.api = api;
         this.namespace = namespace;
         this.image = image;
@@ -106,6 +114,11 @@ final class KubernetesTarget implements Target {
 
     /** Deletes the run namespace (or the run's pods in a forced one) once, then the client. */
     private void release() {
+        try {
+            lease.close();
+        } catch (Exception e) {
+            // An unrenewed lease runs out by itself.
+        }
         try {
             namespace.delete();
         } catch (TargetException e) {

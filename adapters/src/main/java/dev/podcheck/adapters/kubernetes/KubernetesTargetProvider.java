@@ -11,12 +11,15 @@ import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.scenario.Scenario;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** {@code --target kubernetes}: scenarios as rendered pods on a cluster, observed through its API. */
 public final class KubernetesTargetProvider implements TargetProvider {
     private final KubernetesOptions options = new KubernetesOptions();
+    /** How often a run renews its lease; tests shorten it to see a renewal. */
+    Duration leaseRenewal = RunLease.RENEW_EVERY;
 
     @Override
     public String name() {
@@ -36,24 +39,39 @@ public final class KubernetesTargetProvider implements TargetProvider {
 
     @Override
     public Target open() throws TargetException {
-        KubernetesClient client = ClusterConnection.open(options.kubeconfig, options.context);
-        ClusterApi api = new ClusterApi(client, ApiRetry.DEFAULT);
+        if ((options.bindRunRole == null) != (options.bindServiceAccount == null)
+                || options.bindServiceAccount != null && !options.bindServiceAccount.matches("[a-z0-9-]+:[a-z0-9.-]+")) {
+            throw new TargetException("--bind-run-role CLUSTERROLE and --bind-serviceaccount NAMESPACE:NAME go together",
+                    null);
+        }
+        KubernetesClient client = connect();
+        ClusterApi api = new ClusterApi(client, ApiRetry.DEFAULT, options.callDeadline());
         try {
             String runId = TrialNames.runId();
             RunNamespace namespace = options.allowNamespace != null
                     ? RunNamespace.adopt(api, options.allowNamespace, runId)
                     : RunNamespace.create(api, options.namespacePrefix, runId);
-            return new KubernetesTarget(api, namespace, options.image, options.trialTimeout, TrialClock.SYSTEM);
+            if (options.allowNamespace == null && options.bindRunRole != null) {
+                namespace.bind(options.bindRunRole, options.bindServiceAccount);
+            }
+            RunLease lease = RunLease.take(api, namespace.name(), runId, Instant::now, leaseRenewal);
+            return new KubernetesTarget(api, namespace, options.image, options.trialTimeout, TrialClock.SYSTEM, lease);
         } catch (TargetException | RuntimeException e) {
             client.close();
             throw e;
         }
     }
 
+    /** The chosen cluster; a warning (an insecure connection) goes to stderr on every run. */
+    private KubernetesClient connect() throws TargetException {
+        return ClusterConnection.open(options.choice(), ClusterEnvironment.SYSTEM, w -> System.err.println("podcheck: " + w));
+    }
+
     @Override
     public List<String> clean() throws TargetException {
-        try (KubernetesClient client = ClusterConnection.open(options.kubeconfig, options.context)) {
-            return RunNamespace.clean(new ClusterApi(client, ApiRetry.DEFAULT), options.allowNamespace);
+        try (KubernetesClient client = connect()) {
+            return RunNamespace.clean(new ClusterApi(client, ApiRetry.DEFAULT, options.callDeadline()), options.allowNamespace,
+                    Instant.now());
         }
     }
 

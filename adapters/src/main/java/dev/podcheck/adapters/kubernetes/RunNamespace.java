@@ -5,6 +5,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -62,12 +66,27 @@ final class RunNamespace {
         return new RunNamespace(api, name, runId, true);
     }
 
-    /** An existing namespace the user forced; podcheck will delete only its own pods in it. */
-    static RunNamespace adopt(ClusterApi api, String name, String runId) throws TargetException {
-        if (api.call("read the namespace " + name, c -> c.namespaces().withName(name).get()) == null) {
-            throw new TargetException("namespace " + name + " (--allow-namespace) does not exist", null);
-        }
+    /**
+     * An existing namespace the user forced; podcheck will delete only its own pods in it. The
+     * namespace object is not read (that would need a cluster-scoped right): taking the run's lease
+     * there ({@link RunLease#take}) fails if it does not exist.
+     */
+    static RunNamespace adopt(ClusterApi api, String name, String runId) {
         return new RunNamespace(api, name, runId, false);
+    }
+
+    /**
+     * Binds {@code clusterRole} in the run's own namespace to {@code serviceAccount} ("namespace:name"),
+     * so that the pod rights of deploy/rbac-cluster.yaml exist in run namespaces only.
+     */
+    void bind(String clusterRole, String serviceAccount) throws TargetException {
+        String[] sa = serviceAccount.split(":", 2);
+        RoleBinding binding = new RoleBindingBuilder().withNewMetadata().withName("podcheck-run").withNamespace(name)
+                .withLabels(Map.of(RUN_LABEL, runId)).endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", clusterRole)
+                .addNewSubject().withKind("ServiceAccount").withNamespace(sa[0]).withName(sa[1]).endSubject().build();
+        api.call("bind " + clusterRole + " in " + name, c -> c.rbac().roleBindings().inNamespace(name).resource(binding)
+                .create());
     }
 
     static void refuseProtected(String name) throws TargetException {
@@ -110,27 +129,76 @@ final class RunNamespace {
      * What interrupted runs left: every namespace labelled as a podcheck run, and, in a namespace
      * the user names, every pod labelled so. Found by the label only, so nothing else is touched.
      */
-    static List<String> clean(ClusterApi api, String forcedNamespace) throws TargetException {
+    /**
+     * What dead runs left, found by the run label only, so that nothing else is touched: every
+     * namespace labelled as a podcheck run whose runs' leases have all run out ({@link RunLease}; one
+     * without a lease only once it is older than a lease lasts, since a run takes its lease just
+     * after making its namespace). With {@code forcedNamespace}, only that namespace is looked at
+     * (what namespace-scoped rights allow): the labelled pods and the leases of its dead runs.
+     */
+    static List<String> clean(ClusterApi api, String forcedNamespace, Instant now) throws TargetException {
+        if (forcedNamespace != null) {
+            return cleanDeadRunsIn(api, forcedNamespace, now);
+        }
         List<String> removed = new ArrayList<>();
         for (Namespace ns : api.call("list podcheck run namespaces",
                 c -> c.namespaces().withLabel(RUN_LABEL).list().getItems())) {
             String n = ns.getMetadata().getName();
-            if (!PROTECTED.contains(n)) {
-                api.callOr("delete the namespace " + n, c -> c.namespaces().withName(n).delete(), List.of(), 404);
-                removed.add("namespace/" + n);
+            if (PROTECTED.contains(n)) {
+                continue;
             }
-        }
-        if (forcedNamespace != null) {
-            removed.addAll(deletePodsOfRun(api, forcedNamespace, null));
+            List<Lease> leases = api.call("list the run leases in " + n,
+                    c -> c.leases().inNamespace(n).withLabel(RUN_LABEL).list().getItems());
+            boolean starting = leases.isEmpty() && createdWithinALease(ns, now);
+            if (starting || !RunLease.liveRuns(leases, now).isEmpty()) {
+                continue;
+            }
+            api.callOr("delete the namespace " + n, c -> c.namespaces().withName(n).delete(), List.of(), 404);
+            removed.add("namespace/" + n);
         }
         return removed;
     }
 
-    /** Pods labelled with this run (any run when {@code runId} is null) in {@code namespace}. */
+    /** In a namespace the user named: the labelled pods of runs without a live lease, then those runs' leases. */
+    private static List<String> cleanDeadRunsIn(ClusterApi api, String namespace, Instant now) throws TargetException {
+        List<Lease> leases = api.call("list the run leases in " + namespace,
+                c -> c.leases().inNamespace(namespace).withLabel(RUN_LABEL).list().getItems());
+        Set<String> live = Set.copyOf(RunLease.liveRuns(leases, now));
+        List<Pod> pods = api.call("list podcheck pods in " + namespace,
+                c -> c.pods().inNamespace(namespace).withLabel(RUN_LABEL).list().getItems());
+        List<String> removed = new ArrayList<>();
+        for (Pod p : pods) {
+            if (live.contains(labelOf(p))) {
+                continue;
+            }
+            String n = p.getMetadata().getName();
+            api.callOr("delete the pod " + n, c -> c.pods().inNamespace(namespace).withName(n).withGracePeriod(0).delete(),
+                    List.of(), 404);
+            removed.add("pod/" + namespace + "/" + n);
+        }
+        for (Lease l : leases) {
+            if (!live.contains(labelOf(l))) {
+                String n = l.getMetadata().getName();
+                api.callOr("delete the lease " + n, c -> c.leases().inNamespace(namespace).withName(n).delete(),
+                        List.of(), 404);
+                removed.add("lease/" + namespace + "/" + n);
+            }
+        }
+        return removed;
+    }
+
+    private static boolean createdWithinALease(Namespace ns, Instant now) {
+        String created = ns.getMetadata().getCreationTimestamp();
+        if (created == null) {
+            return false;
+        }
+        return Instant.parse(created).plusSeconds(RunLease.DURATION_SECONDS).plus(RunLease.CLOCK_SKEW).isAfter(now);
+    }
+
+    /** Pods labelled with this run in {@code namespace}. */
     private static List<String> deletePodsOfRun(ClusterApi api, String namespace, String runId) throws TargetException {
-        List<Pod> pods = api.call("list podcheck pods in " + namespace, c -> (runId == null
-                ? c.pods().inNamespace(namespace).withLabel(RUN_LABEL)
-                : c.pods().inNamespace(namespace).withLabel(RUN_LABEL, runId)).list().getItems());
+        List<Pod> pods = api.call("list podcheck pods in " + namespace,
+                c -> c.pods().inNamespace(namespace).withLabel(RUN_LABEL, runId).list().getItems());
         List<String> removed = new ArrayList<>();
         for (Pod p : pods) {
             String n = p.getMetadata().getName();

@@ -3,7 +3,6 @@ package dev.podcheck.adapters.podman;
 import dev.podcheck.conformance.api.Target.TargetException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * The pods and containers podcheck made, found by its run label and nothing else: podman's other
@@ -11,8 +10,14 @@ import java.util.function.Predicate;
  * container outside any pod (none is made so, but a failed play may leave one) goes too.
  */
 final class LabelledPods {
-    /** What a listing prints per pod or container: its name and its run. */
-    private static final String NAME_AND_RUN = " {{index .Labels \"" + PodmanManifest.RUN_LABEL + "\"}}";
+    /** Which runs' pods may go: by run id and state folder id ("" when a pod has no state label). */
+    interface Removable {
+        boolean test(String runId, String stateId);
+    }
+
+    /** What a listing prints per pod or container after its name: its run and its state folder. */
+    private static final String NAME_AND_RUN = " {{index .Labels \"" + PodmanManifest.RUN_LABEL + "\"}}"
+            + " {{index .Labels \"" + PodmanManifest.STATE_LABEL + "\"}}";
 
     private LabelledPods() {}
 
@@ -24,7 +29,7 @@ final class LabelledPods {
      * @param removable which runs' pods to remove, by run id
      * @return one line per pod or container removed
      */
-    static List<String> remove(Podman podman, String runId, Predicate<String> removable) throws TargetException {
+    static List<String> remove(Podman podman, String runId, Removable removable) throws TargetException {
         String filter = "label=" + PodmanManifest.RUN_LABEL + (runId == null ? "" : "=" + runId);
         List<String> removed = new ArrayList<>();
         List<String> pods = names(podman.run(Podman.QUICK, "pod", "ps", "--filter", filter, "--format",
@@ -42,16 +47,23 @@ final class LabelledPods {
         return removed;
     }
 
-    /** The names of the listed lines ("name run") whose run is removable. */
-    private static List<String> names(String lines, Predicate<String> removable) {
+    /**
+     * The names of the listed lines ("name run state") whose run is removable. podman prints
+     * "&lt;no value&gt;" for a label a pod lacks: read as "".
+     */
+    private static List<String> names(String lines, Removable removable) {
         List<String> names = new ArrayList<>();
         for (String line : lines.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
-            String[] nameAndRun = line.split(" ", 2);
-            if (removable.test(nameAndRun.length > 1 ? nameAndRun[1].strip() : "")) {
-                names.add(nameAndRun[0]);
+            String[] fields = line.split("\\s+");
+            if (removable.test(field(fields, 1), field(fields, 2))) {
+                names.add(fields[0]);
             }
         }
         return names;
+    }
+
+    private static String field(String[] fields, int at) {
+        return fields.length > at && !fields[at].equals("<no") ? fields[at] : "";
     }
 
     private static String[] args(List<String> head, List<String> names) {

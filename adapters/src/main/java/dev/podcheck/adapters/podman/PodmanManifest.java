@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 final class PodmanManifest {
     /** The label on every pod and container the target makes; its value is the run's id. */
     static final String RUN_LABEL = "podcheck.dev/run";
+    /** The label naming the run's state folder by its {@link StateDir#id()}: where its lock is. */
+    static final String STATE_LABEL = "podcheck.dev/state";
     /**
      * podman 4.3 checks annotation values as label values and refuses the pod otherwise ("value
      * length exceeds Kubernetetes max 63"): the scenario annotation and the rendered one
@@ -34,12 +36,14 @@ final class PodmanManifest {
     private PodmanManifest() {}
 
     /** The manifest of a trial: its YAML, and where rendering could not keep the scenario's semantics. */
-    static RenderedPod render(Scenario defaulted, String image, Path reportDir, String podName, String runId) {
+    static RenderedPod render(Scenario defaulted, String image, StateDir state, String podName, String runId) {
+        Path reportDir = state.trialDir(podName);
         RenderedPod rendered = PodRenderer.render(defaulted,
                 new RenderOptions(image, new ReportVolume.HostPath(reportDir.toString())));
         ObjectMeta m = rendered.pod().metadata();
         Map<String, String> labels = new LinkedHashMap<>(m.labels());
         labels.put(RUN_LABEL, runId);
+        labels.put(STATE_LABEL, state.id());
         Map<String, String> annotations = new LinkedHashMap<>(m.annotations());
         annotations.values().removeIf(v -> !LABEL_VALUE.matcher(v).matches());
         Pod pod = rendered.pod().withMetadata(new ObjectMeta(podName, null, m.uid(), labels, annotations, m.extra()));

@@ -101,7 +101,7 @@ final class PodmanTarget implements Target {
     /** Removes the run's pods once, then releases its claim. */
     private void release() {
         try {
-            LabelledPods.remove(run.podman(), run.runId(), id -> true);
+            LabelledPods.remove(run.podman(), run.runId(), (id, state) -> true);
         } catch (TargetException e) {
             // close() has no way to fail: say what is left and how to remove it.
             System.err.println("podcheck: " + e.getMessage() + "; 'podcheck clean --target podman' removes the pods of"

@@ -42,16 +42,23 @@ public final class PodmanTargetProvider implements TargetProvider {
     }
 
     /**
-     * Removes the labelled pods of every run that is not running: runs of this state folder that
-     * hold their {@link RunLock} are left alone (a run with another state folder is not seen as
-     * running, and its pods go).
+     * Removes the labelled pods of every run that is not running. A pod names its run's state
+     * folder (its {@link PodmanManifest#STATE_LABEL}, looked up in {@link StateDir#INDEX}), and a run
+     * that holds its {@link RunLock} there is left alone, whichever state folder it uses; a pod whose
+     * state folder this machine does not know is kept too, since whether its run lives cannot be
+     * told. A pod without the state label (an older podcheck's) is judged by this state folder.
      */
     @Override
     public List<String> clean() throws TargetException {
         StateDir state = options.state().prepare();
         Podman podman = podman(state);
         podman.version();
-        return LabelledPods.remove(podman, null, runId -> !RunLock.held(state, runId));
+        return LabelledPods.remove(podman, null, (runId, stateId) -> {
+            if (stateId.isEmpty() || stateId.equals(state.id())) {
+                return !RunLock.held(state, runId);
+            }
+            return StateDir.known(stateId).map(other -> !RunLock.held(other, runId)).orElse(false);
+        });
     }
 
     /**
@@ -64,7 +71,7 @@ public final class PodmanTargetProvider implements TargetProvider {
         StateDir state = options.state();
         String image = options.image != null ? options.image : BusyboxImage.tag(state, BusyboxImage.BUSYBOX);
         String name = defaulted.pod().metadata().name();
-        return PodmanManifest.withNotes(PodmanManifest.render(defaulted, image, state.trialDir(name), name, RENDER_RUN));
+        return PodmanManifest.withNotes(PodmanManifest.render(defaulted, image, state, name, RENDER_RUN));
     }
 
     /**

@@ -69,7 +69,7 @@ final class PodmanTrial {
         HostCommand.Running play = null;
         try {
             Files.createDirectories(dir);
-            Files.writeString(manifest, PodmanManifest.render(defaulted, run.image(), dir, podName, run.runId()).yaml());
+            Files.writeString(manifest, PodmanManifest.render(defaulted, run.image(), run.state(), podName, run.runId()).yaml());
             run.starts().acquire();
             starting = true;
             EventsTail events = EventsTail.fromEnd(run.state().eventsLog());

@@ -3,7 +3,12 @@ package dev.podcheck.adapters.podman;
 import dev.podcheck.conformance.api.Target.TargetException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.nio.file.StandardCopyOption;
 
 /**
@@ -30,8 +35,36 @@ record StateDir(Path root) {
     /** An events log longer than this is set aside when a run opens, so that it does not grow for ever. */
     static final long EVENTS_LOG_LIMIT = 64L << 20;
 
+    /**
+     * Where each state folder on this machine is recorded under its {@link #id()}: pods carry the id
+     * (a label value cannot hold a path), and 'podcheck clean' finds a run's lock through it, in
+     * whichever state folder the run used.
+     */
+    static final Path INDEX = Path.of(System.getProperty("java.io.tmpdir"), "podcheck-podman-states");
+
     StateDir {
         root = root.toAbsolutePath().normalize();
+    }
+
+    /** A short, label-safe name of this folder: the first 16 hex digits of the SHA-256 of its path. */
+    String id() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(root.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** The state folder recorded under {@code id} on this machine, if any. */
+    static Optional<StateDir> known(String id) {
+        Path entry = INDEX.resolve(id);
+        try {
+            return id.matches("[0-9a-f]{16}") && Files.isRegularFile(entry)
+                    ? Optional.of(new StateDir(Path.of(Files.readString(entry).strip()))) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     Path containersConf() {
@@ -73,6 +106,8 @@ record StateDir(Path root) {
             Files.createDirectories(root.resolve("trials"));
             Files.createDirectories(scratch());
             Files.writeString(containersConf(), containersConf(eventsLog()));
+            Files.createDirectories(INDEX);
+            Files.writeString(INDEX.resolve(id()), root.toString());
             if (Files.exists(eventsLog()) && Files.size(eventsLog()) > EVENTS_LOG_LIMIT) {
                 // A trial that still reads the old file (another run's) sees it shrink and starts over.
                 Files.move(eventsLog(), root.resolve("events.log.old"), StandardCopyOption.REPLACE_EXISTING);

@@ -88,8 +88,12 @@ class KubernetesTargetProviderTest {
         }
 
         @Test
-        void should_offer_no_way_to_skip_tls_verification() {
-            assertThatThrownBy(() -> parse("--insecure-skip-tls-verify")).isInstanceOf(CommandLine.UnmatchedArgumentException.class);
+        void should_verify_tls_unless_the_flag_that_says_insecure_is_given() {
+            parse();
+            assertThat(((KubernetesOptions) provider.options()).choice().insecureSkipTlsVerify()).isFalse();
+
+            parse("--insecure-skip-tls-verify");
+            assertThat(((KubernetesOptions) provider.options()).choice().insecureSkipTlsVerify()).isTrue();
         }
 
         @Test
@@ -131,7 +135,7 @@ class KubernetesTargetProviderTest {
             parse("--kubeconfig", kubeconfig(mockServer()).toString(), "--context", "prod");
 
             assertThatThrownBy(provider::open).isInstanceOf(TargetException.class)
-                    .hasMessage("no context named \"prod\" in " + dir.resolve("kubeconfig"));
+                    .hasMessage(dir.resolve("kubeconfig") + " has no context named \"prod\"");
         }
 
         @Test
@@ -180,6 +184,12 @@ class KubernetesTargetProviderTest {
                 cluster.client().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns.getKey())
                         .withLabels(ns.getValue()).endMetadata().build()).create();
             }
+            // The run that made podcheck-old is dead: its lease ran out ten minutes ago.
+            cluster.client().leases().inNamespace("podcheck-old").resource(new io.fabric8.kubernetes.api.model
+                    .coordination.v1.LeaseBuilder().withNewMetadata().withName("podcheck-run-old")
+                    .withLabels(Map.of("podcheck.dev/run", "old")).endMetadata().withNewSpec().withHolderIdentity("old")
+                    .withLeaseDurationSeconds(60).withRenewTime(RunLease.at(java.time.Instant.now().minusSeconds(600)))
+                    .endSpec().build()).create();
             parse("--kubeconfig", kubeconfig(mockServer()).toString());
 
             assertThat(provider.clean()).containsExactly("namespace/podcheck-old");

@@ -81,8 +81,14 @@ class RunNamespaceTest {
 
         @Test
         void should_refuse_an_allowed_namespace_that_does_not_exist() {
-            assertThatThrownBy(() -> RunNamespace.adopt(cluster.api(), "sandbox", "r1"))
-                    .hasMessage("namespace sandbox (--allow-namespace) does not exist");
+            // The apiserver answers 404 for an object in a namespace that does not exist; the mock does not.
+            cluster.server().expect().post().withPath("/apis/coordination.k8s.io/v1/namespaces/sandbox/leases")
+                    .andReturn(404, new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(404)
+                            .withReason("NotFound").withMessage("namespaces \"sandbox\" not found").build()).always();
+            RunNamespace adopted = RunNamespace.adopt(cluster.api(), "sandbox", "r1");
+
+            assertThatThrownBy(() -> RunLease.take(cluster.api(), adopted.name(), "r1", java.time.Instant::now,
+                    java.time.Duration.ofHours(1))).hasMessage("namespace sandbox does not exist");
         }
     }
 
@@ -131,7 +137,8 @@ class RunNamespaceTest {
             namespace("podcheck-lookalike", Map.of());
             namespace("kube-system", Map.of());
 
-            assertThat(RunNamespace.clean(cluster.api(), null))
+            // No run holds a lease, and the namespaces are older than a lease lasts.
+            assertThat(RunNamespace.clean(cluster.api(), null, java.time.Instant.now().plusSeconds(3600)))
                     .containsExactlyInAnyOrder("namespace/podcheck-r1", "namespace/podcheck-r2");
             assertThat(client.namespaces().list().getItems()).extracting(n -> n.getMetadata().getName())
                     .containsExactlyInAnyOrder("podcheck-lookalike", "kube-system");
@@ -143,7 +150,8 @@ class RunNamespaceTest {
             pod("sandbox", "left-over", Map.of("podcheck.dev/run", "r7"));
             pod("sandbox", "theirs", Map.of("app", "web"));
 
-            assertThat(RunNamespace.clean(cluster.api(), "sandbox")).containsExactly("pod/sandbox/left-over");
+            assertThat(RunNamespace.clean(cluster.api(), "sandbox", java.time.Instant.now()))
+                    .containsExactly("pod/sandbox/left-over");
             assertThat(client.pods().inNamespace("sandbox").list().getItems()).extracting(Pod::getMetadata)
                     .extracting(m -> m.getName()).containsExactly("theirs");
         }

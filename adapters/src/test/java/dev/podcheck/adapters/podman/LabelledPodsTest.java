@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
  * podman does (unlabelled pods are never listed), and it prints each one's name and run.
  */
 class LabelledPodsTest {
-    private static final String FORMAT = " {{index .Labels \"podcheck.dev/run\"}}";
+    private static final String FORMAT = " {{index .Labels \"podcheck.dev/run\"}} {{index .Labels \"podcheck.dev/state\"}}";
 
     @TempDir
     Path dir;
@@ -33,7 +33,7 @@ class LabelledPodsTest {
     void should_remove_only_the_pods_of_the_run() throws Exception {
         FakePodman fake = fake();
 
-        var removed = LabelledPods.remove(podman(fake), "run1", id -> true);
+        var removed = LabelledPods.remove(podman(fake), "run1", (id, state) -> true);
 
         assertThat(removed).containsExactly("pod web-run1-1");
         assertThat(fake.calls()).containsExactly(
@@ -46,7 +46,7 @@ class LabelledPodsTest {
     void should_remove_every_removable_runs_pods_and_containers() throws Exception {
         FakePodman fake = fake();
 
-        var removed = LabelledPods.remove(podman(fake), null, id -> true);
+        var removed = LabelledPods.remove(podman(fake), null, (id, state) -> true);
 
         assertThat(removed).containsExactly("pod web-run1-1", "pod web-run2-1", "container lost-container");
         assertThat(fake.calls()).containsExactly(
@@ -60,7 +60,7 @@ class LabelledPodsTest {
     void should_keep_the_pods_of_a_run_that_is_not_removable() throws Exception {
         FakePodman fake = fake();
 
-        var removed = LabelledPods.remove(podman(fake), null, id -> !id.equals("run2"));
+        var removed = LabelledPods.remove(podman(fake), null, (id, state) -> !id.equals("run2"));
 
         assertThat(removed).containsExactly("pod web-run1-1", "container lost-container");
         assertThat(fake.calls()).contains("pod rm --force --ignore -t 0 web-run1-1");
@@ -70,7 +70,7 @@ class LabelledPodsTest {
     void should_remove_nothing_when_nothing_is_labelled() throws Exception {
         FakePodman fake = new FakePodman(dir.resolve("fake"));
 
-        assertThat(LabelledPods.remove(podman(fake), null, id -> true)).isEmpty();
+        assertThat(LabelledPods.remove(podman(fake), null, (id, state) -> true)).isEmpty();
         assertThat(fake.calls()).noneMatch(c -> c.startsWith("pod rm") || c.startsWith("rm"));
     }
 }

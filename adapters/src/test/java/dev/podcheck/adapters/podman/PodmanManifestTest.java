@@ -30,17 +30,19 @@ class PodmanManifestTest {
             """));
 
     private static RenderedPod render() {
-        return PodmanManifest.render(WEB, "localhost/podcheck-busybox:1.35.0", Path.of("/state/trials/web-r1-1"),
+        return PodmanManifest.render(WEB, "localhost/podcheck-busybox:1.35.0", new StateDir(Path.of("/state")),
                 "web-r1-1", "r1");
     }
 
     @Test
-    void should_name_the_pod_for_the_trial_and_label_it_with_the_run() {
+    void should_name_the_pod_for_the_trial_and_label_it_with_the_run_and_its_state_folder() {
         var meta = render().pod().metadata();
 
         assertThat(meta.name()).isEqualTo("web-r1-1");
         assertThat(meta.namespace()).isNull();
-        assertThat(meta.labels()).containsExactly(Map.entry("app", "web"), Map.entry(PodmanManifest.RUN_LABEL, "r1"));
+        assertThat(meta.labels()).containsExactly(Map.entry("app", "web"), Map.entry(PodmanManifest.RUN_LABEL, "r1"),
+                Map.entry(PodmanManifest.STATE_LABEL, new StateDir(Path.of("/state")).id()));
+        assertThat(new StateDir(Path.of("/state")).id()).matches("[0-9a-f]{16}");
     }
 
     @Test

@@ -206,7 +206,7 @@ class PodmanTargetIntegrationTest {
         podman.run(Podman.QUICK, "pod", "create", "--label", PodmanManifest.RUN_LABEL + "=" + other, pods.get(1));
         podman.run(Podman.QUICK, "pod", "create", pods.get(2));
         try {
-            List<String> removed = LabelledPods.remove(podman, run, id -> true);
+            List<String> removed = LabelledPods.remove(podman, run, (id, state) -> true);
 
             assertThat(removed).containsExactly("pod " + pods.get(0));
             assertThat(podman.run(Podman.QUICK, "pod", "ps", "--format", "{{.Name}}").lines())

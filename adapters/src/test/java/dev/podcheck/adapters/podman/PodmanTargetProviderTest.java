@@ -106,9 +106,9 @@ class PodmanTargetProviderTest {
             assertThat(runId).matches("[a-z0-9]{8}");
             assertThat(fake.calls()).containsExactly("version --format {{.Client.Version}}",
                     "pod ps --filter label=podcheck.dev/run=" + runId + " --format {{.Name}} {{index .Labels"
-                            + " \"podcheck.dev/run\"}}",
+                            + " \"podcheck.dev/run\"}} {{index .Labels \"podcheck.dev/state\"}}",
                     "ps --all --filter label=podcheck.dev/run=" + runId + " --format {{.Names}} {{index .Labels"
-                            + " \"podcheck.dev/run\"}}");
+                            + " \"podcheck.dev/run\"}} {{index .Labels \"podcheck.dev/state\"}}");
             assertThat(dir.resolve("state/containers.conf")).exists();
         }
 
@@ -121,6 +121,28 @@ class PodmanTargetProviderTest {
             try (RunLock live = RunLock.hold(new StateDir(dir.resolve("state")), "live")) {
                 assertThat(provider.clean()).containsExactly("pod web-gone-1");
             }
+        }
+
+        @Test
+        void should_keep_the_pods_of_a_run_that_lives_in_another_state_folder() throws Exception {
+            StateDir other = new StateDir(dir.resolve("other")).prepare();
+            String otherId = sha256Prefix(other.root().toString());
+            FakePodman fake = new FakePodman(dir.resolve("fake"))
+                    .on("pod ps --filter label=podcheck.dev/run ", "echo web-gone-1 gone \"<no value>\"; echo web-elsewhere-1 elsewhere "
+                            + otherId + "; echo web-lost-1 lost 0123456789abcdef");
+            parse("--podman", fake.install().toString(), "--state-dir", dir.resolve("state").toString());
+
+            try (RunLock elsewhere = RunLock.hold(other, "elsewhere")) {
+                // web-lost-1's state folder is not known on this machine: whether its run lives cannot be told.
+                assertThat(provider.clean()).containsExactly("pod web-gone-1");
+            }
+            assertThat(provider.clean()).containsExactly("pod web-gone-1", "pod web-elsewhere-1");
+        }
+
+        private static String sha256Prefix(String text) throws Exception {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
         }
     }
 

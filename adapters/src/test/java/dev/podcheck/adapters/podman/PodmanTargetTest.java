@@ -62,9 +62,11 @@ class PodmanTargetTest {
         assertThat(heldWhileOpen).isTrue();
         assertThat(RunLock.held(state, "run1")).as("released at close").isFalse();
         assertThat(fake.calls()).containsExactly(
-                "pod ps --filter label=podcheck.dev/run=run1 --format {{.Name}} {{index .Labels \"podcheck.dev/run\"}}",
+                "pod ps --filter label=podcheck.dev/run=run1 --format {{.Name}} {{index .Labels \"podcheck.dev/run\"}}"
+                        + " {{index .Labels \"podcheck.dev/state\"}}",
                 "pod rm --force --ignore -t 0 web-run1-1",
-                "ps --all --filter label=podcheck.dev/run=run1 --format {{.Names}} {{index .Labels \"podcheck.dev/run\"}}");
+                "ps --all --filter label=podcheck.dev/run=run1 --format {{.Names}} {{index .Labels \"podcheck.dev/run\"}}"
+                        + " {{index .Labels \"podcheck.dev/state\"}}");
         assertThatThrownBy(() -> target.run(named("web"), Duration.ofSeconds(1))).isInstanceOf(TargetException.class)
                 .hasMessage("the podman target is closed");
     }

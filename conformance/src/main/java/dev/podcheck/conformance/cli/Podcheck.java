@@ -58,7 +58,15 @@ public final class Podcheck implements Runnable {
                     + " (please report it with the command line that caused it)");
             return ExitCodes.INTERNAL;
         });
-        int exit = cli.execute(args);
+        int exit;
+        try {
+            exit = cli.execute(args);
+        } catch (VirtualMachineError e) {
+            // picocli hands Errors through; an out-of-memory run is podcheck's failure, not a violation.
+            err.println("podcheck: internal error: the JVM failed: " + e
+                    + (e instanceof OutOfMemoryError ? " (more memory: PODCHECK_JAVA_OPTS=-Xmx4g)" : ""));
+            exit = ExitCodes.INTERNAL;
+        }
         out.flush();
         err.flush();
         return exit;

@@ -21,6 +21,12 @@ final class RunAndReport {
     private RunAndReport() {}
 
     static int run(TargetProvider provider, Function<Target, RunPlan> planFor, Path reportDir, CommandLine cli) {
+        try {
+            Reports.clear(reportDir);
+        } catch (UncheckedIOException e) {
+            cli.getErr().println("podcheck: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         Target target;
         try {
             target = provider.open();
@@ -36,7 +42,15 @@ final class RunAndReport {
     private static int run(RunPlan plan, Path reportDir, CommandLine cli) {
         ConsoleReport console = new ConsoleReport(cli.getOut(), System.console() != null && !"dumb".equals(System.getenv("TERM")),
                 System::nanoTime);
-        RunResult result = new Runner(plan).run(console);
+        Runner runner = new Runner(plan);
+        Thread onCtrlC = new Thread(() -> reportInterrupted(runner, reportDir, cli), "podcheck-interrupted-report");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        RunResult result;
+        try {
+            result = runner.run(console);
+        } finally {
+            removeHook(onCtrlC);
+        }
         console.summary(result);
         try {
             List<Path> written = Reports.writeAll(result, reportDir);
@@ -47,5 +61,28 @@ final class RunAndReport {
         }
         cli.getOut().flush();
         return result.exitCode();
+    }
+
+    /**
+     * On Ctrl-C (the JVM runs this hook and then exits 130): the trials finished so far are
+     * reported, marked interrupted, so the reports say what was checked and that it was not all.
+     */
+    static void reportInterrupted(Runner runner, Path reportDir, CommandLine cli) {
+        try {
+            RunResult partial = runner.finishedSoFar();
+            Reports.writeAll(partial, reportDir);
+            cli.getErr().println("podcheck: interrupted: " + partial.uncheckedBecause() + "; reported in " + reportDir);
+        } catch (RuntimeException e) {
+            cli.getErr().println("podcheck: interrupted, and the trials so far could not be reported: " + e.getMessage());
+        }
+        cli.getErr().flush();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook is running and reports what finished.
+        }
     }
 }

@@ -9,6 +9,8 @@ import dev.podcheck.conformance.runner.RunPlan;
 import dev.podcheck.conformance.runner.Shard;
 import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.yaml.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +66,13 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
     @Option(names = "--corpus", paramLabel = "DIR", description = "Replay this folder's scenarios first; save new counterexamples in it.")
     Path corpus;
 
+    @Option(names = "--corpus-create", description = "Make the --corpus folder if it does not exist (else a missing one is an error).")
+    boolean corpusCreate;
+
+    @Option(names = "--min-trials", paramLabel = "N",
+            description = "When --budget stops the run, it is inconclusive unless at least N trials ran (default: all asked for).")
+    Integer minTrials;
+
     @Mixin
     RunOptions run;
 
@@ -75,6 +84,22 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
         CommandLine cli = spec.commandLine();
         if (trials < 0) {
             throw new CommandLine.ParameterException(cli, "--trials must be at least 0, got " + trials);
+        }
+        if (minTrials != null && minTrials < 0) {
+            throw new CommandLine.ParameterException(cli, "--min-trials must be at least 0, got " + minTrials);
+        }
+        if (corpus != null && !Files.isDirectory(corpus)) {
+            if (!corpusCreate || Files.exists(corpus)) {
+                cli.getErr().println("podcheck: --corpus " + corpus + (Files.exists(corpus) ? ": not a folder"
+                        : ": no such folder (--corpus-create makes it)"));
+                return ExitCodes.USAGE;
+            }
+            try {
+                Files.createDirectories(corpus);
+            } catch (IOException e) {
+                cli.getErr().println("podcheck: --corpus " + corpus + ": cannot make the folder: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
         }
         TargetProvider provider = run.target.provider(cli);
         Function<Target, RunPlan> plan;
@@ -111,7 +136,7 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
         }
         Size sized = provider.size(size.toSize(cli));
         return target -> new RunPlan(target, invariants, trials, seed.value(), parsedShard, threads, budget, deviations,
-                corpus, run.horizon(provider), sized, provider.shrinkAttempts());
+                corpus, run.horizon(provider), sized, provider.shrinkAttempts(), minTrials);
     }
 
     private List<Invariant> select(CommandLine cli) {

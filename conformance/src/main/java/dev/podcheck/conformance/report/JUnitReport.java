@@ -56,9 +56,10 @@ public final class JUnitReport {
         xml.writeStartElement("testsuite");
         attribute(xml, "name", "podcheck");
         DifferentialResult.Outcome compared = run.comparedWithReference() ? run.differential().outcome() : null;
-        attribute(xml, "tests", run.invariants().size() + (compared == null ? 0 : 1));
+        int gate = run.uncheckedBecause() == null ? 0 : 1;
+        attribute(xml, "tests", run.invariants().size() + (compared == null ? 0 : 1) + gate);
         attribute(xml, "failures", count(run, Outcome.VIOLATED) + (compared == DifferentialResult.Outcome.DIFFERS ? 1 : 0));
-        attribute(xml, "errors", count(run, Outcome.UNKNOWN));
+        attribute(xml, "errors", count(run, Outcome.UNKNOWN) + gate);
         attribute(xml, "skipped", count(run, Outcome.KNOWN_DEVIATION) + count(run, Outcome.NOT_OBSERVABLE)
                 + (compared == DifferentialResult.Outcome.KNOWN_DEVIATION ? 1 : 0));
         attribute(xml, "time", seconds(run.elapsed().toMillis()));
@@ -70,6 +71,7 @@ public final class JUnitReport {
         property(xml, "trials", Integer.toString(run.trialsRun()));
         property(xml, "targetErrors", Integer.toString(run.targetErrors().size()));
         property(xml, "budgetReached", Boolean.toString(run.budgetReached()));
+        property(xml, "interrupted", Boolean.toString(run.interrupted()));
         xml.writeCharacters("\n  ");
         xml.writeEndElement();
         for (InvariantResult r : run.invariants()) {
@@ -78,7 +80,25 @@ public final class JUnitReport {
         if (compared != null) {
             differential(run, run.differential(), xml);
         }
+        if (run.uncheckedBecause() != null) {
+            checkedNothing(run, xml);
+        }
         xml.writeCharacters("\n");
+        xml.writeEndElement();
+    }
+
+    /**
+     * A run that checked too little (no trial, nothing observable, the budget short of --min-trials,
+     * interrupted) is an error of its own: a CI view must not show only passing invariants then.
+     */
+    private static void checkedNothing(RunResult run, XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testcase");
+        attribute(xml, "classname", "podcheck.run");
+        attribute(xml, "name", "checked-enough");
+        attribute(xml, "time", "0");
+        detail(xml, "error", "INCONCLUSIVE", run.uncheckedBecause(), run.uncheckedBecause() + "\n");
+        xml.writeCharacters("\n  ");
         xml.writeEndElement();
     }
 

@@ -54,6 +54,10 @@ public final class JsonReport {
         root.put("corpusScenarios", run.corpusScenarios());
         root.put("elapsedMillis", run.elapsed().toMillis());
         root.put("budgetReached", run.budgetReached());
+        root.put("interrupted", run.interrupted());
+        if (run.uncheckedBecause() != null) {
+            root.put("uncheckedBecause", run.uncheckedBecause());
+        }
         root.put("exitCode", run.exitCode());
         root.put("exitMeaning", Replay.exitMeaning(run));
         root.set("outcomes", outcomes(run));

@@ -52,7 +52,8 @@ final class Replay {
                     : "every observable invariant holds";
             case 1: return compared ? "an invariant is violated or the target differs from the reference"
                     : "an invariant is violated";
-            case 3: return "inconclusive: nothing violated, but target errors or unknown verdicts";
+            case 3: return run.uncheckedBecause() != null ? "inconclusive: " + run.uncheckedBecause()
+                    : "inconclusive: nothing violated, but target errors or unknown verdicts";
             default: return "exit code " + run.exitCode();
         }
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -23,16 +24,46 @@ public final class Reports {
 
     private Reports() {}
 
-    /** Writes the three reports into {@code dir}, creating it; returns the files written, in the order above. */
+    /**
+     * Writes the three reports into {@code dir}, creating it; returns the files written, in the order
+     * above. Each is written under a temporary name and renamed over the old one, so a reader (a CI
+     * step, a browser) sees a whole report or none, never half of one.
+     */
     public static List<Path> writeAll(RunResult run, Path dir) {
         try {
             Files.createDirectories(dir);
             return List.of(
-                    Files.writeString(dir.resolve(JUNIT), JUnitReport.toXml(run), StandardCharsets.UTF_8),
-                    Files.writeString(dir.resolve(JSON), JsonReport.toJson(run), StandardCharsets.UTF_8),
-                    Files.writeString(dir.resolve(HTML), HtmlReport.toHtml(run), StandardCharsets.UTF_8));
+                    atomically(dir.resolve(JUNIT), JUnitReport.toXml(run)),
+                    atomically(dir.resolve(JSON), JsonReport.toJson(run)),
+                    atomically(dir.resolve(HTML), HtmlReport.toHtml(run)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes an earlier run's reports from {@code dir}, before a run starts: a run that then dies
+     * (killed, out of memory, the target unusable) must not leave the last green reports looking
+     * like its own.
+     */
+    public static void clear(Path dir) {
+        try {
+            for (String name : List.of(JUNIT, JSON, HTML)) {
+                Files.deleteIfExists(dir.resolve(name));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the earlier reports in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path atomically(Path file, String text) throws IOException {
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        try {
+            return Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
         }
     }
 }

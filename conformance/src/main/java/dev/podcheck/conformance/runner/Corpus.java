@@ -13,8 +13,16 @@ import java.util.stream.Stream;
 
 /** The regression corpus: a folder of scenario files, replayed before new trials; counterexamples are added to it. */
 public final class Corpus {
-    /** One scenario of the corpus and the file it came from. */
-    public record Entry(Path file, Scenario scenario) {}
+    /**
+     * One scenario of the corpus and the file it came from.
+     *
+     * @param unreadable why the file could not be read (then scenario is null), or null
+     */
+    public record Entry(Path file, Scenario scenario, String unreadable) {
+        public Entry(Path file, Scenario scenario) {
+            this(file, scenario, null);
+        }
+    }
 
     private Corpus() {}
 
@@ -33,6 +41,29 @@ public final class Corpus {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 ScenarioReader.read(file).forEach(s -> entries.add(new Entry(file, s)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the corpus " + folder + ": " + e.getMessage(), e);
+        }
+        return entries;
+    }
+
+    /**
+     * Like {@link #read}, but a file that cannot be read is one entry saying why: in a run, one bad
+     * corpus file is one inconclusive trial, not the loss of the run.
+     */
+    public static List<Entry> readEach(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return read(folder);
+        }
+        List<Entry> entries = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                try {
+                    ScenarioReader.read(file).forEach(s -> entries.add(new Entry(file, s)));
+                } catch (RuntimeException e) {
+                    entries.add(new Entry(file, null, "cannot read the corpus file: " + e.getMessage()));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the corpus " + folder + ": " + e.getMessage(), e);

@@ -14,15 +14,24 @@ import java.util.Map;
  * @param knownDeviations invariant ids whose violations are expected on this target, with the reason
  * @param corpus          a folder of scenario files replayed first, and where new counterexamples go; null for none
  * @param budget          wall time after which no new trial starts; null for none
+ * @param minTrials       how many trials must run for the run to count when the budget stops it; null for all
  */
 public record RunPlan(Target target, List<Invariant> invariants, int trials, long seed, Shard shard, int parallelism,
                       Duration budget, Map<String, String> knownDeviations, Path corpus, Duration horizon, Size size,
-                      int maxShrinkAttempts) {
+                      int maxShrinkAttempts, Integer minTrials) {
     public RunPlan {
         invariants = List.copyOf(invariants);
         knownDeviations = Map.copyOf(knownDeviations);
-        if (trials < 0 || parallelism < 1) {
-            throw new IllegalArgumentException("trials must be >= 0 and parallelism >= 1");
+        if (trials < 0 || parallelism < 1 || minTrials != null && minTrials < 0) {
+            throw new IllegalArgumentException("trials and minTrials must be >= 0 and parallelism >= 1");
         }
+    }
+
+    /** Every trial asked for must run. */
+    public RunPlan(Target target, List<Invariant> invariants, int trials, long seed, Shard shard, int parallelism,
+                   Duration budget, Map<String, String> knownDeviations, Path corpus, Duration horizon, Size size,
+                   int maxShrinkAttempts) {
+        this(target, invariants, trials, seed, shard, parallelism, budget, knownDeviations, corpus, horizon, size,
+                maxShrinkAttempts, null);
     }
 }

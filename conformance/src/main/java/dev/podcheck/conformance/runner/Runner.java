@@ -41,6 +41,11 @@ public final class Runner {
     private final RunPlan plan;
     private final Gen<Scenario> scenarios;
     private final List<Invariant> observable;
+    /** Every trial finished so far, for a report of an interrupted run. */
+    private final List<TrialOutcome> finished = new ArrayList<>();
+    private volatile long started = System.nanoTime();
+    private volatile int total;
+    private volatile int corpusSize;
 
     public Runner(RunPlan plan) {
         this.plan = plan;
@@ -51,8 +56,9 @@ public final class Runner {
 
     public RunResult run(Progress progress) {
         long started = System.nanoTime();
+        this.started = started;
         long deadline = plan.budget() == null ? Long.MAX_VALUE : started + plan.budget().toNanos();
-        List<Corpus.Entry> corpus = plan.corpus() == null ? List.of() : Corpus.read(plan.corpus());
+        List<Corpus.Entry> corpus = plan.corpus() == null ? List.of() : Corpus.readEach(plan.corpus());
         List<Integer> mine = new ArrayList<>();
         for (int i = 0; i < plan.trials(); i++) {
             if (plan.shard().owns(i)) {
@@ -60,6 +66,8 @@ public final class Runner {
             }
         }
         int total = corpus.size() + mine.size();
+        this.corpusSize = corpus.size();
+        this.total = total;
         AtomicInteger done = new AtomicInteger();
         List<TrialOutcome> outcomes = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(plan.parallelism());
@@ -88,20 +96,40 @@ public final class Runner {
         } finally {
             pool.shutdownNow();
         }
+        return result(outcomes, true);
+    }
+
+    /**
+     * What finished so far, without shrinking (each first violation as it happened): the report a
+     * run stopped by Ctrl-C leaves, marked interrupted. Safe to call from another thread.
+     */
+    public RunResult finishedSoFar() {
+        List<TrialOutcome> snapshot;
+        synchronized (finished) {
+            snapshot = new ArrayList<>(finished);
+        }
+        return result(snapshot, false).asInterrupted();
+    }
+
+    private RunResult result(List<TrialOutcome> outcomes, boolean shrink) {
         List<TrialOutcome> ordered = outcomes.stream().filter(o -> o.error() == null)
                 .sorted(Comparator.comparingInt(TrialOutcome::trial)).toList();
-        List<InvariantResult> results = tally(ordered);
+        List<InvariantResult> results = tally(ordered, shrink);
         DifferentialResult differential = plan.target().reference() ? null
                 : DifferentialResult.tally(ordered, plan.knownDeviations().get(Differential.ID));
         List<TrialError> errors = outcomes.stream().filter(o -> o.error() != null)
                 .sorted(Comparator.comparingInt(TrialOutcome::trial))
                 .map(o -> new TrialError(o.origin(), o.error())).toList();
-        boolean budgetReached = outcomes.size() < total;
+        boolean budgetReached = shrink && outcomes.size() < total;
         return new RunResult(plan.target().name(), plan.seed(), plan.shard(), results, ordered.size(), errors,
-                corpus.size(), Duration.ofNanos(System.nanoTime() - started), budgetReached, differential);
+                corpusSize, Duration.ofNanos(System.nanoTime() - started), budgetReached, differential, total,
+                plan.trials(), plan.minTrials() == null ? total : plan.minTrials(), false);
     }
 
-    private static TrialOutcome counted(TrialOutcome outcome, AtomicInteger done, int total, Progress progress) {
+    private TrialOutcome counted(TrialOutcome outcome, AtomicInteger done, int total, Progress progress) {
+        synchronized (finished) {
+            finished.add(outcome);
+        }
         progress.trialDone(done.incrementAndGet(), total);
         return outcome;
     }
@@ -114,14 +142,29 @@ public final class Runner {
     }
 
     private TrialOutcome runCorpus(int index, Corpus.Entry entry) {
+        if (entry.unreadable() != null) {
+            return TrialOutcome.failed(index, 0, null, null, entry.file().toString(), entry.unreadable());
+        }
         return evaluate(index, 0, null, entry.scenario(), entry.file().toString());
+    }
+
+    /**
+     * One trial, whatever goes wrong inside it: an exception is that trial's inconclusive verdict,
+     * with its cause, never the loss of the run. A JVM error (out of memory) still ends the run.
+     */
+    private TrialOutcome evaluate(int trial, long seed, long[] choices, Scenario scenario, String origin) {
+        try {
+            return evaluateOrThrow(trial, seed, choices, scenario, origin);
+        } catch (RuntimeException e) {
+            return TrialOutcome.failed(trial, seed, choices, scenario, origin, "podcheck failed on this trial: " + e);
+        }
     }
 
     /**
      * Runs a scenario as written (the target gets it as the apiserver stores it: defaulted), checks
      * it, and for a target that is not the reference compares it with the engine's prediction.
      */
-    private TrialOutcome evaluate(int trial, long seed, long[] choices, Scenario scenario, String origin) {
+    private TrialOutcome evaluateOrThrow(int trial, long seed, long[] choices, Scenario scenario, String origin) {
         Scenario defaulted = Defaulting.apply(scenario);
         Target target = plan.target();
         Trace trace;
@@ -179,7 +222,7 @@ public final class Runner {
      * violation. The shrinks run side by side: each is independent of the others, and on a real
      * target each rerun mostly waits on wall time.
      */
-    private List<InvariantResult> tally(List<TrialOutcome> ordered) {
+    private List<InvariantResult> tally(List<TrialOutcome> ordered, boolean shrink) {
         List<Invariant> invariants = plan.invariants();
         List<Count> counts = new ArrayList<>();
         List<Future<Counterexample>> shrinks = new ArrayList<>();
@@ -191,7 +234,7 @@ public final class Runner {
                 counts.add(count);
                 boolean known = plan.knownDeviations().containsKey(inv.id());
                 shrinks.add(count == null || count.first() == null ? null
-                        : pool.submit(() -> known ? asItHappened(inv, count.first(), (Verdict.Violated) count.first().verdicts()[at])
+                        : pool.submit(() -> known || !shrink ? asItHappened(inv, count.first(), (Verdict.Violated) count.first().verdicts()[at])
                                 : shrink(inv, count.first(), (Verdict.Violated) count.first().verdicts()[at])));
             }
             List<InvariantResult> results = new ArrayList<>();
@@ -204,7 +247,7 @@ public final class Runner {
                     continue;
                 }
                 Counterexample c = shrinks.get(i) == null ? null : shrinks.get(i).get();
-                if (c != null && plan.corpus() != null && count.first().choices() != null && known == null) {
+                if (shrink && c != null && plan.corpus() != null && count.first().choices() != null && known == null) {
                     Corpus.save(plan.corpus(), c);
                 }
                 results.add(new InvariantResult(inv, true, count.holds(), count.violated(), count.unknown(), c, known,
