@@ -126,15 +126,13 @@ final class RunNamespace {
     }
 
     /**
-     * What interrupted runs left: every namespace labelled as a podcheck run, and, in a namespace
-     * the user names, every pod labelled so. Found by the label only, so nothing else is touched.
-     */
-    /**
      * What dead runs left, found by the run label only, so that nothing else is touched: every
      * namespace labelled as a podcheck run whose runs' leases have all run out ({@link RunLease}; one
      * without a lease only once it is older than a lease lasts, since a run takes its lease just
-     * after making its namespace). With {@code forcedNamespace}, only that namespace is looked at
-     * (what namespace-scoped rights allow): the labelled pods and the leases of its dead runs.
+     * after making its namespace). A labelled namespace whose leases podcheck may not read (another
+     * identity's run: deploy/rbac-cluster.yaml binds podcheck's role only in the namespaces it made)
+     * is kept, since it cannot be shown dead. With {@code forcedNamespace}, only that namespace is
+     * looked at (what namespace-scoped rights allow): the labelled pods and the leases of its dead runs.
      */
     static List<String> clean(ClusterApi api, String forcedNamespace, Instant now) throws TargetException {
         if (forcedNamespace != null) {
@@ -147,8 +145,11 @@ final class RunNamespace {
             if (PROTECTED.contains(n)) {
                 continue;
             }
-            List<Lease> leases = api.call("list the run leases in " + n,
-                    c -> c.leases().inNamespace(n).withLabel(RUN_LABEL).list().getItems());
+            List<Lease> leases = api.callOr("list the run leases in " + n,
+                    c -> c.leases().inNamespace(n).withLabel(RUN_LABEL).list().getItems(), null, 403);
+            if (leases == null) {
+                continue;
+            }
             boolean starting = leases.isEmpty() && createdWithinALease(ns, now);
             if (starting || !RunLease.liveRuns(leases, now).isEmpty()) {
                 continue;

@@ -6,6 +6,7 @@ import dev.podcheck.conformance.api.Target.TargetException;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -59,6 +60,22 @@ class RunLeaseTest {
 
             assertThat(RunNamespace.clean(cluster.api(), null, now)).containsExactly("namespace/podcheck-dead");
             assertThat(client.namespaces().withName("podcheck-live").get()).isNotNull();
+        }
+
+        /** deploy/rbac-cluster.yaml binds podcheck's role only where it made the namespace: another run's is unreadable. */
+        @Test
+        void should_keep_a_run_namespace_whose_leases_it_may_not_read_and_clean_the_others() throws Exception {
+            namespace("podcheck-others", "others");
+            cluster.server().expect().get()
+                    .withPath("/apis/coordination.k8s.io/v1/namespaces/podcheck-others/leases?labelSelector=podcheck.dev%2Frun")
+                    .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden")
+                            .withMessage("leases.coordination.k8s.io is forbidden").build()).always();
+            namespace("podcheck-dead", "dead");
+            lease("podcheck-dead", "dead", now.minus(Duration.ofMinutes(10)));
+
+            assertThat(RunNamespace.clean(cluster.api(), null, now.plus(Duration.ofMinutes(10))))
+                    .containsExactly("namespace/podcheck-dead");
+            assertThat(client.namespaces().withName("podcheck-others").get()).isNotNull();
         }
 
         @Test
