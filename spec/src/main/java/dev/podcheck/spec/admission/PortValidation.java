@@ -17,7 +17,8 @@ final class PortValidation {
 
     private PortValidation() {}
 
-    static void ports(Container c, String at, List<Violation> out) {
+    /** validateContainerPorts on the defaulted ports: under {@code hostNetwork} an unset hostPort is the containerPort. */
+    static void ports(Container c, boolean hostNetwork, String at, List<Violation> out) {
         List<Map<String, Object>> ports = PassThrough.list(c.extra(), "ports");
         Set<String> names = new HashSet<>();
         for (int i = 0; i < ports.size(); i++) {
@@ -37,7 +38,8 @@ final class PortValidation {
             } else {
                 portNumber(containerPort, path + ".containerPort", out);
             }
-            long hostPort = PassThrough.integer(port, "hostPort");
+            long written = PassThrough.integer(port, "hostPort");
+            long hostPort = hostNetwork && written == 0 ? containerPort : written; // defaultHostNetworkPorts
             if (hostPort != 0) {
                 portNumber(hostPort, path + ".hostPort", out);
             }
@@ -60,9 +62,9 @@ final class PortValidation {
         }
     }
 
-    // The API defaults an unset protocol to TCP (types.go +default="TCP"); written "" stays "" and is refused.
-    private static String protocol(Map<String, Object> port) {
-        return port.get("protocol") instanceof String p ? p : "TCP";
+    // SetDefaults_ContainerPort: an unset or empty protocol is TCP (kube-apiserver v1.34.4 accepted protocol: "").
+    static String protocol(Map<String, Object> port) {
+        return port.get("protocol") instanceof String p && !p.isEmpty() ? p : "TCP";
     }
 
     private static void portNumber(long port, String path, List<Violation> out) {
