@@ -43,6 +43,7 @@ final class ContainerValidation {
                 out.add(Violation.duplicate(at + ".name", nameOf(c)));
             }
         }
+        PortValidation.hostPortConflicts(containers, hostNetwork(spec), path, out);
     }
 
     /**
@@ -67,6 +68,7 @@ final class ContainerValidation {
             } else if (!nameOf(c).isEmpty()) {
                 names.add(nameOf(c));
             }
+            PortValidation.hostPortConflicts(List.of(c), hostNetwork(spec), path, out);
             if (c.isSidecar()) {
                 hooksAndProbes(c, gracePeriod, at, out);
             } else {
@@ -87,7 +89,7 @@ final class ContainerValidation {
         } else if (!c.image().equals(c.image().strip())) {
             out.add(Violation.invalid(at + ".image", c.image(), "must not have leading or trailing whitespace"));
         }
-        PortValidation.ports(c, PassThrough.bool(spec.extra(), "hostNetwork"), at, out);
+        PortValidation.ports(c, hostNetwork(spec), at, out);
         EnvValidation.env(c, at, out);
         VolumeValidation.mounts(c, volumes, at, out);
         supported(c.imagePullPolicy(), PULL_POLICIES, at + ".imagePullPolicy", out);
@@ -117,6 +119,10 @@ final class ContainerValidation {
                 out.add(Violation.forbidden(at + "." + kind.fieldName(), NOT_FOR_REGULAR_INIT));
             }
         }
+    }
+
+    private static boolean hostNetwork(PodSpec spec) {
+        return PassThrough.bool(spec.extra(), "hostNetwork");
     }
 
     // Go has no null string: an unset name is "".

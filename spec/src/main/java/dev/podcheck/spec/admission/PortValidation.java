@@ -50,6 +50,27 @@ final class PortValidation {
         }
     }
 
+    /**
+     * checkHostPortConflicts: a (protocol, hostIP, hostPort) used twice is a Duplicate at the later port, across
+     * {@code containers}. Init containers are checked one at a time and named as the list's first, [0], whatever
+     * their index (validateInitContainers passes a one-container slice with the list's path).
+     */
+    static void hostPortConflicts(List<Container> containers, boolean hostNetwork, String path, List<Violation> out) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < containers.size(); i++) {
+            List<Map<String, Object>> ports = PassThrough.list(containers.get(i).extra(), "ports");
+            for (int j = 0; j < ports.size(); j++) {
+                Map<String, Object> port = ports.get(j);
+                long written = PassThrough.integer(port, "hostPort");
+                long hostPort = hostNetwork && written == 0 ? PassThrough.integer(port, "containerPort") : written;
+                String key = protocol(port) + "/" + PassThrough.string(port, "hostIP") + "/" + hostPort;
+                if (hostPort != 0 && !seen.add(key)) {
+                    out.add(Violation.duplicate(path + "[" + i + "].ports[" + j + "].hostPort", key));
+                }
+            }
+        }
+    }
+
     /** validateHostNetwork: with the host's network, a port is the host's port (defaulting copies an unset one). */
     static void hostNetwork(Container c, String at, List<Violation> out) {
         List<Map<String, Object>> ports = PassThrough.list(c.extra(), "ports");

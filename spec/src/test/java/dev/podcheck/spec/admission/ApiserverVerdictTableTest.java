@@ -88,6 +88,13 @@ class ApiserverVerdictTableTest {
                         List.of("spec.volumes[0].name: Invalid value: \"data.1\": must not contain dots",
                                 "spec.volumes[1].name: Invalid value: \"data.1\": must not contain dots",
                                 "spec.containers[0].volumeMounts[0].name: Not found: \"data.1\"")),
+                Arguments.of("one host port twice under hostNetwork",
+                        pod("  name: web\n", "    ports: [{containerPort: 80}, {containerPort: 80, name: http}]\n", "  hostNetwork: true\n"), true,
+                        List.of("spec.containers[0].ports[1].hostPort: Duplicate value: \"TCP//80\"")),
+                Arguments.of("one host port twice in the second init container, named as [0] (upstream's quirk)",
+                        pod("  name: web\n", "", "  hostNetwork: true\n  initContainers:\n  - name: i0\n    image: busybox\n"
+                                + "  - name: i1\n    image: busybox\n    ports: [{containerPort: 81}, {containerPort: 81, name: x}]\n"), true,
+                        List.of("spec.initContainers[0].ports[1].hostPort: Duplicate value: \"TCP//81\"")),
                 Arguments.of("a repeated env name", pod("    env: [{name: FOO, value: a}, {name: FOO, value: b}]\n"), false,
                         List.of("spec.containers[0].env[1]: hides previous definition of \"FOO\", which may be dropped when using apply")),
                 Arguments.of("one port in two containers", pod("  name: web\n", "    ports: [{containerPort: 80, name: http}]\n"
