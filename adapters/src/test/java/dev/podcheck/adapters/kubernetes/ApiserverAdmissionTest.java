@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * and the stored pod on the fields podcheck models. Prints the numbers (docs/admission.md quotes them).
  *
  * <p>Run against a cluster with {@code PODCHECK_APISERVER_KUBECONFIG=<admin kubeconfig> ./mvnw -o -pl adapters -am
- * verify -Dgroups=apiserver -Dsurefire.failIfNoSpecifiedTests=false}; sizes with {@code -Dpodcheck.apiserver.pods=N}
+ * verify -Dgroups=apiserver} (this test alone; about 30 s of requests on a 2-core node); sizes with {@code -Dpodcheck.apiserver.pods=N}
  * (valid and mistaken, each), the draw with {@code -Dpodcheck.seed=S}. It creates one namespace of its own
  * (labelled as a podcheck run) and deletes it; the dry runs store nothing.
  */
