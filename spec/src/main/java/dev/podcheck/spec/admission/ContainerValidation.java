@@ -1,6 +1,7 @@
 package dev.podcheck.spec.admission;
 
 import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.pod.PodSpec;
 import dev.podcheck.spec.pod.Probe;
 import dev.podcheck.spec.pod.ProbeKind;
 import dev.podcheck.spec.pod.RestartPolicy;
@@ -22,8 +23,9 @@ final class ContainerValidation {
     private ContainerValidation() {}
 
     /** validateContainers: at least one; names unique among regular containers. */
-    static void containers(List<Container> containers, Set<String> volumes, Long gracePeriod, String path,
-                           List<Violation> out) {
+    static void containers(PodSpec spec, Set<String> volumes, String path, List<Violation> out) {
+        List<Container> containers = spec.containers();
+        Long gracePeriod = spec.terminationGracePeriodSeconds();
         if (containers.isEmpty()) {
             out.add(Violation.required(path, ""));
             return;
@@ -32,7 +34,7 @@ final class ContainerValidation {
         for (int i = 0; i < containers.size(); i++) {
             Container c = containers.get(i);
             String at = path + "[" + i + "]";
-            common(c, volumes, at, out);
+            common(c, spec, volumes, at, out);
             hooksAndProbes(c, gracePeriod, at, out);
             if (c.restartPolicy() != null) {
                 out.add(Violation.forbidden(at + ".restartPolicy", NOT_FOR_NON_INIT));
@@ -41,20 +43,22 @@ final class ContainerValidation {
                 out.add(Violation.duplicate(at + ".name", nameOf(c)));
             }
         }
+        PortValidation.hostPortConflicts(containers, hostNetwork(spec), path, out);
     }
 
     /**
      * validateInitContainers: names unique across init and regular containers (a clash is reported
      * on the init container); only sidecars may have hooks and probes.
      */
-    static void initContainers(List<Container> inits, List<Container> containers, Set<String> volumes,
-                               Long gracePeriod, String path, List<Violation> out) {
+    static void initContainers(PodSpec spec, Set<String> volumes, String path, List<Violation> out) {
+        List<Container> inits = spec.initContainers();
+        Long gracePeriod = spec.terminationGracePeriodSeconds();
         Set<String> names = new HashSet<>();
-        containers.forEach(c -> names.add(nameOf(c)));
+        spec.containers().forEach(c -> names.add(nameOf(c)));
         for (int i = 0; i < inits.size(); i++) {
             Container c = inits.get(i);
             String at = path + "[" + i + "]";
-            common(c, volumes, at, out);
+            common(c, spec, volumes, at, out);
             if (c.restartPolicy() != null && !c.isSidecar()) {
                 out.add(Violation.notSupported(at + ".restartPolicy", c.restartPolicy(),
                         HandlerValidation.supportedValues(List.of(RestartPolicy.Always.name()))));
@@ -64,6 +68,7 @@ final class ContainerValidation {
             } else if (!nameOf(c).isEmpty()) {
                 names.add(nameOf(c));
             }
+            PortValidation.hostPortConflicts(List.of(c), hostNetwork(spec), path, out);
             if (c.isSidecar()) {
                 hooksAndProbes(c, gracePeriod, at, out);
             } else {
@@ -73,7 +78,7 @@ final class ContainerValidation {
     }
 
     // validateContainerCommon, plus validateContainersOnlyForPod's whitespace check on images.
-    private static void common(Container c, Set<String> volumes, String at, List<Violation> out) {
+    private static void common(Container c, PodSpec spec, Set<String> volumes, String at, List<Violation> out) {
         if (c.name() == null || c.name().isEmpty()) {
             out.add(Violation.required(at + ".name", ""));
         } else {
@@ -84,7 +89,7 @@ final class ContainerValidation {
         } else if (!c.image().equals(c.image().strip())) {
             out.add(Violation.invalid(at + ".image", c.image(), "must not have leading or trailing whitespace"));
         }
-        PortValidation.ports(c, at, out);
+        PortValidation.ports(c, hostNetwork(spec), at, out);
         EnvValidation.env(c, at, out);
         VolumeValidation.mounts(c, volumes, at, out);
         supported(c.imagePullPolicy(), PULL_POLICIES, at + ".imagePullPolicy", out);
@@ -114,6 +119,10 @@ final class ContainerValidation {
                 out.add(Violation.forbidden(at + "." + kind.fieldName(), NOT_FOR_REGULAR_INIT));
             }
         }
+    }
+
+    private static boolean hostNetwork(PodSpec spec) {
+        return PassThrough.bool(spec.extra(), "hostNetwork");
     }
 
     // Go has no null string: an unset name is "".

@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * The apiserver's v1 defaulting for the fields podcheck models (SEMANTICS D-1, D-2, D-5..D-9), as
- * pkg/apis/core/v1/defaults.go does it. Pure and idempotent: a field already set is kept.
+ * pkg/apis/core/v1/defaults.go does it, and the one normalisation v1 conversion makes (a negative grace
+ * period is stored as 1). Pure and idempotent: a field already set is kept.
  */
 public final class Defaulting {
     static final String DEFAULT_RESTART_POLICY = "Always";
@@ -42,15 +43,28 @@ public final class Defaulting {
     // SetDefaults_PodSpec (D-1, D-2); the containers' defaults come from SetDefaults_Container & co.
     private static PodSpec apply(PodSpec spec) {
         PodSpec out = spec
-                .withInitContainers(spec.initContainers().stream().map(Defaulting::apply).toList())
-                .withContainers(spec.containers().stream().map(Defaulting::apply).toList());
+                .withInitContainers(spec.initContainers().stream().map(Defaulting::apply)
+                        .map(Defaulting::withoutRestartRules).toList())
+                .withContainers(spec.containers().stream().map(Defaulting::apply)
+                        .map(c -> c.withRestartPolicy(null)).toList());
         if (isUnset(out.restartPolicy())) {
             out = out.withRestartPolicy(DEFAULT_RESTART_POLICY);
         }
         if (out.terminationGracePeriodSeconds() == null) {
             out = out.withTerminationGracePeriodSeconds(DEFAULT_TERMINATION_GRACE_PERIOD_SECONDS);
+        } else if (out.terminationGracePeriodSeconds() < 0) {
+            // Convert_v1_Pod_To_core_Pod (pkg/apis/core/v1/conversion.go) stores a negative grace as 1, before
+            // validation (a sleep hook is checked against 1) and before warnings (so warnings.go's never fires).
+            out = out.withTerminationGracePeriodSeconds(1L);
         }
         return out;
+    }
+
+    // dropContainerRestartRules (pkg/api/pod/util.go): with ContainerRestartRules off (alpha in 1.34) a create loses
+    // every regular container's restartPolicy and an init container's other than Always, silently, before validation:
+    // kube-apiserver v1.34.4 accepted restartPolicy: OnFailure on a regular container and stored none.
+    private static Container withoutRestartRules(Container init) {
+        return init.isSidecar() ? init : init.withRestartPolicy(null);
     }
 
     private static Container apply(Container container) {

@@ -93,16 +93,14 @@ final class HandlerValidation {
     }
 
     /**
-     * validateSleepAction (V-13), with AllowPodLifecycleSleepActionZeroValue off: 0 < seconds <= TGPS.
-     * Without a grace period (itself reported by V-1) only the lower bound is checked.
+     * validateSleepAction (V-13) with PodLifecycleSleepActionAllowZero, GA and locked on in 1.34: 0 <= seconds <= TGPS.
+     * Without a grace period (itself reported by V-1) nothing is checked, as there.
      */
     private static void sleep(SleepAction sleep, Long gracePeriod, String path, List<Violation> out) {
         long seconds = sleep.seconds() == null ? 0 : sleep.seconds();
-        boolean tooLong = gracePeriod != null && seconds > gracePeriod;
-        if (seconds <= 0 || tooLong) {
-            String bound = gracePeriod == null ? "" : " (" + gracePeriod + ")";
+        if (gracePeriod != null && (seconds < 0 || seconds > gracePeriod)) {
             out.add(Violation.invalid(path, seconds,
-                    "must be greater than 0 and less than terminationGracePeriodSeconds" + bound));
+                    "must be non-negative and less than terminationGracePeriodSeconds (" + gracePeriod + ")"));
         }
     }
 

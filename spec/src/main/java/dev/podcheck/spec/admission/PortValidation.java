@@ -17,7 +17,8 @@ final class PortValidation {
 
     private PortValidation() {}
 
-    static void ports(Container c, String at, List<Violation> out) {
+    /** validateContainerPorts on the defaulted ports: under {@code hostNetwork} an unset hostPort is the containerPort. */
+    static void ports(Container c, boolean hostNetwork, String at, List<Violation> out) {
         List<Map<String, Object>> ports = PassThrough.list(c.extra(), "ports");
         Set<String> names = new HashSet<>();
         for (int i = 0; i < ports.size(); i++) {
@@ -37,13 +38,35 @@ final class PortValidation {
             } else {
                 portNumber(containerPort, path + ".containerPort", out);
             }
-            long hostPort = PassThrough.integer(port, "hostPort");
+            long written = PassThrough.integer(port, "hostPort");
+            long hostPort = hostNetwork && written == 0 ? containerPort : written; // defaultHostNetworkPorts
             if (hostPort != 0) {
                 portNumber(hostPort, path + ".hostPort", out);
             }
             String protocol = protocol(port);
             if (!PROTOCOLS.contains(protocol)) {
                 out.add(Violation.notSupported(path + ".protocol", protocol, HandlerValidation.supportedValues(PROTOCOLS)));
+            }
+        }
+    }
+
+    /**
+     * checkHostPortConflicts: a (protocol, hostIP, hostPort) used twice is a Duplicate at the later port, across
+     * {@code containers}. Init containers are checked one at a time and named as the list's first, [0], whatever
+     * their index (validateInitContainers passes a one-container slice with the list's path).
+     */
+    static void hostPortConflicts(List<Container> containers, boolean hostNetwork, String path, List<Violation> out) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < containers.size(); i++) {
+            List<Map<String, Object>> ports = PassThrough.list(containers.get(i).extra(), "ports");
+            for (int j = 0; j < ports.size(); j++) {
+                Map<String, Object> port = ports.get(j);
+                long written = PassThrough.integer(port, "hostPort");
+                long hostPort = hostNetwork && written == 0 ? PassThrough.integer(port, "containerPort") : written;
+                String key = protocol(port) + "/" + PassThrough.string(port, "hostIP") + "/" + hostPort;
+                if (hostPort != 0 && !seen.add(key)) {
+                    out.add(Violation.duplicate(path + "[" + i + "].ports[" + j + "].hostPort", key));
+                }
             }
         }
     }
@@ -60,9 +83,9 @@ final class PortValidation {
         }
     }
 
-    // The API defaults an unset protocol to TCP (types.go +default="TCP"); written "" stays "" and is refused.
-    private static String protocol(Map<String, Object> port) {
-        return port.get("protocol") instanceof String p ? p : "TCP";
+    // SetDefaults_ContainerPort: an unset or empty protocol is TCP (kube-apiserver v1.34.4 accepted protocol: "").
+    static String protocol(Map<String, Object> port) {
+        return port.get("protocol") instanceof String p && !p.isEmpty() ? p : "TCP";
     }
 
     private static void portNumber(long port, String path, List<Violation> out) {

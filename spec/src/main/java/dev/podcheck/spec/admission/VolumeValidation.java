@@ -2,6 +2,7 @@ package dev.podcheck.spec.admission;
 
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.PodSpec;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,11 @@ final class VolumeValidation {
 
     private VolumeValidation() {}
 
-    /** The names of the pod's volumes, after reporting what is wrong with them. */
+    /**
+     * The names of the pod's valid volumes, after reporting what is wrong with the others: as in ValidateVolumes, a
+     * volume with any error is not registered, so a later one of its name is no Duplicate and a mount naming it is
+     * Not found (kube-apiserver v1.34.4 accepted two volumes named "data.1" with only each name's Invalid).
+     */
     static Set<String> volumes(PodSpec spec, String path, List<Violation> out) {
         List<Map<String, Object>> volumes = PassThrough.list(spec.extra(), "volumes");
         Set<String> names = new HashSet<>();
@@ -26,18 +31,23 @@ final class VolumeValidation {
             Map<String, Object> volume = volumes.get(i);
             String at = path + "[" + i + "]";
             String name = PassThrough.string(volume, "name");
-            if (name.isEmpty()) {
-                out.add(Violation.required(at + ".name", ""));
-            } else {
-                NameRules.dns1123Label(name).forEach(msg -> out.add(Violation.invalid(at + ".name", name, msg)));
-            }
-            if (!name.isEmpty() && !names.add(name)) {
-                out.add(Violation.duplicate(at + ".name", name));
-            }
+            List<Violation> errors = new ArrayList<>();
             List<String> sources = volume.keySet().stream().filter(k -> !k.equals("name")).toList();
             for (String extra : sources.subList(Math.min(1, sources.size()), sources.size())) {
-                out.add(Violation.forbidden(at + "." + extra, MORE_THAN_ONE_SOURCE));
+                errors.add(Violation.forbidden(at + "." + extra, MORE_THAN_ONE_SOURCE));
             }
+            if (name.isEmpty()) {
+                errors.add(Violation.required(at + ".name", ""));
+            } else {
+                NameRules.dns1123Label(name).forEach(msg -> errors.add(Violation.invalid(at + ".name", name, msg)));
+            }
+            if (names.contains(name)) {
+                errors.add(Violation.duplicate(at + ".name", name));
+            }
+            if (errors.isEmpty()) {
+                names.add(name);
+            }
+            out.addAll(errors);
         }
         return names;
     }

@@ -13,12 +13,12 @@ import java.util.Map;
 /**
  * The warnings the apiserver returns when it creates a pod, for what podcheck checks: WarningsOnCreate in
  * pkg/registry/core/pod/strategy.go (the name as a hostname) and warningsForPodSpecAndMeta in
- * pkg/api/pod/warnings.go (fractional byte quantities, a negative grace period), in their order.
- * Computed on the defaulted pod, as there: a limit copied into the requests warns twice.
+ * pkg/api/pod/warnings.go (fractional byte quantities), in their order. Computed on the defaulted pod,
+ * as there: a limit copied into the requests warns twice. warnings.go also warns about a negative
+ * terminationGracePeriodSeconds, but a v1 pod never has one by then (see {@link Defaulting}).
  */
 public final class Warnings {
     static final String FRACTIONAL_BYTES = "fractional byte value \"%s\" is invalid, must be an integer";
-    static final String NEGATIVE_GRACE = "must be >= 0; negative values are invalid and will be treated as 1";
     static final String NAME_AS_HOSTNAME =
             "this is used in the Pod's hostname, which can result in surprising behavior; a DNS label is recommended: ";
 
@@ -43,10 +43,8 @@ public final class Warnings {
         for (int i = 0; i < containers.size(); i++) {
             fractionalBytes(containers.get(i).resources(), "spec.containers[" + i + "].resources", out);
         }
-        Long grace = defaulted.spec().terminationGracePeriodSeconds();
-        if (grace != null && grace < 0) {
-            out.add(new Warning("spec.terminationGracePeriodSeconds", NEGATIVE_GRACE));
-        }
+        ContainerWarnings.env(defaulted.spec(), out);
+        ContainerWarnings.ports(defaulted.spec(), out);
         return List.copyOf(out);
     }
 

@@ -134,26 +134,6 @@ public enum Mutation {
                     Type.FORBIDDEN);
         }
     },
-    /** validateContainers: "may not be set for non-init containers" (V-16). */
-    RESTART_POLICY_ON_REGULAR_CONTAINER {
-        @Override
-        InvalidCase apply(Scenario s, Choices c) {
-            ContainerRef ref = ContainerRef.anyRegular(s, c);
-            String policy = Gen.elements("Always", "OnFailure", "Never").generate(c);
-            return new InvalidCase(ref.replace(s, ref.get(s).withRestartPolicy(policy)), ref.path("restartPolicy"),
-                    Type.FORBIDDEN);
-        }
-    },
-    /** validateInitContainerRestartPolicy: only Always is supported (V-16; ContainerRestartRules off, V-17). */
-    ON_FAILURE_ON_INIT_CONTAINER {
-        @Override
-        InvalidCase apply(Scenario s, Choices c) {
-            Scenario with = ContainerRef.withRegularInit(s);
-            ContainerRef ref = ContainerRef.regularInit(with, c);
-            return new InvalidCase(ref.replace(with, ref.get(with).withRestartPolicy("OnFailure")),
-                    ref.path("restartPolicy"), Type.NOT_SUPPORTED);
-        }
-    },
     /** validateReadinessProbe: field.Invalid "must not be set for readinessProbes" (V-10). */
     READINESS_PROBE_WITH_GRACE {
         @Override

@@ -123,7 +123,8 @@ final class StrictDecoding {
             String key = keyOf(tuple, path);
             String at = path + "[" + key + "]";
             if (kept.containsKey(key)) {
-                error(StrictDecodingError.Kind.DUPLICATE, at, tuple.getKeyNode());
+                // sigs.k8s.io/json names a map's key with a dot, as a struct's field: "metadata.labels.app".
+                error(StrictDecodingError.Kind.DUPLICATE, path + "." + key, tuple.getKeyNode());
                 kept.remove(key);
             }
             kept.put(key, tuple);

@@ -10,6 +10,7 @@ import dev.podcheck.spec.pod.IntOrString;
 import dev.podcheck.spec.pod.Lifecycle;
 import dev.podcheck.spec.pod.LifecycleHandler;
 import dev.podcheck.spec.pod.Pod;
+import dev.podcheck.spec.pod.PodSpec;
 import dev.podcheck.spec.pod.Probe;
 import dev.podcheck.spec.pod.ProbeKind;
 import dev.podcheck.spec.pod.Quantity;
@@ -60,12 +61,31 @@ class DefaultingTest {
         }
 
         @Test
-        void should_keep_a_set_terminationGracePeriodSeconds_even_0_or_negative() {
+        void should_keep_a_set_terminationGracePeriodSeconds_of_0() {
             Pod pod = pod(List.of(), List.of(app()));
             assertThat(Defaulting.apply(pod.withSpec(pod.spec().withTerminationGracePeriodSeconds(0L)))
                     .spec().terminationGracePeriodSeconds()).isEqualTo(0L);
+        }
+
+        @Test
+        void should_store_a_negative_terminationGracePeriodSeconds_as_1() {
+            // GIVEN -5, WHEN admitted THEN 1: kube-apiserver v1.34.4 returned 1 for a dry-run create of -5
+            // (Convert_v1_Pod_To_core_Pod), and no warning
+            Pod pod = pod(List.of(), List.of(app()));
             assertThat(Defaulting.apply(pod.withSpec(pod.spec().withTerminationGracePeriodSeconds(-5L)))
-                    .spec().terminationGracePeriodSeconds()).isEqualTo(-5L);
+                    .spec().terminationGracePeriodSeconds()).isEqualTo(1L);
+        }
+
+        @Test
+        void should_drop_restartPolicy_of_containers_and_of_init_containers_other_than_Always() {
+            // GIVEN OnFailure on a regular and on an init container, Always on a sidecar WHEN admitted THEN only the
+            // sidecar's is kept: kube-apiserver v1.34.4 accepted OnFailure on a regular container and stored none
+            // (ContainerRestartRules is off by default in 1.34)
+            Pod pod = pod(List.of(app().withName("init").withRestartPolicy("OnFailure"),
+                    app().withName("side").withRestartPolicy("Always")), List.of(app().withRestartPolicy("OnFailure")));
+            PodSpec spec = Defaulting.apply(pod).spec();
+            assertThat(spec.initContainers()).extracting(Container::restartPolicy).containsExactly(null, "Always");
+            assertThat(spec.containers()).extracting(Container::restartPolicy).containsOnlyNulls();
         }
 
         @Test

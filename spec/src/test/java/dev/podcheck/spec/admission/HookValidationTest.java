@@ -91,32 +91,34 @@ class HookValidationTest {
     @Nested
     class Sleep {
         @ParameterizedTest
-        @ValueSource(longs = {1, 15, 30})
-        void should_accept_sleep_up_to_the_grace_period(long seconds) {
+        @ValueSource(longs = {0, 1, 15, 30})
+        void should_accept_sleep_from_0_up_to_the_grace_period(long seconds) {
+            // kube-apiserver v1.34.4 accepted preStop sleep 0 (PodLifecycleSleepActionAllowZero is GA there)
             assertThat(messagesOf(withPreStop(LifecycleHandler.sleep(seconds), 30))).isEmpty();
         }
 
         @ParameterizedTest
-        @ValueSource(longs = {0, -1, 31})
-        void should_refuse_sleep_outside_1_to_the_grace_period(long seconds) {
+        @ValueSource(longs = {-1, 31})
+        void should_refuse_sleep_outside_0_to_the_grace_period(long seconds) {
+            // kube-apiserver v1.34.4's words for 60 and -1 with a grace of 30, seen in dry-run creates
             assertThat(messagesOf(withPreStop(LifecycleHandler.sleep(seconds), 30))).containsExactly(
                     PRE_STOP + ".sleep: Invalid value: " + seconds
-                            + ": must be greater than 0 and less than terminationGracePeriodSeconds (30)");
+                            + ": must be non-negative and less than terminationGracePeriodSeconds (30)");
         }
 
         @Test
         void should_bound_sleep_by_the_pods_own_grace_period() {
             assertThat(messagesOf(withPreStop(LifecycleHandler.sleep(10), 5))).containsExactly(
                     PRE_STOP + ".sleep: Invalid value: 10: "
-                            + "must be greater than 0 and less than terminationGracePeriodSeconds (5)");
+                            + "must be non-negative and less than terminationGracePeriodSeconds (5)");
         }
 
         @Test
         void should_check_postStart_sleep_too() {
-            Pod pod = Fixtures.withApp(c -> c.withLifecycle(new Lifecycle(LifecycleHandler.sleep(0), null)));
+            Pod pod = Fixtures.withApp(c -> c.withLifecycle(new Lifecycle(LifecycleHandler.sleep(31), null)));
             assertThat(messagesOf(pod)).containsExactly(
-                    "spec.containers[0].lifecycle.postStart.sleep: Invalid value: 0: "
-                            + "must be greater than 0 and less than terminationGracePeriodSeconds (30)");
+                    "spec.containers[0].lifecycle.postStart.sleep: Invalid value: 31: "
+                            + "must be non-negative and less than terminationGracePeriodSeconds (30)");
         }
     }
 }

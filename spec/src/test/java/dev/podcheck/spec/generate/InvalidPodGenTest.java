@@ -39,8 +39,6 @@ class InvalidPodGenTest {
                 "PROBE_WITH_TWO_HANDLERS,              spec.containers[0].startupProbe.httpGet,          FORBIDDEN",
                 "PROBE_ON_REGULAR_INIT_CONTAINER,      spec.initContainers[0].startupProbe,              FORBIDDEN",
                 "LIFECYCLE_ON_REGULAR_INIT_CONTAINER,  spec.initContainers[0].lifecycle,                 FORBIDDEN",
-                "RESTART_POLICY_ON_REGULAR_CONTAINER,  spec.containers[0].restartPolicy,                 FORBIDDEN",
-                "ON_FAILURE_ON_INIT_CONTAINER,         spec.initContainers[0].restartPolicy,             NOT_SUPPORTED",
                 "READINESS_PROBE_WITH_GRACE,           spec.containers[0].readinessProbe.terminationGracePeriodSeconds, INVALID",
                 "PROBE_GRACE_NOT_POSITIVE,             spec.containers[0].livenessProbe.terminationGracePeriodSeconds,  INVALID",
                 "SLEEP_LONGER_THAN_GRACE,              spec.containers[0].lifecycle.preStop.sleep,       INVALID",
