@@ -1,0 +1,98 @@
+package dev.podcheck.conformance.differential;
+
+import dev.podcheck.conformance.differential.Outcome.ContainerOutcome;
+import dev.podcheck.conformance.differential.Outcome.Exit;
+import dev.podcheck.conformance.differential.Outcome.Instance;
+import java.util.List;
+
+/**
+ * A container's instances, paired by number (status.restartCount): {@link Fact#RUN_TIME} and
+ * {@link Fact#EXIT_CODE} for exits on their own (before the pod is asked to stop: a later one is a
+ * stop, see {@link Stops}), {@link Fact#RESTART_INTERVAL} from each exit to the restart after it, and
+ * {@link Fact#RESTART_COUNT} at the end of the window.
+ */
+final class Runs {
+    private Runs() {}
+
+    static void compare(Outcome reference, Outcome target, Freedom freedom, Findings out) {
+        for (ContainerOutcome p : reference.containers()) {
+            ContainerOutcome o = target.container(p.name());
+            if (o != null) {
+                instances(reference, p, target, o, freedom, out);
+                restartCount(reference, p, target, o, freedom, out);
+            }
+        }
+    }
+
+    private static void instances(Outcome reference, ContainerOutcome p, Outcome target, ContainerOutcome o,
+                                  Freedom freedom, Findings out) {
+        int both = Math.min(p.instances().size(), o.instances().size());
+        for (int n = 0; n < both; n++) {
+            Instance ip = p.instances().get(n);
+            Instance io = o.instances().get(n);
+            String which = "container " + p.name() + " (instance " + n + ")";
+            if (n > 0) {
+                Exit before = ownExit(reference, p.instances().get(n - 1));
+                Exit seen = ownExit(target, o.instances().get(n - 1));
+                if (before != null && seen != null) {
+                    long interval = ip.startedAt() - before.at();
+                    out.span(Fact.RESTART_INTERVAL, p, which + " restarted after the exit before it by",
+                            Span.exactly(interval), Span.exactly(io.startedAt() - seen.at()), freedom.early(),
+                            freedom.restart(interval));
+                }
+            }
+            out.span(Fact.RUN_TIME, p, which + " ran for", run(reference, ip), run(target, io), freedom.early(),
+                    freedom.run(p.name()));
+            Exit ep = ownExit(reference, ip);
+            Exit eo = ownExit(target, io);
+            if (ep != null && eo != null && ep.code() != eo.code()) {
+                out.add(Fact.EXIT_CODE, p, which + " exited on its own with code", Integer.toString(ep.code()),
+                        Integer.toString(eo.code()), Integer.toString(ep.code()));
+            }
+        }
+    }
+
+    /**
+     * The reference's restarts that were due on the target (its exit before plus the interval's upper
+     * bound inside the target's window) must all be counted, and no more than the reference made.
+     */
+    private static void restartCount(Outcome reference, ContainerOutcome p, Outcome target, ContainerOutcome o,
+                                     Freedom freedom, Findings out) {
+        List<Instance> ip = p.instances();
+        List<Instance> io = o.instances();
+        int due = 0;
+        for (int n = 1; n < ip.size() && n <= io.size(); n++) {
+            Exit before = ownExit(reference, ip.get(n - 1));
+            Exit seen = ownExit(target, io.get(n - 1));
+            if (before == null || seen == null) {
+                break;
+            }
+            long interval = ip.get(n).startedAt() - before.at();
+            if (seen.at() + interval + freedom.restart(interval) > target.startsEnd()) {
+                break;
+            }
+            due++;
+        }
+        int most = p.restartCount();
+        if (o.restartCount() < due || o.restartCount() > most) {
+            String allowed = due == most ? Integer.toString(most) : due + ".." + most;
+            out.add(Fact.RESTART_COUNT, p, "container " + p.name() + "'s restartCount was",
+                    Integer.toString(p.restartCount()), Integer.toString(o.restartCount()), allowed);
+        }
+    }
+
+    /** How long an instance ran on its own: until its exit, or at least until the pod was asked to stop or the window closed. */
+    private static Span run(Outcome side, Instance i) {
+        Exit exit = ownExit(side, i);
+        return exit != null ? Span.exactly(exit.at() - i.startedAt()) : Span.notBy(side.startsEnd(), i.startedAt());
+    }
+
+    /** The instance's exit if it came before the pod was asked to stop, else null. */
+    static Exit ownExit(Outcome side, Instance i) {
+        Exit exit = i.exit();
+        if (exit == null || side.stoppedAt() != null && exit.at() >= side.stoppedAt()) {
+            return null;
+        }
+        return exit;
+    }
+}
