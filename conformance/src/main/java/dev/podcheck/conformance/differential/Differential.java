@@ -33,7 +33,7 @@ public final class Differential {
         if (both.contains(Observation.CONTAINER_STATUSES)) {
             Order.compare(predicted, observed, freedom.early(), containers);
             Starts.compare(predicted, observed, freedom, containers);
-            Runs.compare(predicted, observed, freedom, containers);
+            Runs.compare(predicted, observed, both.contains(Observation.CONDITIONS), freedom, containers);
             Stops.compare(predicted, observed, freedom, containers);
         }
         Findings pod = new Findings();
@@ -41,10 +41,7 @@ public final class Differential {
             PodFacts.qosClass(predicted, observed, pod);
         }
         if (both.contains(Observation.PHASE)) {
-            PodFacts.phase(predicted, observed, containers, pod);
-        }
-        if (both.contains(Observation.CONDITIONS)) {
-            PodFacts.ready(predicted, observed, freedom, pod);
+            PodFacts.phase(predicted, observed, containers, freedom, pod);
         }
         List<Difference> out = new ArrayList<>(pod.differences());
         out.addAll(containers.differences());

@@ -54,9 +54,9 @@ public enum Fact {
                     + "there (an effect not yet due) when the window closed.",
             "none on the value"),
     READY("differs/ready",
-            "The pod MUST become Ready as long after its last regular container's first start as in the "
-                    + "reference, or stay not Ready where the reference does.",
-            "+ reaction + event batching (+ the readiness probe's period), ± clock resolution"),
+            "A container instance MUST become ready as long after its own start as in the reference (its "
+                    + "readiness probe), or stay not ready where the reference does; the pod's Ready follows from them.",
+            "+ reaction + event batching (+ its readiness probe's period), ± clock resolution"),
     QOS_CLASS("differs/qos-class",
             "status.qosClass MUST be the class the reference computes from the pod's requests and limits.",
             "none");

@@ -21,8 +21,18 @@ final class Findings {
      */
     void span(Fact fact, ContainerOutcome container, String subject, Span reference, Span observed, long early,
               long late) {
+        span(fact, container, subject, reference, observed, early, late, 0);
+    }
+
+    /**
+     * The same, for an effect a status may show only {@code unseen} after it happened (as the
+     * reference's own status did): one the target has not shown yet may have come that much earlier.
+     */
+    void span(Fact fact, ContainerOutcome container, String subject, Span reference, Span observed, long early,
+              long late, long unseen) {
         Allowed allowed = Allowed.around(reference, early, late);
-        if (!allowed.admits(observed)) {
+        Span seen = observed.open() ? Span.notBy(observed.millis() - unseen, 0) : observed;
+        if (!allowed.admits(seen)) {
             add(fact, container, subject, reference.toString(), observed.toString(), allowed.toString());
         } else if (observed.open() && !reference.open()) {
             targetBehind = true;

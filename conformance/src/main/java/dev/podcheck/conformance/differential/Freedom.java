@@ -43,16 +43,14 @@ record Freedom(Timing timing, Scenario scenario) {
         return common() + ms(timing.startLatency());
     }
 
-    /** A pod-level status (the object's removal): reported in batches. */
+    /** A status (the object's removal, a container's readiness): reported in batches. */
     long status() {
         return common() + ms(timing.eventBatching());
     }
 
-    /** Ready after the last regular container's start: the readiness probes tick at their own phase. */
-    long ready() {
-        long probes = scenario.pod().spec().containers().stream().mapToLong(c -> period(c, ProbeKind.readiness))
-                .max().orElse(0);
-        return status() + probes;
+    /** A container ready after its start: shown in a batched status, its readiness probe ticking at its own phase. */
+    long ready(String container) {
+        return status() + period(spec(container), ProbeKind.readiness);
     }
 
     /** What every effect may add: the reaction, and a coarse clock either way. */

@@ -1,6 +1,7 @@
 package dev.podcheck.conformance.differential;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -20,7 +21,7 @@ public record KnownDifference(Fact fact, String kind, List<String> features, Str
         if (fact == null || reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a known difference names its fact and why");
         }
-        if (kind != null && java.util.Arrays.stream(Outcome.Kind.values()).noneMatch(k -> k.label().equals(kind))) {
+        if (kind != null && Arrays.stream(Outcome.Kind.values()).noneMatch(k -> k.label().equals(kind))) {
             throw new IllegalArgumentException("no container kind is called \"" + kind
                     + "\"; kinds: init, sidecar, regular");
         }

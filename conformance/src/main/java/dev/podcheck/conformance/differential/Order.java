@@ -55,19 +55,20 @@ final class Order {
             pairs(reference).stream().filter(p -> p.fact() == fact)
                     .filter(p -> contradicts(p, reference, target, resolution)).findFirst()
                     .ifPresent(p -> out.add(fact, p.then(), p.firstStep() + " before " + p.thenStep() + ":",
-                            describe(p, reference), describe(p, target), "the same order, or within "
+                            describe(p, reference, resolution), describe(p, target, resolution),
+                            "the same order, or within "
                                     + resolution + " ms of each other"));
         }
     }
 
     private static boolean contradicts(Pair p, Outcome reference, Outcome target, long resolution) {
-        Optional<Step> a = step(reference, p.first(), p.firstDid());
-        Optional<Step> b = step(reference, p.then(), p.thenDid());
+        Optional<Step> a = step(reference, p.first(), p.firstDid(), resolution);
+        Optional<Step> b = step(reference, p.then(), p.thenDid(), resolution);
         if (b.isEmpty() || a.isPresent() && b.get().before(a.get())) {
             return false; // the reference does not promise this pair here
         }
-        Optional<Step> x = step(target, target.container(p.first().name()), p.firstDid());
-        Optional<Step> y = step(target, target.container(p.then().name()), p.thenDid());
+        Optional<Step> x = step(target, target.container(p.first().name()), p.firstDid(), resolution);
+        Optional<Step> y = step(target, target.container(p.then().name()), p.thenDid(), resolution);
         if (y.isEmpty()) {
             return false;
         }
@@ -87,10 +88,8 @@ final class Order {
                     pairs.add(new Pair(Fact.INIT_ORDER, a, Did.COMPLETED, b, Did.STARTED));
                 } else if (a.kind() == Kind.SIDECAR) {
                     pairs.add(new Pair(Fact.SIDECAR_ORDER, a, Did.STARTED, b, Did.STARTED));
-                    if (b.kind() != Kind.INIT) {
-                        // the later container stops first: a regular container, or a later sidecar
-                        pairs.add(new Pair(Fact.SIDECAR_ORDER, b, Did.STOPPED, a, Did.STOPPED));
-                    }
+                    // any container after it stops first: an init container still running, a regular one, a later sidecar
+                    pairs.add(new Pair(Fact.SIDECAR_ORDER, b, Did.STOPPED, a, Did.STOPPED));
                 }
             }
         }
@@ -98,7 +97,7 @@ final class Order {
     }
 
     /** The step on one side: a first start, an init container's completion, or the stop after the pod was asked to stop. */
-    private static Optional<Step> step(Outcome side, ContainerOutcome c, Did did) {
+    private static Optional<Step> step(Outcome side, ContainerOutcome c, Did did, long resolution) {
         if (c == null) {
             return Optional.empty();
         }
@@ -106,15 +105,16 @@ final class Order {
             case STARTED -> c.first().map(i -> new Step(i.startedAt(), i.index()));
             case COMPLETED -> c.completion().map(e -> new Step(e.at(), e.index()));
             case STOPPED -> side.stoppedAt() == null ? Optional.empty() : c.instances().stream().map(Instance::exit)
-                    .filter(e -> e != null && e.at() >= side.stoppedAt()).reduce((x, y) -> y)
+                    .filter(e -> e != null && side.byTheStop(e, resolution)).reduce((x, y) -> y)
                     .map(e -> new Step(e.at(), e.index()));
         };
     }
 
     /** "init completed at 5000 ms, app started at 5000 ms", or "never" for a step not taken. */
-    private static String describe(Pair p, Outcome side) {
-        return at(p.first().name(), p.firstDid(), step(side, side.container(p.first().name()), p.firstDid())) + ", "
-                + at(p.then().name(), p.thenDid(), step(side, side.container(p.then().name()), p.thenDid()));
+    private static String describe(Pair p, Outcome side, long resolution) {
+        return at(p.first().name(), p.firstDid(), step(side, side.container(p.first().name()), p.firstDid(),
+                resolution)) + ", " + at(p.then().name(), p.thenDid(), step(side, side.container(p.then().name()),
+                p.thenDid(), resolution));
     }
 
     private static String at(String container, Did did, Optional<Step> step) {

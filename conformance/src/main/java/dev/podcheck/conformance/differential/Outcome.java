@@ -24,10 +24,9 @@ import java.util.Set;
  * @param stoppedAt  when the pod was asked to stop (the deletion request, eviction or active deadline),
  *                   or null: nothing starts after it, and what runs then stops because of it
  * @param removedAt  when the pod object was removed, or null
- * @param readyAt    when the pod's Ready condition first became True, or null
  */
 public record Outcome(Set<Observation> observed, long horizon, String qosClass, List<PhaseChange> phases,
-                      List<ContainerOutcome> containers, Long stoppedAt, Long removedAt, Long readyAt) {
+                      List<ContainerOutcome> containers, Long stoppedAt, Long removedAt) {
     public Outcome {
         observed = Set.copyOf(observed);
         phases = List.copyOf(phases);
@@ -73,11 +72,26 @@ public record Outcome(Set<Observation> observed, long horizon, String qosClass, 
         }
     }
 
-    /** One instance: when it started and how it ended (null while it ran on). */
-    public record Instance(long startedAt, int index, Exit exit) {}
+    /**
+     * One instance: when it started, when a status first showed it (after a postStart hook, say), when
+     * its status first showed it ready (null if never), and how it ended (null while it ran on).
+     */
+    public record Instance(long startedAt, long shownAt, int index, Long readyAt, Exit exit) {}
 
-    /** An exit: the exit code and status.state.terminated.finishedAt. */
-    public record Exit(int code, long at, int index) {}
+    /**
+     * An exit: the exit code, status.state.terminated.finishedAt, and when a status first showed it
+     * (a kubelet may show an exit only with the next instance's status).
+     */
+    public record Exit(int code, long at, long shownAt, int index) {}
+
+    /**
+     * Whether an exit came with the request to stop the pod: at it or after it, or so shortly before
+     * that a clock of {@code resolution} cannot tell (finishedAt cut to the second may read before
+     * the DELETE that caused it).
+     */
+    public boolean byTheStop(Exit exit, long resolution) {
+        return stoppedAt != null && (exit.at() >= stoppedAt || exit.at() > stoppedAt - resolution);
+    }
 
     /** The end of the window for starts: nothing starts after the pod is asked to stop. */
     public long startsEnd() {

@@ -11,7 +11,7 @@ import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.PodSpec;
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.Scenario;
-import dev.podcheck.spec.trace.ConditionType;
+import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.ContainerStatus;
 import dev.podcheck.spec.trace.Trace;
 import dev.podcheck.spec.trace.TraceEvent;
@@ -47,9 +47,8 @@ public final class Outcomes {
                     c.isSidecar() ? Kind.SIDECAR : Kind.INIT)));
             spec.containers().forEach(c -> containers.add(container(trace, c.name(), Kind.REGULAR)));
         }
-        Long readyAt = observations.contains(Observation.CONDITIONS) ? readyAt(trace) : null;
         return new Outcome(observations, horizon.toMillis(), qosClass, phases, containers,
-                stoppedAt(trace, scenario), removedAt, readyAt);
+                stoppedAt(trace, scenario), removedAt);
     }
 
     private static List<PhaseChange> phases(Trace trace) {
@@ -79,8 +78,10 @@ public final class Outcomes {
         List<Instance> instances = new ArrayList<>();
         for (TraceQueries.Run run : TraceQueries.runs(trace, name)) {
             Exit exit = run.exit() == null ? null
-                    : new Exit(run.exit().exitCode(), run.exit().finishedAt(), indexOf(events, run.exitShown()));
-            instances.add(new Instance(run.startedAt(), indexOf(events, run.shown()), exit));
+                    : new Exit(run.exit().exitCode(), run.exit().finishedAt(), run.exitShown().at(),
+                    indexOf(events, run.exitShown()));
+            instances.add(new Instance(run.startedAt(), run.shown().at(), indexOf(events, run.shown()),
+                    readyAt(trace, name, run.startedAt()), exit));
         }
         int restartCount = trace.statusesOf(name).map(ContainerStatus::restartCount).reduce((a, b) -> b).orElse(0);
         return new ContainerOutcome(name, kind, instances, restartCount);
@@ -95,10 +96,12 @@ public final class Outcomes {
         throw new IllegalArgumentException("not an event of this trace: " + event);
     }
 
-    /** When Ready first read True after an instant (a flip and back within one instant was never seen). */
-    private static Long readyAt(Trace trace) {
-        return TraceQueries.snapshots(trace).stream().filter(s -> s.isTrue(ConditionType.Ready))
-                .map(TraceQueries.Snapshot::at).findFirst().orElse(null);
+    /** When a status first showed the instance that started at {@code startedAt} running and ready. */
+    private static Long readyAt(Trace trace, String name, long startedAt) {
+        return trace.all(TraceEvent.ContainerStatusChanged.class)
+                .filter(e -> e.status().name().equals(name) && e.status().ready()
+                        && e.status().state() instanceof ContainerState.Running r && r.startedAt() == startedAt)
+                .map(TraceEvent::at).findFirst().orElse(null);
     }
 
     /** The container's spec, by name. */

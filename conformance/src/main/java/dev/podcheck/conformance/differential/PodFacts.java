@@ -1,13 +1,10 @@
 package dev.podcheck.conformance.differential;
 
-import dev.podcheck.conformance.differential.Outcome.ContainerOutcome;
-import dev.podcheck.conformance.differential.Outcome.Instance;
-import dev.podcheck.conformance.differential.Outcome.Kind;
 import dev.podcheck.conformance.differential.Outcome.PhaseChange;
 import dev.podcheck.spec.trace.PodPhase;
 import java.util.Objects;
 
-/** The pod's own facts: {@link Fact#QOS_CLASS}, {@link Fact#PHASE} and {@link Fact#READY}. */
+/** The pod's own facts: {@link Fact#QOS_CLASS} and {@link Fact#PHASE}. */
 final class PodFacts {
     private PodFacts() {}
 
@@ -20,9 +17,11 @@ final class PodFacts {
 
     /**
      * The last phases must be the same, unless the side with the earlier one was still on its way
-     * when its window closed: an effect the other side had reached was not yet due there.
+     * when its window closed: an effect the other side had reached was not yet due there, or the
+     * reference's last change came so near the end that the target's status, as late as a stop and
+     * a status may be, need not show it yet.
      */
-    static void phase(Outcome reference, Outcome target, Findings behind, Findings out) {
+    static void phase(Outcome reference, Outcome target, Findings behind, Freedom freedom, Findings out) {
         PhaseChange p = last(reference);
         PhaseChange o = last(target);
         String expected = p == null ? "none" : p.toString();
@@ -32,37 +31,13 @@ final class PodFacts {
         }
         int rankP = rank(p);
         int rankO = rank(o);
-        boolean catchingUp = rankO < rankP && behind.targetBehind() || rankP < rankO && behind.referenceBehind();
+        boolean late = p != null && p.at() > reference.horizon() - freedom.stop() - freedom.status();
+        boolean catchingUp = rankO < rankP && (behind.targetBehind() || late)
+                || rankP < rankO && behind.referenceBehind();
         if (!catchingUp) {
             out.add(Fact.PHASE, null, "the pod's last phase was", expected, observed,
                     expected + ", or an earlier phase while the target was behind");
         }
-    }
-
-    /** Ready measured from the last regular container's first start on each side. */
-    static void ready(Outcome reference, Outcome target, Freedom freedom, Findings out) {
-        Long causeP = lastRegularStart(reference);
-        Long causeO = lastRegularStart(target);
-        if (causeP == null || causeO == null) {
-            return;
-        }
-        out.span(Fact.READY, null, "the pod became Ready after its last regular container started by",
-                Span.of(reference.readyAt(), causeP, reference.horizon()),
-                Span.of(target.readyAt(), causeO, target.horizon()), freedom.early(), freedom.ready());
-    }
-
-    private static Long lastRegularStart(Outcome side) {
-        Long last = null;
-        for (ContainerOutcome c : side.containers()) {
-            if (c.kind() == Kind.REGULAR) {
-                Long at = c.first().map(Instance::startedAt).orElse(null);
-                if (at == null) {
-                    return null;
-                }
-                last = last == null ? at : Math.max(last, at);
-            }
-        }
-        return last; // null too when the side shows no container statuses
     }
 
     private static PhaseChange last(Outcome side) {

@@ -5,6 +5,7 @@ import dev.podcheck.conformance.differential.Differential;
 import dev.podcheck.conformance.differential.Fact;
 import dev.podcheck.conformance.differential.KnownDifference;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public record DifferentialResult(int compared, int differing, Divergence first, 
     public DifferentialResult {
         known = List.copyOf(known);
         trials = List.copyOf(trials);
-        byFact = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byFact));
+        byFact = Collections.unmodifiableMap(new LinkedHashMap<>(byFact));
     }
 
     /** A run with no difference at all. */

@@ -1,5 +1,6 @@
 package dev.podcheck.conformance.differential;
 
+import dev.podcheck.conformance.invariant.TraceQueries;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.ContainerState;
@@ -43,6 +44,8 @@ record CausalLag(long start, long run, long stop, long status, long seed) {
         private final Random random;
         private final Map<String, Map<Long, Long>> startLag = new HashMap<>();
         private final Map<String, Map<Long, Long>> exitLag = new HashMap<>();
+        /** The same exit lags by the exit's own finishedAt (an instance restarted at once starts in that ms). */
+        private final Map<String, Map<Long, Long>> exitLagByFinish = new HashMap<>();
         /** What a container's successor waits for, lagged: an init container's completion, a sidecar's start. */
         private final Map<String, Long> doneLag = new HashMap<>();
         private final Map<String, Long> currentLag = new HashMap<>();
@@ -56,6 +59,10 @@ record CausalLag(long start, long run, long stop, long status, long seed) {
         }
 
         private Long stopAt;
+        /** Each container's last exit in the reference. */
+        private final Map<String, Long> lastExit = new HashMap<>();
+        /** The lag each container's stop was shown with. */
+        private final Map<String, Long> stopLagShown = new HashMap<>();
         /** The events after the request to stop in the trace's order (one in its instant may come before it). */
         private final Set<TraceEvent> afterStop = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         private long lastStop;
@@ -72,6 +79,7 @@ record CausalLag(long start, long run, long stop, long status, long seed) {
             List<TraceEvent> events = trace.events();
             int stopIndex = (int) events.stream().takeWhile(e -> !asksToStop(e)).count();
             afterStop.addAll(events.subList(Math.min(stopIndex, events.size()), events.size()));
+            scenario.pod().spec().allContainers().forEach(c -> lastExit.put(c.name(), lastExit(trace, c.name())));
             TraceEvent[] out = new TraceEvent[events.size()];
             int from = 0;
             while (from < events.size()) {
@@ -111,18 +119,18 @@ record CausalLag(long start, long run, long stop, long status, long seed) {
             if (afterStop.contains(e)) {
                 // a sidecar stops after the regular containers (and later sidecars): after them, as lagged;
                 // the removal follows the last container's stop as lagged, by up to `status`
-                long after = Math.max(0, lastMoved - lastOriginal);
-                long lag = c != null ? (isSidecar(c) ? after : 0) + stopLag.computeIfAbsent(c, k -> draw(stop))
-                        : e instanceof TraceEvent.PodRemoved ? after + draw(status)
+                long lag = c != null ? (isSidecar(c) ? stopsAfter(c) : 0) + stopLag.computeIfAbsent(c, k -> draw(stop))
+                        : e instanceof TraceEvent.PodRemoved ? Math.max(0, lastMoved - lastOriginal) + draw(status)
                         : lastStop;
                 if (c != null) {
                     lastStop = Math.max(lastStop, lag);
                 }
                 if (e instanceof TraceEvent.ContainerStatusChanged s
                         && s.status().state() instanceof ContainerState.Terminated t && t.finishedAt() >= stopAt
-                        && !dev.podcheck.conformance.invariant.TraceQueries.UNKNOWN_AT_TERMINATION.equals(t.reason())) {
+                        && !TraceQueries.UNKNOWN_AT_TERMINATION.equals(t.reason())) {
                     lastMoved = Math.max(lastMoved, e.at() + lag);
                     lastOriginal = Math.max(lastOriginal, e.at());
+                    stopLagShown.merge(c, lag, Math::max);
                 }
                 long stopped = stopAt;
                 return asksToStop(e) ? e : Retimed.event(e, e.at() + lag,
@@ -169,6 +177,7 @@ record CausalLag(long start, long run, long stop, long status, long seed) {
             if (state instanceof ContainerState.Terminated t && !exitLag.get(c).containsKey(started)) {
                 long lag = starts.get(started) + draw(run);
                 exitLag.get(c).put(started, lag);
+                exitLagByFinish.computeIfAbsent(c, k -> new HashMap<>()).put(t.finishedAt(), lag);
                 if (t.exitCode() == 0 && !isSidecar(c)) {
                     doneLag.putIfAbsent(c, lag);
                 }
@@ -194,16 +203,25 @@ record CausalLag(long start, long run, long stop, long status, long seed) {
             return c == null ? 0 : startLag.getOrDefault(c, Map.of()).getOrDefault(t, 0L);
         }
 
-        /** The lag of a finishedAt: that of the last instance started by then. */
+        /** The lag of a finishedAt: that of the instance that ended then. */
         private long exitLagOf(String c, long t) {
-            Map<Long, Long> starts = c == null ? Map.of() : startLag.getOrDefault(c, Map.of());
-            Long best = null;
-            for (Map.Entry<Long, Long> en : starts.entrySet()) {
-                if (en.getKey() <= t && (best == null || en.getKey() > best)) {
-                    best = en.getKey();
-                }
-            }
-            return best == null ? 0 : exitLag.getOrDefault(c, Map.of()).getOrDefault(best, starts.get(best));
+            return c == null ? 0 : exitLagByFinish.getOrDefault(c, Map.of()).getOrDefault(t, 0L);
+        }
+
+        /**
+         * How late the containers a sidecar outlived stopped, as lagged: those after it in the spec that the
+         * reference stopped no later than it. Its stop comes after theirs.
+         */
+        private long stopsAfter(String sidecar) {
+            List<String> names = scenario.pod().spec().allContainers().map(Container::name).toList();
+            return names.subList(names.indexOf(sidecar) + 1, names.size()).stream()
+                    .filter(x -> lastExit.get(x) <= lastExit.get(sidecar))
+                    .mapToLong(x -> stopLagShown.getOrDefault(x, 0L)).max().orElse(0);
+        }
+
+        private long lastExit(Trace trace, String c) {
+            return TraceQueries.runs(trace, c).stream().filter(r -> r.exit() != null)
+                    .mapToLong(r -> r.exit().finishedAt()).max().orElse(Long.MIN_VALUE);
         }
 
         private boolean isSidecar(String c) {
@@ -215,14 +233,19 @@ record CausalLag(long start, long run, long stop, long status, long seed) {
         }
     }
 
+    /** The trace with every time a status carries cut to {@code resolution}, as the Kubernetes API shows it. */
+    static Trace cut(Trace trace, long resolution) {
+        return new Trace(trace.events().stream()
+                .map(e -> Retimed.event(e, e.at(), t -> Math.floorDiv(t, resolution) * resolution)).toList());
+    }
+
     /**
      * Whether some container starts two instances in one millisecond (a run of 0 s restarted at once):
      * this fixture tells instances apart by their startedAt, so it cannot lag such a trace.
      */
     static boolean twoInstancesInOneMillisecond(Trace trace, Scenario scenario) {
         return scenario.pod().spec().allContainers().anyMatch(c -> {
-            List<Long> starts = dev.podcheck.conformance.invariant.TraceQueries.runs(trace, c.name()).stream()
-                    .map(dev.podcheck.conformance.invariant.TraceQueries.Run::startedAt).toList();
+            List<Long> starts = TraceQueries.runs(trace, c.name()).stream().map(TraceQueries.Run::startedAt).toList();
             return starts.stream().distinct().count() < starts.size();
         });
     }
