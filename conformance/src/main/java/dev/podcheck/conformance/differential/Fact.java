@@ -43,7 +43,8 @@ public enum Fact {
             "a restart is due when its exit on the target plus its interval's upper bound is inside the window"),
     STOP_INTERVAL("differs/stop-interval",
             "After the deletion request, a container running at it MUST stop as long after it as in the "
-                    + "reference: at its SIGTERM response, or by SIGKILL when the grace period ends.",
+                    + "reference: at its SIGTERM response, or by SIGKILL when the grace period ends (a sidecar: "
+                    + "measured from the stop of the containers the reference shows it outlived).",
             "+ reaction + start latency, ± clock resolution"),
     REMOVAL("differs/removal",
             "The pod object MUST be removed after its last container stopped (after the deletion request when "

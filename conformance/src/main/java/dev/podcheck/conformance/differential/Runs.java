@@ -43,15 +43,14 @@ final class Runs {
                             freedom.restart(interval));
                 }
             }
-            Exit shown = ownExit(reference, ip, freedom);
-            out.span(Fact.RUN_TIME, p, which + " ran for", run(reference, ip, freedom), run(target, io, freedom),
-                    freedom.early(), freedom.run(p.name()), shown == null ? 0 : shown.shownAt() - shown.at());
-            if (readiness) {
-                out.span(Fact.READY, p, which + " became ready after its start by", ready(reference, ip, freedom),
-                        ready(target, io, freedom), freedom.early(), freedom.ready(p.name()));
-            }
             Exit ep = ownExit(reference, ip, freedom);
             Exit eo = ownExit(target, io, freedom);
+            out.span(Fact.RUN_TIME, p, which + " ran for", run(reference, ip, freedom), run(target, io, freedom),
+                    freedom.early(), freedom.run(p.name()), ep == null ? 0 : ep.shownAt() - ep.at());
+            if (readiness) {
+                out.span(Fact.READY, p, which + " became ready after its start by", ready(reference, ip),
+                        ready(target, io), freedom.early(), freedom.ready(p.name()));
+            }
             if (ep != null && eo != null && ep.code() != eo.code()) {
                 out.add(Fact.EXIT_CODE, p, which + " exited on its own with code", Integer.toString(ep.code()),
                         Integer.toString(eo.code()), Integer.toString(ep.code()));
@@ -97,7 +96,7 @@ final class Runs {
     }
 
     /** How long after its start an instance showed ready: it can only until it exits or the pod is asked to stop. */
-    private static Span ready(Outcome side, Instance i, Freedom freedom) {
+    private static Span ready(Outcome side, Instance i) {
         long end = i.exit() != null ? i.exit().at() : side.horizon();
         return Span.of(i.readyAt(), i.startedAt(), Math.min(end, side.startsEnd()));
     }
