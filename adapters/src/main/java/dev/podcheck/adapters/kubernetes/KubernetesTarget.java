@@ -7,6 +7,7 @@ import dev.podcheck.adapters.render.PodRenderer;
 import dev.podcheck.adapters.render.RenderOptions;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Target;
+import dev.podcheck.conformance.api.Timing;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -25,6 +26,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class KubernetesTarget implements Target {
     /** Times the API shows have one-second resolution, and reports carry the node's clock. */
     static final Duration TOLERANCE = Duration.ofSeconds(2);
+    /**
+     * What a kubelet (1.34) and its API add to each step, for the differential: it notices an exit
+     * at the next PLEG relist (1 s) and acts when its pod worker runs (reaction); the runtime creates
+     * and starts a container with its image present; a pod worker that met a back-off is re-queued
+     * 10 to 15 s later (pod_workers.go, wait.Jitter(backOffPeriod, 0.5)), so a restart may come that
+     * much after its back-off ended; the status manager batches pod status writes and the watch
+     * delivers them late; the API shows times at 1 s; before its first container, the pod is scheduled
+     * and its sandbox created.
+     */
+    static final Timing TIMING = Timing.reactingWithin(Duration.ofSeconds(2))
+            .withStartLatency(Duration.ofSeconds(2))
+            .withBackOffResync(Duration.ofSeconds(15))
+            .withEventBatching(Duration.ofSeconds(2))
+            .withClockResolution(Duration.ofSeconds(1))
+            .withPodStartLatency(Duration.ofSeconds(3));
 
     private final ClusterApi api;
     private final RunNamespace namespace;
@@ -67,6 +83,11 @@ final class KubernetesTarget implements Target {
     @Override
     public Duration tolerance() {
         return TOLERANCE;
+    }
+
+    @Override
+    public Timing timing() {
+        return TIMING;
     }
 
     /** The run namespace (for messages and tests). */

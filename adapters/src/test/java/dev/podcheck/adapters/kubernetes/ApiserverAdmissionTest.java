@@ -58,7 +58,8 @@ class ApiserverAdmissionTest {
 
     @BeforeAll
     static void open() throws TargetException, InterruptedException {
-        client = ClusterConnection.open(Path.of(System.getenv(KUBECONFIG)), null);
+        client = ClusterConnection.open(new ClusterChoice(Path.of(System.getenv(KUBECONFIG)), null, false),
+                ClusterEnvironment.SYSTEM, warning -> { });
         ClusterApi api = new ClusterApi(client, ApiRetry.DEFAULT);
         namespace = RunNamespace.create(api, "podcheck-apiserver", Long.toHexString(System.nanoTime() & 0xffffffL));
         // The ServiceAccount admission plugin refuses pods until the namespace's default account exists.

@@ -171,7 +171,7 @@ class PodmanTargetIntegrationTest {
     void should_agree_with_the_reference_engine_on_a_pod_podman_runs_as_kubernetes_does() {
         Trace graceful = run(GRACEFUL);
 
-        Comparison comparison = Comparison.of(GRACEFUL, graceful, target.observations(), target.tolerance(), HORIZON);
+        Comparison comparison = Comparison.of(GRACEFUL, graceful, target.observations(), target.timing(), HORIZON);
 
         assertThat(comparison.differences()).as(lines(graceful)).isEmpty();
     }

@@ -25,8 +25,17 @@ public interface Target extends AutoCloseable {
     /** What this target can observe of a pod. */
     Set<Observation> observations();
 
-    /** How far its observed times may lag what the rules say (0 for the engine). */
+    /** How far its observed times may lag what the rules say (0 for the engine); what invariants allow. */
     Duration tolerance();
+
+    /**
+     * What this target adds to the reference's timing, from each cause to its effect: what the
+     * comparison with the reference allows. By default any effect may lag its cause by
+     * {@link #tolerance()}.
+     */
+    default Timing timing() {
+        return Timing.reactingWithin(tolerance());
+    }
 
     /**
      * Runs a defaulted, valid scenario for {@code horizon} and returns what was observed.

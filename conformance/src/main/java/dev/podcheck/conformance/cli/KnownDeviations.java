@@ -1,10 +1,14 @@
 package dev.podcheck.conformance.cli;
 
+import dev.podcheck.conformance.differential.Differential;
+import dev.podcheck.conformance.differential.Fact;
+import dev.podcheck.conformance.differential.KnownDifference;
 import dev.podcheck.spec.yaml.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +18,32 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * A known-deviation file: the invariants a target is known to break, each with why.
+ * A known-deviation file: the invariants a target is known to break, and the facts on which it is
+ * known to differ from the reference (maybe only for a container kind or scenario features), each
+ * with why.
  * <pre>
- * - id: probe/liveness-threshold
- *   reason: podman runs no liveness probes without systemd
+ * - id: restart/backoff
+ *   reason: podman restarts an exited container at once
+ * - id: differs/restart-interval
+ *   reason: the same (D1)
+ * - id: differs/start-interval
+ *   kind: init
+ *   features: [restartPolicy=Always]
+ *   reason: D2
  * </pre>
+ *
+ * @param invariants  invariant ids with their reasons
+ * @param differences the differential's known facts
  */
-final class KnownDeviations {
-    private KnownDeviations() {}
+record KnownDeviations(Map<String, String> invariants, List<KnownDifference> differences) {
+    static final KnownDeviations NONE = new KnownDeviations(Map.of(), List.of());
 
-    static Map<String, String> read(Path file, Set<String> knownIds) {
+    KnownDeviations {
+        invariants = Map.copyOf(invariants);
+        differences = List.copyOf(differences);
+    }
+
+    static KnownDeviations read(Path file, Set<String> knownIds) {
         String source = file.toString();
         JsonNode root;
         try {
@@ -34,8 +54,9 @@ final class KnownDeviations {
             throw InputException.of(source, "not a known-deviation list: " + e.getMessage().lines().findFirst().orElse(""));
         }
         Map<String, String> out = new LinkedHashMap<>();
+        List<KnownDifference> facts = new ArrayList<>();
         if (root == null || root.isMissingNode() || root.isNull()) {
-            return out;
+            return NONE;
         }
         if (!root.isArray()) {
             throw InputException.of(source, "expected a list of {id, reason}");
@@ -47,11 +68,34 @@ final class KnownDeviations {
             if (id == null || !id.isString() || reason == null || !reason.isString()) {
                 throw new InputException(source, 0, 0, "[" + i + "]", "each entry needs an id and a reason");
             }
-            if (!knownIds.contains(id.asString())) {
-                throw new InputException(source, 0, 0, "[" + i + "].id", "no invariant (nor differs-from-reference) has the id \"" + id.asString() + "\"");
+            String name = id.asString();
+            if (name.equals(Differential.ID)) {
+                throw new InputException(source, 0, 0, "[" + i + "].id", Differential.ID + " would excuse every "
+                        + "difference from the reference; name the fact instead: " + Fact.ids());
             }
-            out.put(id.asString(), reason.asString());
+            if (Fact.byId(name).isPresent()) {
+                facts.add(fact(source, i, entries.get(i), Fact.byId(name).get(), reason.asString()));
+            } else if (knownIds.contains(name)) {
+                out.put(name, reason.asString());
+            } else {
+                throw new InputException(source, 0, 0, "[" + i + "].id", "no invariant nor fact has the id \"" + name
+                        + "\"; facts: " + Fact.ids());
+            }
         }
-        return out;
+        return new KnownDeviations(out, facts);
+    }
+
+    /** A fact entry, narrowed by {@code kind} and {@code features} (a list, or one name). */
+    private static KnownDifference fact(String source, int i, JsonNode entry, Fact fact, String reason) {
+        JsonNode kind = entry.get("kind");
+        JsonNode features = entry.get("features");
+        List<String> named = features == null ? List.of()
+                : features.isArray() ? features.valueStream().map(JsonNode::asString).toList()
+                : List.of(features.asString());
+        try {
+            return new KnownDifference(fact, kind == null ? null : kind.asString(), named, reason);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(source, 0, 0, "[" + i + "]", e.getMessage());
+        }
     }
 }

@@ -3,7 +3,6 @@ package dev.podcheck.conformance.cli;
 import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.TargetProvider;
-import dev.podcheck.conformance.differential.Differential;
 import dev.podcheck.conformance.invariant.Catalogue;
 import dev.podcheck.conformance.runner.RunPlan;
 import dev.podcheck.conformance.runner.Shard;
@@ -14,12 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +47,7 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
             description = "Check only these invariants, by id (init/order) or group (init); repeatable.")
     List<String> selection;
 
-    @Option(names = "--known", paramLabel = "FILE", description = "Known deviations: violations of these ids do not fail the run.")
+    @Option(names = "--known", paramLabel = "FILE", description = "Known deviations: violations of these invariant ids, and differences on these facts (differs/...), do not fail the run.")
     Path known;
 
     @Option(names = "--budget", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -127,16 +124,16 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
         }
         List<Invariant> invariants = select(cli);
         // A known-deviation file may also excuse differences from the reference on a target that is not it.
-        Set<String> ids = Stream.concat(Catalogue.all().stream().map(Invariant::id), Stream.of(Differential.ID))
-                .collect(Collectors.toSet());
-        Map<String, String> deviations = known == null ? Map.of() : KnownDeviations.read(known, ids);
+        Set<String> ids = Catalogue.all().stream().map(Invariant::id).collect(Collectors.toSet());
+        KnownDeviations deviations = known == null ? KnownDeviations.NONE : KnownDeviations.read(known, ids);
         int threads = parallel != null ? parallel : provider.defaultParallelism();
         if (threads < 1) {
             throw new CommandLine.ParameterException(cli, "--parallel must be at least 1, got " + threads);
         }
         Size sized = provider.size(size.toSize(cli));
-        return target -> new RunPlan(target, invariants, trials, seed.value(), parsedShard, threads, budget, deviations,
-                corpus, run.horizon(provider), sized, provider.shrinkAttempts(), minTrials);
+        return target -> new RunPlan(target, invariants, trials, seed.value(), parsedShard, threads, budget,
+                deviations.invariants(), deviations.differences(), corpus, run.horizon(provider), sized,
+                provider.shrinkAttempts(), minTrials);
     }
 
     private List<Invariant> select(CommandLine cli) {

@@ -1,6 +1,7 @@
 package dev.podcheck.conformance.differential;
 
 import dev.podcheck.conformance.api.Observation;
+import dev.podcheck.conformance.api.Timing;
 import dev.podcheck.engine.Engine;
 import dev.podcheck.engine.EngineOptions;
 import dev.podcheck.spec.scenario.Scenario;
@@ -13,7 +14,7 @@ import java.util.Set;
  * One trial of a target that is not the reference, beside the reference engine's prediction for it.
  *
  * @param reference   the engine's trace of the same defaulted scenario over the same horizon
- * @param differences where the target's trace differs on outcome-level facts; empty when it agrees
+ * @param differences the facts on which the target's trace differs; empty when it agrees
  */
 public record Comparison(Trace reference, List<Difference> differences) {
     public Comparison {
@@ -22,15 +23,15 @@ public record Comparison(Trace reference, List<Difference> differences) {
 
     /**
      * Asks the engine for its prediction and compares the observed trace with it, on what the
-     * target observes, within its tolerance. The engine sees everything; its outcome is read with the
+     * target observes, within its timing. The engine sees everything; its outcome is read with the
      * target's observations, so a fact the target cannot see is never held against it.
      */
-    public static Comparison of(Scenario defaulted, Trace observed, Set<Observation> observations, Duration tolerance,
+    public static Comparison of(Scenario defaulted, Trace observed, Set<Observation> observations, Timing timing,
                                 Duration horizon) {
         Trace reference = Engine.simulate(defaulted, EngineOptions.DEFAULT.withHorizon(horizon));
         Outcome predicted = Outcomes.of(reference, defaulted, observations, horizon);
         Outcome seen = Outcomes.of(observed, defaulted, observations, horizon);
-        return new Comparison(reference, Differential.compare(predicted, seen, tolerance));
+        return new Comparison(reference, Differential.compare(defaulted, predicted, seen, timing));
     }
 
     public boolean differs() {

@@ -1,53 +1,34 @@
 package dev.podcheck.conformance.differential;
 
 /**
- * One outcome-level fact on which a target disagrees with the reference engine's prediction.
+ * One fact on which a target disagrees with the reference engine's prediction, with both values and
+ * what the target's timing allowed.
  *
- * <p>Stability: experimental; {@link Fact} names are stable, the wording of messages may change.
+ * <p>Stability: experimental; {@link Fact} ids are stable, the wording of messages may change.
  *
- * @param container  the container the fact is about, or "" for the pod
- * @param expected   what the reference predicted, in the words of {@link #message}
- * @param observed   what the target did
- * @param expectedAt when the predicted fact happened (ms since pod creation), or null if it did not
- * @param observedAt when the observed fact happened, or null if it did not
+ * @param container the container the fact is about, or "" for the pod
+ * @param kind      that container's kind ({@code init}, {@code sidecar}, {@code regular}), or "" for the pod
+ * @param subject   what the values are of, e.g. "container init-2 ran (instance 1) for"
+ * @param expected  the reference's value, e.g. "2000 ms"
+ * @param observed  the target's value
+ * @param allowed   what the target could show and still agree, e.g. "2000..3500 ms"
  */
-public record Difference(Fact fact, String container, String expected, String observed, Long expectedAt,
-                         Long observedAt) {
-
-    /** The facts compared, each with its message template (container, expected, observed, target). */
-    public enum Fact {
-        /** status.qosClass. */
-        QOS_CLASS("the pod's QoS class was %2$s in the reference, %3$s on %4$s"),
-        /** The last phase and its reason; for a terminal phase also when it was reached. */
-        PHASE("the pod's last phase was %2$s in the reference, %3$s on %4$s"),
-        /** Containers' first starts and final exits in order (init order, sidecars first, termination order). */
-        ORDER("%2$s in the reference, %3$s on %4$s"),
-        /** Whether a container ever started. */
-        STARTED("container %1$s %2$s in the reference, %3$s on %4$s"),
-        /** status.restartCount at the end of the window. */
-        RESTARTS("container %1$s restarted %2$s in the reference, %3$s on %4$s"),
-        /** Whether, when and with which exit code a container ended for good. */
-        ENDED("container %1$s %2$s in the reference, %3$s on %4$s"),
-        /** When the pod's Ready condition was True. */
-        READY("the pod %2$s in the reference, %3$s on %4$s"),
-        /** Whether and when the pod object was removed. */
-        REMOVED("the pod %2$s in the reference, %3$s on %4$s");
-
-        private final String template;
-
-        Fact(String template) {
-            this.template = template;
-        }
-    }
+public record Difference(Fact fact, String container, String kind, String subject, String expected,
+                         String observed, String allowed) {
 
     public Difference {
-        if (fact == null || container == null || expected == null || observed == null) {
-            throw new IllegalArgumentException("a difference names its fact, container, expectation and observation");
+        if (fact == null || container == null || kind == null || subject == null || expected == null
+                || observed == null || allowed == null) {
+            throw new IllegalArgumentException("a difference names its fact, subject, both values and what was allowed");
         }
     }
 
-    /** The difference in one sentence, e.g. "container app restarted 3 times in the reference, 1 time on kind". */
+    /**
+     * The difference in one sentence, e.g. "differs/run-time: container init ran (instance 0) for 1000 ms in the
+     * reference, 4372 ms on podman (allowed 1000..2500 ms)".
+     */
     public String message(String target) {
-        return String.format(fact.template, container, expected, observed, target);
+        return fact.id() + ": " + subject + " " + expected + " in the reference, " + observed + " on " + target
+                + " (allowed " + allowed + ")";
     }
 }

@@ -4,77 +4,98 @@ import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.spec.trace.PodPhase;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The outcome-level facts of one trace: what a person asks of a pod's life rather than of its
- * every event. Two targets that honour the same rules agree on these within their timing
- * tolerance, even when their events come at different milliseconds. Facts the trace's target
+ * What the differential reads of one trace: the pod's outcome and, per container, each instance's
+ * start and exit, from which durations are measured cause to effect. Facts the trace's target
  * cannot observe are left empty and never compared ({@link #observed}).
  *
- * <p>Times are milliseconds since pod creation. Stability: experimental.
+ * <p>Times are milliseconds since pod creation; an index is the position in the trace of the event
+ * that first showed a step, which orders steps of one instant as the kubelet caused them.
+ * Stability: experimental.
  *
  * @param observed   what the target could observe; only those facts were extracted
  * @param horizon    the end of the observation window
  * @param qosClass   status.qosClass as the pod was created with, or null
  * @param phases     every phase the pod went through, in order (the last is its final phase)
  * @param containers every container of the spec, init containers first, in spec order
- * @param lifecycle  each container's first start and final exit in the order they happened: by
- *                   time, and within one instant in the order the trace shows them (the e2e tests'
- *                   merged container log)
- * @param ready      when the pod's Ready condition was True
+ * @param stoppedAt  when the pod was asked to stop (the deletion request, eviction or active deadline),
+ *                   or null: nothing starts after it, and what runs then stops because of it
  * @param removedAt  when the pod object was removed, or null
  */
 public record Outcome(Set<Observation> observed, long horizon, String qosClass, List<PhaseChange> phases,
-                      List<ContainerOutcome> containers, List<Step> lifecycle, List<Interval> ready, Long removedAt) {
+                      List<ContainerOutcome> containers, Long stoppedAt, Long removedAt) {
     public Outcome {
         observed = Set.copyOf(observed);
         phases = List.copyOf(phases);
         containers = List.copyOf(containers);
-        lifecycle = List.copyOf(lifecycle);
-        ready = List.copyOf(ready);
     }
 
     /** The pod entered {@code phase} at {@code at}, for {@code reason} (empty if none). */
-    public record PhaseChange(PodPhase phase, String reason, long at) {}
+    public record PhaseChange(PodPhase phase, String reason, long at) {
+        /** "Failed (DeadlineExceeded)". */
+        @Override
+        public String toString() {
+            return phase + (reason.isEmpty() ? "" : " (" + reason + ")");
+        }
+    }
+
+    /** The kind of a container, as known-deviation entries name it. */
+    public enum Kind {
+        INIT, SIDECAR, REGULAR;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /**
      * One container's facts.
      *
-     * @param startedAt    when its first instance started running, or null if none ever did
+     * @param instances    its instances in start order (status.restartCount tells them apart)
      * @param restartCount status.restartCount at the end
-     * @param restartedAt  when the status showed each rise of restartCount
-     * @param ended        how it ended, or null when its last status is not Terminated (running,
-     *                     waiting to restart, never started)
      */
-    public record ContainerOutcome(String name, Long startedAt, int restartCount, List<Long> restartedAt,
-                                   Exit ended) {
+    public record ContainerOutcome(String name, Kind kind, List<Instance> instances, int restartCount) {
         public ContainerOutcome {
-            restartedAt = List.copyOf(restartedAt);
+            instances = List.copyOf(instances);
+        }
+
+        public Optional<Instance> first() {
+            return instances.isEmpty() ? Optional.empty() : Optional.of(instances.get(0));
+        }
+
+        /** An init container's completion: its first exit with code 0 (it never runs again). */
+        public Optional<Exit> completion() {
+            return instances.stream().map(Instance::exit).filter(e -> e != null && e.code() == 0).findFirst();
         }
     }
 
-    /** A final termination: the exit code and status.state.terminated.finishedAt. */
-    public record Exit(int exitCode, long at) {}
+    /**
+     * One instance: when it started, when a status first showed it (after a postStart hook, say), when
+     * its status first showed it ready (null if never), and how it ended (null while it ran on).
+     */
+    public record Instance(long startedAt, long shownAt, int index, Long readyAt, Exit exit) {}
 
-    /** A container's first start or final exit: one line of the merged container log. */
-    public record Step(String container, Kind kind, long at) {
-        public enum Kind { STARTED, EXITED }
+    /**
+     * An exit: the exit code, status.state.terminated.finishedAt, and when a status first showed it
+     * (a kubelet may show an exit only with the next instance's status).
+     */
+    public record Exit(int code, long at, long shownAt, int index) {}
 
-        /** As a person says it: "app started". */
-        @Override
-        public String toString() {
-            return container + " " + kind.name().toLowerCase(Locale.ROOT);
-        }
+    /**
+     * Whether an exit came with the request to stop the pod: at it or after it, or so shortly before
+     * that a clock of {@code resolution} cannot tell (finishedAt cut to the second may read before
+     * the DELETE that caused it).
+     */
+    public boolean byTheStop(Exit exit, long resolution) {
+        return stoppedAt != null && (exit.at() >= stoppedAt || exit.at() > stoppedAt - resolution);
     }
 
-    /** A closed interval of time [from, to]. */
-    public record Interval(long from, long to) {
-        public Interval {
-            if (to < from) {
-                throw new IllegalArgumentException("an interval ends after it begins: " + from + "-" + to);
-            }
-        }
+    /** The end of the window for starts: nothing starts after the pod is asked to stop. */
+    public long startsEnd() {
+        return stoppedAt == null ? horizon : Math.min(horizon, stoppedAt);
     }
 
     /** The facts of one container, by name; null when the spec has no such container. */

@@ -47,9 +47,8 @@ final class ConsoleSummary {
         List<String> known = new ArrayList<>(run.invariants().stream()
                 .filter(r -> r.outcome() == Outcome.KNOWN_DEVIATION)
                 .map(r -> r.invariant().id() + ": " + r.knownDeviation() + " (" + r.violated() + " trials)").toList());
-        if (differential != null && differential.outcome() == DifferentialResult.Outcome.KNOWN_DEVIATION) {
-            known.add(Differential.ID + ": " + differential.knownDeviation() + " (" + differential.differing()
-                    + " trials)");
+        if (differential != null) {
+            known.addAll(Divergences.known(differential));
         }
         if (!known.isEmpty()) {
             out.append("\nknown deviations (expected on this target, not failing the run):\n");

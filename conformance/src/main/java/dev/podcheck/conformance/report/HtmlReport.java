@@ -95,8 +95,8 @@ public final class HtmlReport {
     private static void differentialRow(RunResult run, DifferentialResult r, StringBuilder html) {
         String name = r.first() == null ? Differential.ID
                 : "<a href=\"#" + Differential.ID + "\">" + Differential.ID + "</a>";
-        String note = r.outcome() == DifferentialResult.Outcome.KNOWN_DEVIATION ? "known deviation: " + r.knownDeviation()
-                : "compared with the reference engine on what " + run.target() + " observes";
+        String note = "compared with the reference engine on what " + run.target() + " observes"
+                + (r.known().isEmpty() ? "" : "; known: " + String.join("; ", Divergences.known(r)));
         html.append("<tr class=\"").append(rowClass(r.outcome())).append("\"><td>").append(name)
                 .append("</td><td class=\"outcome\">").append(r.outcome())
                 .append("</td><td class=\"n\">").append(r.compared() - r.differing())

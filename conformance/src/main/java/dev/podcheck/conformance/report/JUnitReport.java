@@ -167,7 +167,8 @@ public final class JUnitReport {
                 String more = messages.size() > 1 ? " (and " + (messages.size() - 1) + " more)" : "";
                 detail(xml, "failure", "DIFFERS", messages.get(0) + more, body);
             }
-            case KNOWN_DEVIATION -> skipped(xml, "known deviation on " + run.target() + ": " + r.knownDeviation());
+            case KNOWN_DEVIATION -> skipped(xml, "known deviation on " + run.target() + ": "
+                    + String.join("; ", Divergences.known(r)));
             case AGREES -> systemOut(xml, "agrees with the reference in " + r.compared() + " trials\nMUST: "
                     + Divergences.MUST + "\n");
         }

@@ -123,7 +123,16 @@ public final class JsonReport {
         node.put("outcome", r.outcome().name());
         node.put("compared", r.compared());
         node.put("differing", r.differing());
-        node.put("knownDeviation", r.knownDeviation());
+        ArrayNode known = node.putArray("known");
+        r.known().forEach(k -> known.addObject().put("entry", k.label()).put("reason", k.reason())
+                .put("trials", k.trials()));
+        ObjectNode byFact = node.putObject("byFact");
+        r.byFact().forEach(byFact::put);
+        ArrayNode trials = node.putArray("differingTrials");
+        r.trials().forEach(t -> {
+            ObjectNode one = trials.addObject().put("origin", t.origin()).put("explained", t.explained());
+            t.facts().forEach(one.putArray("facts")::add);
+        });
         node.set("divergence", r.first() == null ? JSON.nullNode() : divergence(run, r.first()));
         return node;
     }
@@ -137,12 +146,13 @@ public final class JsonReport {
         ArrayNode differences = node.putArray("differences");
         for (Difference x : d.differences()) {
             ObjectNode one = differences.addObject();
-            one.put("fact", x.fact().name());
+            one.put("fact", x.fact().id());
             one.put("container", x.container());
+            one.put("kind", x.kind());
+            one.put("subject", x.subject());
             one.put("expected", x.expected());
             one.put("observed", x.observed());
-            one.put("expectedAt", x.expectedAt());
-            one.put("observedAt", x.observedAt());
+            one.put("allowed", x.allowed());
             one.put("message", x.message(run.target()));
         }
         node.put("scenario", ScenarioWriter.toYaml(d.scenario()));

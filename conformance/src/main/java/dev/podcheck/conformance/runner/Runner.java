@@ -116,7 +116,7 @@ public final class Runner {
                 .sorted(Comparator.comparingInt(TrialOutcome::trial)).toList();
         List<InvariantResult> results = tally(ordered, shrink);
         DifferentialResult differential = plan.target().reference() ? null
-                : DifferentialResult.tally(ordered, plan.knownDeviations().get(Differential.ID));
+                : DifferentialResult.tally(ordered);
         List<TrialError> errors = outcomes.stream().filter(o -> o.error() != null)
                 .sorted(Comparator.comparingInt(TrialOutcome::trial))
                 .map(o -> new TrialError(o.origin(), o.error())).toList();
@@ -179,12 +179,13 @@ public final class Runner {
             verdicts[i] = Invariants.evaluate(observable.get(i), trial0);
         }
         if (target.reference()) {
-            return new TrialOutcome(trial, seed, choices, scenario, origin, verdicts, null, null, null, null);
+            return new TrialOutcome(trial, seed, choices, scenario, origin, verdicts, null, null, null, null, null);
         }
-        Comparison comparison = Comparison.of(defaulted, trace, target.observations(), target.tolerance(),
+        Comparison comparison = Comparison.of(defaulted, trace, target.observations(), target.timing(),
                 plan.horizon());
         boolean violated = Arrays.stream(verdicts).anyMatch(Verdict.Violated.class::isInstance);
-        return new TrialOutcome(trial, seed, choices, scenario, origin, verdicts, comparison.differences(),
+        Explained explained = Explained.of(comparison.differences(), plan.knownDifferences(), defaulted);
+        return new TrialOutcome(trial, seed, choices, scenario, origin, verdicts, comparison.differences(), explained,
                 violated || comparison.differs() ? trace : null, comparison.differs() ? comparison.reference() : null,
                 null);
     }

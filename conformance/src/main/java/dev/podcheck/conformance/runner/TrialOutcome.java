@@ -16,20 +16,26 @@ import java.util.List;
  * @param origin      "seed S trial N" or the corpus file
  * @param differences where the trace differs from the reference's prediction; null when not compared
  *                    (the target is the reference, or it could not run the trial)
+ * @param explained   those differences split by the run's known differences; null when not compared
  * @param trace       the target's trace when the target is not the reference and the trial violates
  *                    an invariant or differs; else null
  * @param reference   the reference's prediction when the trial differs; else null
  * @param error       why the target could not run it, or null
  */
 record TrialOutcome(int trial, long trialSeed, long[] choices, Scenario scenario, String origin, Verdict[] verdicts,
-                    List<Difference> differences, Trace trace, Trace reference, String error) {
+                    List<Difference> differences, Explained explained, Trace trace, Trace reference, String error) {
 
     static TrialOutcome failed(int trial, long trialSeed, long[] choices, Scenario scenario, String origin,
                                String error) {
-        return new TrialOutcome(trial, trialSeed, choices, scenario, origin, null, null, null, null, error);
+        return new TrialOutcome(trial, trialSeed, choices, scenario, origin, null, null, null, null, null, error);
     }
 
     boolean differs() {
         return differences != null && !differences.isEmpty();
+    }
+
+    /** Whether it differs on a fact no known difference explains. */
+    boolean differsUnexplained() {
+        return explained != null && !explained.unexplained().isEmpty();
     }
 }

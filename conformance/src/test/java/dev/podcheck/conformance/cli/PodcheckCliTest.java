@@ -284,12 +284,36 @@ class PodcheckCliTest {
         }
 
         @Test
-        void should_accept_differences_from_the_reference_as_a_known_deviation() throws IOException {
-            Path known = file("known.yaml", "- id: differs-from-reference\n  reason: our runtime is slower\n");
+        void should_accept_a_fact_of_the_differential_narrowed_to_a_kind_and_features_as_a_known_deviation()
+                throws IOException {
+            Path known = file("known.yaml", "- id: differs/stop-interval\n  kind: regular\n  features: [deletion]\n"
+                    + "  reason: our runtime ignores the grace period\n");
 
             Run run = podcheck("run", "--trials", "5", "--known", known.toString(), "--report-dir", dir.toString());
 
             assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OK);
+        }
+
+        @Test
+        void should_refuse_a_blanket_differs_from_reference_entry_and_say_which_facts_exist() throws IOException {
+            Path known = file("known.yaml", "- id: differs-from-reference\n  reason: our runtime is slower\n");
+
+            Run run = podcheck("run", "--trials", "5", "--known", known.toString());
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).contains(known + ": [0].id: differs-from-reference would excuse every difference "
+                    + "from the reference; name the fact instead: differs/init-order, differs/sidecar-order, ");
+        }
+
+        @Test
+        void should_refuse_a_fact_narrowed_to_a_feature_that_does_not_exist() throws IOException {
+            Path known = file("known.yaml", "- id: differs/run-time\n  features: [probes]\n  reason: x\n");
+
+            Run run = podcheck("run", "--trials", "5", "--known", known.toString());
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).contains(known + ": [0]: no scenario feature is called \"probes\"; features: "
+                    + "init-containers, sidecars, ");
         }
 
         @Test
@@ -304,7 +328,8 @@ class PodcheckCliTest {
             assertThat(shard.exit()).isEqualTo(ExitCodes.USAGE);
             assertThat(shard.err()).contains("--shard: a shard is INDEX/COUNT with 1 <= INDEX <= COUNT, got 3/2");
             assertThat(known.exit()).isEqualTo(ExitCodes.USAGE);
-            assertThat(known.err()).contains(bad + ": [0].id: no invariant (nor differs-from-reference) has the id \"no/such\"");
+            assertThat(known.err()).contains(bad + ": [0].id: no invariant nor fact has the id \"no/such\"; facts: "
+                    + "differs/init-order, ");
         }
     }
 }

@@ -3,6 +3,15 @@ package dev.podcheck.conformance.differential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podcheck.conformance.api.Observation;
+import dev.podcheck.conformance.api.Timing;
+import dev.podcheck.spec.pod.PodSpec;
+import dev.podcheck.spec.trace.ContainerState;
+import dev.podcheck.spec.trace.PodPhase;
+import dev.podcheck.spec.trace.Trace;
+import dev.podcheck.spec.trace.TraceEvent;
+import dev.podcheck.engine.Engine;
+import dev.podcheck.engine.EngineOptions;
+import java.util.Set;
 import dev.podcheck.engine.Fault;
 import dev.podcheck.spec.admission.Defaulting;
 import dev.podcheck.spec.generate.ScenarioGen;
@@ -18,8 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The comparison with the reference, driven by the engine standing in for a real target: with a
- * fault it must differ where the fault changes an outcome, faithful it must agree, lagging it must
- * agree within its tolerance and differ beyond it, and it must keep to what the target observes.
+ * fault it must differ where the fault changes an outcome, faithful it must agree, lagging from
+ * cause to effect within its timing it must agree however long the chain, each fact must catch a
+ * trace changed just beyond its bound, and it must keep to what the target observes.
  */
 class DifferentialTest {
     static final Duration HORIZON = Duration.ofMinutes(2);
@@ -80,8 +90,20 @@ class DifferentialTest {
               - {name: app, image: busybox:1.36}
             """;
 
+    /** reaction 300 ms, start latency 700 ms, event batching 500 ms, exact clock. */
+    static final Timing TIMING = Timing.reactingWithin(Duration.ofMillis(300)).withStartLatency(Duration.ofMillis(700))
+            .withEventBatching(Duration.ofMillis(500));
+    static final long START = 1000;
+    static final long RUN = 300;
+    static final long STOP = 1000;
+    static final long STATUS = 800;
+
     static Scenario scenario(String yaml) {
         return Defaulting.apply(ScenarioReader.readOne("test", yaml));
+    }
+
+    static Trace reference(Scenario s) {
+        return Engine.simulate(s, EngineOptions.DEFAULT.withHorizon(HORIZON));
     }
 
     static List<String> differences(EngineStandIn target, String yaml) {
@@ -89,51 +111,54 @@ class DifferentialTest {
     }
 
     static List<String> differences(EngineStandIn target, Scenario defaulted) {
-        Comparison c = Comparison.of(defaulted, target.run(defaulted, HORIZON), target.observations(), target.tolerance(),
+        Comparison c = Comparison.of(defaulted, target.run(defaulted, HORIZON), target.observations(), target.timing(),
                 HORIZON);
         return c.differences().stream().map(d -> d.message(target.name())).toList();
     }
+
+    /** The differences of an edited reference trace, seen with {@code observations} and {@link #TIMING}. */
+    static List<Difference> compared(Scenario s, Trace observed, Set<Observation> observations) {
+        return Comparison.of(s, observed, observations, TIMING, HORIZON).differences();
+    }
+
+    static List<Fact> facts(Scenario s, Trace observed, Set<Observation> observations) {
+        return compared(s, observed, observations).stream().map(Difference::fact).toList();
+    }
+
+    static final Set<Observation> STATUSES = EnumSet.of(Observation.CONTAINER_STATUSES);
 
     @Nested
     class Faults {
         @Test
         void should_flag_a_restart_count_the_status_does_not_keep() {
             assertThat(differences(EngineStandIn.faulty(Fault.RESTART_COUNT_RESET), CRASH_LOOP)).containsExactly(
-                    "container app restarted 4 times in the reference, 0 times on faulty-engine");
+                    "differs/restart-count: container app's restartCount was 4 in the reference, 0 on faulty-engine "
+                            + "(allowed 4)");
         }
 
         @Test
         void should_flag_an_app_that_starts_before_its_init_container_ends() {
-            // The reference starts the app in the instant the init container exits: the trace's order says which came first.
             assertThat(differences(EngineStandIn.faulty(Fault.APP_STARTS_BEFORE_INIT_ENDS), INIT_THEN_APP))
-                    .containsExactly("the pod was Ready during 5000-30000 ms in the reference, was Ready during 0-30000 ms on "
-                                    + "faulty-engine",
-                            "init exited at 5000 ms before app started at 5000 ms in the reference, "
-                                    + "app started at 0 ms before init exited at 5000 ms on faulty-engine");
+                    .containsExactly(
+                            "differs/init-order: init completed before app started: init completed at 5000 ms, app "
+                                    + "started at 5000 ms in the reference, init completed at 5000 ms, app started at "
+                                    + "0 ms on faulty-engine (allowed the same order, or within 0 ms of each other)",
+                            "differs/start-interval: container app first started after init let it by 0 ms in the "
+                                    + "reference, -5000 ms on faulty-engine (allowed 0..0 ms)");
         }
 
         @Test
         void should_flag_a_sidecar_stopped_with_the_app_instead_of_after_it() {
-            assertThat(differences(EngineStandIn.faulty(Fault.SIDECARS_STOPPED_WITH_APP), SLOW_APP_WITH_SIDECAR))
-                    .containsExactly(
-                            "the pod's last phase was Succeeded since 24000 ms in the reference, "
-                                    + "Succeeded since 23000 ms on faulty-engine",
-                            "the pod was removed at 24000 ms in the reference, was removed at 23000 ms on faulty-engine",
-                            "the pod was Ready during 0-23000 ms in the reference, was Ready during 0-21000 ms on faulty-engine",
-                            "app exited at 23000 ms before side exited at 24000 ms in the reference, "
-                            + "side exited at 21000 ms before app exited at 23000 ms on faulty-engine",
-                            "container side ended at 24000 ms with exit code 0 in the reference, "
-                                    + "ended at 21000 ms with exit code 0 on faulty-engine");
+            assertThat(EngineStandIn.faulty(Fault.SIDECARS_STOPPED_WITH_APP).facts(scenario(SLOW_APP_WITH_SIDECAR)))
+                    .contains(Fact.SIDECAR_ORDER, Fact.STOP_INTERVAL);
         }
 
         @Test
         void should_flag_a_failed_container_restarted_under_restartPolicy_Never() {
             String never = CRASH_LOOP.replace("spec:\n", "spec:\n  restartPolicy: Never\n");
 
-            // The pod is Failed on both sides (a terminal phase is final); the container is not done on the faulty one.
-            assertThat(differences(EngineStandIn.faulty(Fault.NEVER_RESTARTS_ANYWAY), never)).containsExactly(
-                    "container app restarted 0 times in the reference, 4 times on faulty-engine",
-                    "container app ended at 3000 ms with exit code 1 in the reference, never ended on faulty-engine");
+            assertThat(EngineStandIn.faulty(Fault.NEVER_RESTARTS_ANYWAY).facts(scenario(never)))
+                    .containsExactly(Fact.RESTART_COUNT);
         }
 
         @Test
@@ -142,33 +167,14 @@ class DifferentialTest {
                     "- {name: init, image: busybox:1.36, resources: {requests: {cpu: 100m}}}");
 
             assertThat(differences(EngineStandIn.faulty(Fault.QOS_IGNORES_INIT_CONTAINERS), requests)).containsExactly(
-                    "the pod's QoS class was Burstable in the reference, BestEffort on faulty-engine");
+                    "differs/qos-class: the pod's QoS class was Burstable in the reference, BestEffort on "
+                            + "faulty-engine (allowed Burstable)");
         }
 
         @Test
         void should_not_flag_a_fault_that_changes_no_outcome_of_the_scenario() {
             // The back-off cap is 300 s: a 2-minute crash loop never reaches it.
             assertThat(differences(EngineStandIn.faulty(Fault.BACK_OFF_NOT_CAPPED), CRASH_LOOP)).isEmpty();
-        }
-    }
-
-    @Nested
-    class OrderWithinAnInstant {
-        @Test
-        void should_take_the_kubelets_order_within_an_instant_from_the_trace_not_from_the_spec() {
-            // GIVEN the reference stops the sidecar in the instant the app exits (after it, in trace order),
-            // WHEN a target's sidecar takes a second longer to stop
-            String quick = SLOW_APP_WITH_SIDECAR.replace("exitAfter: 1s", "exitAfter: 0s")
-                    .replace("exitAfter: 3s", "exitAfter: 0s");
-            Scenario predicted = scenario(quick);
-            Scenario slowSidecar = scenario(quick.replaceFirst("exitAfter: 0s", "exitAfter: 1s"));
-            EngineStandIn target = EngineStandIn.faithful().lagging(0, Duration.ofMillis(500));
-            Comparison c = Comparison.of(predicted, target.run(slowSidecar, HORIZON), target.observations(),
-                    target.tolerance(), HORIZON);
-
-            // THEN the times differ, but the order (app, then sidecar) is the reference's
-            assertThat(c.differences()).extracting(Difference::fact)
-                    .containsExactly(Difference.Fact.PHASE, Difference.Fact.REMOVED, Difference.Fact.ENDED);
         }
     }
 
@@ -183,7 +189,8 @@ class DifferentialTest {
         }
 
         @Test
-        void should_agree_within_its_tolerance_when_every_time_lags_by_less() {
+        void should_agree_when_every_time_lags_the_pods_creation_by_the_first_starts_freedom() {
+            // A constant lag is one late first start: every other step keeps its distance from its cause.
             EngineStandIn lagging = EngineStandIn.faithful().lagging(900, Duration.ofSeconds(1));
             Property.forAll(ScenarioGen.scenarios().map(Defaulting::apply)).trials(300).seed(12L)
                     .renderedWith(ScenarioWriter::toYaml)
@@ -191,42 +198,208 @@ class DifferentialTest {
         }
     }
 
+    /** Latency injected between each cause and its effect, up to the timing's bound, carried along every chain. */
     @Nested
-    class Tolerance {
+    class CausalLatency {
         @Test
-        void should_match_a_trace_lagging_by_less_than_the_tolerance() {
-            EngineStandIn lagging = EngineStandIn.faithful().lagging(1999, Duration.ofSeconds(2));
-
-            assertThat(differences(lagging, INIT_THEN_APP)).isEmpty();
-            assertThat(differences(lagging, SLOW_APP_WITH_SIDECAR)).isEmpty();
+        void should_never_differ_when_each_start_and_exit_lags_its_cause_within_the_timing() {
+            // GIVEN scenarios without a stop (their stops are the next test's), WHEN each start lags its cause by up
+            // to 1 s and each run by up to 0.3 s, chained along init containers and restarts
+            Property.forAll(ScenarioGen.scenarios().map(Defaulting::apply).map(DifferentialTest::withoutStop))
+                    .trials(300).seed(21L).renderedWith(ScenarioWriter::toYaml)
+                    .check(s -> {
+                        Trace reference = reference(s);
+                        if (CausalLag.twoInstancesInOneMillisecond(reference, s)) {
+                            return; // the fixture tells instances apart by startedAt only
+                        }
+                        Trace lagged = new CausalLag(START, RUN, 0, 0, s.hashCode()).apply(reference, s,
+                                HORIZON.toMillis());
+                        // THEN no fact differs
+                        assertThat(compared(s, lagged, EnumSet.allOf(Observation.class))).isEmpty();
+                    });
         }
 
         @Test
-        void should_flag_a_trace_lagging_by_more_than_the_tolerance() {
-            EngineStandIn lagging = EngineStandIn.faithful().lagging(2001, Duration.ofSeconds(2));
-
-            assertThat(differences(lagging, INIT_THEN_APP)).containsExactly(
-                    "the pod's last phase was Failed since 30000 ms in the reference, "
-                            + "Failed since 32001 ms on faithful-engine",
-                    "the pod was removed at 30000 ms in the reference, was removed at 32001 ms on faithful-engine",
-                    "the pod was Ready during 5000-30000 ms in the reference, was Ready during 7001-32001 ms on "
-                            + "faithful-engine",
-                    "container init ended at 5000 ms with exit code 0 in the reference, "
-                            + "ended at 7001 ms with exit code 0 on faithful-engine",
-                    "container app ended at 30000 ms with exit code 143 in the reference, "
-                            + "ended at 32001 ms with exit code 143 on faithful-engine");
+        void should_never_differ_when_each_stop_and_the_removal_lag_their_cause_within_the_timing() {
+            Property.forAll(ScenarioGen.scenarios().map(Defaulting::apply)).trials(300).seed(22L)
+                    .renderedWith(ScenarioWriter::toYaml)
+                    .check(s -> {
+                        Trace lagged = new CausalLag(0, 0, STOP, STATUS, s.hashCode()).apply(reference(s), s,
+                                HORIZON.toMillis());
+                        assertThat(compared(s, lagged, EnumSet.allOf(Observation.class))).isEmpty();
+                    });
         }
 
         @Test
-        void should_allow_a_restart_within_the_tolerance_of_the_horizon_to_be_missing() {
-            // The crash loop restarts at 3, 16, 39 and 82 s; lagging by 39 s pushes the last one past the 120 s horizon.
-            EngineStandIn within = EngineStandIn.faithful().observing(EnumSet.of(Observation.CONTAINER_STATUSES))
-                    .lagging(39_000, Duration.ofSeconds(40));
-            EngineStandIn beyond = within.lagging(39_000, Duration.ofSeconds(30));
+        void should_never_differ_with_a_kubelets_timing_and_a_clock_cut_to_the_second() {
+            // GIVEN a kubelet's freedoms (reaction 2 s, start 2 s, the API's 1 s clock), WHEN every start lags by up
+            // to 4 s along the chain, every run by up to 2 s, and the carried times are cut to the second
+            Timing kubelet = Timing.reactingWithin(Duration.ofSeconds(2)).withStartLatency(Duration.ofSeconds(2))
+                    .withEventBatching(Duration.ofSeconds(2)).withClockResolution(Duration.ofSeconds(1));
+            Property.forAll(ScenarioGen.scenarios().map(Defaulting::apply).map(DifferentialTest::withoutStop))
+                    .trials(200).seed(23L).renderedWith(ScenarioWriter::toYaml)
+                    .check(s -> {
+                        Trace reference = reference(s);
+                        if (CausalLag.twoInstancesInOneMillisecond(reference, s)) {
+                            return; // the fixture tells instances apart by startedAt only
+                        }
+                        Trace lagged = CausalLag.cut(new CausalLag(4000, 2000, 0, 0, s.hashCode()).apply(reference, s,
+                                HORIZON.toMillis()), 1000);
+                        // THEN no fact differs
+                        assertThat(Comparison.of(s, lagged, EnumSet.allOf(Observation.class), kubelet, HORIZON)
+                                .differences()).isEmpty();
+                    });
+        }
 
-            assertThat(differences(within, CRASH_LOOP)).isEmpty();
-            assertThat(differences(beyond, CRASH_LOOP))
-                    .containsExactly("container app restarted 4 times in the reference, 3 times on faithful-engine");
+        @Test
+        void should_not_accumulate_latency_along_a_chain_of_init_containers() {
+            // GIVEN five init containers of 2 s each, WHEN each starts 1 s late (5 s late at the end)
+            String chain = """
+                    apiVersion: v1
+                    kind: Pod
+                    metadata:
+                      name: chain
+                      annotations:
+                        podcheck.dev/scenario: |
+                          containers:
+                            init: [{exit: {after: 2s, code: 0}}]
+                            init-2: [{exit: {after: 2s, code: 0}}]
+                            init-3: [{exit: {after: 2s, code: 0}}]
+                            init-4: [{exit: {after: 2s, code: 0}}]
+                            init-5: [{exit: {after: 2s, code: 0}}]
+                    spec:
+                      initContainers:
+                      - {name: init, image: busybox:1.36}
+                      - {name: init-2, image: busybox:1.36}
+                      - {name: init-3, image: busybox:1.36}
+                      - {name: init-4, image: busybox:1.36}
+                      - {name: init-5, image: busybox:1.36}
+                      containers:
+                      - {name: app, image: busybox:1.36}
+                    """;
+            Scenario s = scenario(chain);
+            Trace lagged = reference(s);
+            for (String later : List.of("init", "init-2", "init-3", "init-4", "init-5", "app")) {
+                List<String> from = List.of("init", "init-2", "init-3", "init-4", "init-5", "app");
+                List<String> shifted = from.subList(from.indexOf(later), from.size());
+                lagged = Edits.delay(lagged, e -> Retimed.container(e) != null && shifted.contains(Retimed.container(e)),
+                        0, Long.MAX_VALUE, START);
+            }
+
+            // THEN nothing differs: each start is 1 s after its cause, though the app starts 6 s late
+            assertThat(compared(s, lagged, STATUSES)).isEmpty();
+            assertThat(Outcomes.of(lagged, s, STATUSES, HORIZON).container("app").first().orElseThrow().startedAt())
+                    .isEqualTo(10_000 + 6 * START);
+        }
+    }
+
+    /** Each fact catches a trace changed just beyond its bound, and lets one changed up to it pass. */
+    @Nested
+    class Bounds {
+        final Scenario initThenApp = scenario(INIT_THEN_APP);
+        final Scenario crashLoop = scenario(CRASH_LOOP);
+
+        @Test
+        void start_interval() {
+            Trace t = reference(initThenApp);
+
+            assertThat(facts(initThenApp, Edits.delay(t, Edits.of("app"), 5000, 30_000, START), STATUSES)).isEmpty();
+            assertThat(facts(initThenApp, Edits.delay(t, Edits.of("app"), 5000, 30_000, START + 1), STATUSES))
+                    .containsExactly(Fact.START_INTERVAL);
+        }
+
+        @Test
+        void run_time() {
+            Trace t = reference(initThenApp);
+
+            assertThat(facts(initThenApp, Edits.delayAll(t, 5000, 30_000, RUN), STATUSES)).isEmpty();
+            assertThat(compared(initThenApp, Edits.delayAll(t, 5000, 30_000, RUN + 1), STATUSES))
+                    .extracting(d -> d.message("t")).containsExactly("differs/run-time: container init (instance 0) "
+                            + "ran for 5000 ms in the reference, 5301 ms on t (allowed 5000..5300 ms)");
+        }
+
+        @Test
+        void exit_code() {
+            Trace t = Edits.terminations(reference(crashLoop), x -> x.startedAt() == 0
+                    ? new ContainerState.Terminated(2, x.reason(), x.signal(), x.startedAt(), x.finishedAt()) : x);
+
+            assertThat(compared(crashLoop, t, STATUSES)).extracting(d -> d.message("t")).containsExactly(
+                    "differs/exit-code: container app (instance 0) exited on its own with code 1 in the reference, "
+                            + "2 on t (allowed 1)");
+        }
+
+        @Test
+        void restart_interval() {
+            Trace t = reference(crashLoop);
+
+            // the second restart: 10 s after the exit at 6 s
+            assertThat(facts(crashLoop, Edits.delayAll(t, 16_000, Long.MAX_VALUE, START), STATUSES)).isEmpty();
+            assertThat(facts(crashLoop, Edits.delayAll(t, 16_000, Long.MAX_VALUE, START + 1), STATUSES))
+                    .containsExactly(Fact.RESTART_INTERVAL);
+        }
+
+        @Test
+        void restart_count_when_restarts_are_dropped() {
+            // GIVEN the app's first exit at 3 s, WHEN no restart of it shows (the reference restarts it at once)
+            Trace t = Edits.without(reference(crashLoop), e -> "app".equals(Retimed.container(e)) && (e.at() > 3000
+                    || e instanceof TraceEvent.ContainerStatusChanged c && c.status().restartCount() > 0));
+
+            assertThat(compared(crashLoop, t, STATUSES)).extracting(d -> d.message("t")).containsExactly(
+                    "differs/restart-count: container app's restartCount was 4 in the reference, 0 on t "
+                            + "(allowed 1..4)");
+        }
+
+        @Test
+        void stop_interval() {
+            Trace t = reference(initThenApp);
+
+            assertThat(facts(initThenApp, Edits.delay(t, Edits.of("app"), 30_000, Long.MAX_VALUE, STOP), STATUSES))
+                    .isEmpty();
+            assertThat(facts(initThenApp, Edits.delay(t, Edits.of("app"), 30_000, Long.MAX_VALUE, STOP + 1), STATUSES))
+                    .containsExactly(Fact.STOP_INTERVAL);
+        }
+
+        @Test
+        void removal() {
+            Trace t = reference(initThenApp);
+            Set<Observation> removal = EnumSet.of(Observation.CONTAINER_STATUSES, Observation.DELETION);
+            java.util.function.Predicate<TraceEvent> removed = TraceEvent.PodRemoved.class::isInstance;
+
+            assertThat(facts(initThenApp, Edits.delay(t, removed, 30_000, Long.MAX_VALUE, STATUS), removal)).isEmpty();
+            assertThat(facts(initThenApp, Edits.delay(t, removed, 30_000, Long.MAX_VALUE, STATUS + 1), removal))
+                    .containsExactly(Fact.REMOVAL);
+        }
+
+        @Test
+        void ready() {
+            // GIVEN an app whose readiness probe passes 10 s after its start
+            Scenario probed = scenario(INIT_THEN_APP.replace("- {name: app, image: busybox:1.36}",
+                    "- {name: app, image: busybox:1.36, readinessProbe: {exec: {command: [\"true\"]}, "
+                            + "initialDelaySeconds: 10, periodSeconds: 5}}"));
+            Trace t = reference(probed);
+            Set<Observation> ready = EnumSet.of(Observation.CONTAINER_STATUSES, Observation.CONDITIONS);
+            java.util.function.Predicate<TraceEvent> readyStatus = e -> e instanceof TraceEvent.ContainerStatusChanged c
+                    && c.status().name().equals("app") && c.status().ready();
+            long bound = STATUS + 5000; // the status, and the probe ticker's phase within its period
+
+            assertThat(facts(probed, Edits.delay(t, readyStatus, 15_000, 16_000, bound), ready)).isEmpty();
+            assertThat(facts(probed, Edits.delay(t, readyStatus, 15_000, 16_000, bound + 1), ready))
+                    .containsExactly(Fact.READY);
+        }
+
+        @Test
+        void phase() {
+            Trace t = new Trace(reference(initThenApp).events().stream().map(e -> e instanceof TraceEvent.PodPhaseChanged p
+                    && p.phase() == PodPhase.Failed ? new TraceEvent.PodPhaseChanged(p.at(), PodPhase.Succeeded, "", "")
+                    : e).toList());
+
+            assertThat(facts(initThenApp, t, EnumSet.of(Observation.PHASE))).containsExactly(Fact.PHASE);
+        }
+
+        @Test
+        void init_order_within_one_instant_is_the_traces() {
+            assertThat(EngineStandIn.faulty(Fault.APP_STARTS_BEFORE_INIT_ENDS).observing(STATUSES)
+                    .facts(initThenApp)).contains(Fact.INIT_ORDER);
         }
     }
 
@@ -258,7 +431,13 @@ class DifferentialTest {
             Outcome seen = Outcomes.of(faulty.run(s, HORIZON), s, EnumSet.of(Observation.PHASE), HORIZON);
 
             assertThat(seen.containers()).isEmpty();
-            assertThat(Differential.compare(predicted, seen, Duration.ZERO)).isEmpty();
+            assertThat(Differential.compare(s, predicted, seen, Timing.EXACT)).isEmpty();
         }
+    }
+
+    /** The scenario with no deletion, no node pressure and no active deadline: nothing asks the pod to stop. */
+    static Scenario withoutStop(Scenario s) {
+        PodSpec spec = s.pod().spec().withActiveDeadlineSeconds(null);
+        return new Scenario(s.pod().withSpec(spec), s.behaviours(), List.of());
     }
 }

@@ -6,12 +6,11 @@ import dev.podcheck.engine.Engine;
 import dev.podcheck.engine.EngineOptions;
 import dev.podcheck.engine.Fault;
 import dev.podcheck.spec.scenario.Scenario;
-import dev.podcheck.spec.trace.ContainerState;
-import dev.podcheck.spec.trace.ContainerStatus;
 import dev.podcheck.spec.trace.Trace;
 import dev.podcheck.spec.trace.TraceEvent;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -48,6 +47,12 @@ public record EngineStandIn(String name, Set<Fault> faults, Set<Observation> obs
         return new EngineStandIn(name, faults, observations, slack, millis);
     }
 
+    /** The facts on which this target differs from the reference for a defaulted scenario. */
+    public List<Fact> facts(Scenario defaulted) {
+        return Comparison.of(defaulted, run(defaulted, DifferentialTest.HORIZON), observations, timing(),
+                DifferentialTest.HORIZON).differences().stream().map(Difference::fact).toList();
+    }
+
     @Override
     public boolean reference() {
         return false;
@@ -60,55 +65,9 @@ public record EngineStandIn(String name, Set<Fault> faults, Set<Observation> obs
                 .filter(e -> e.at() <= horizon.toMillis()).toList());
     }
 
+    /** Every time after the pod's creation, {@code lagMillis} later. */
     private TraceEvent late(TraceEvent e) {
-        long at = late(e.at());
-        if (e instanceof TraceEvent.ContainerStatusChanged c) {
-            ContainerStatus s = c.status();
-            return new TraceEvent.ContainerStatusChanged(at, new ContainerStatus(s.name(), late(s.state()),
-                    late(s.lastState()), s.restartCount(), s.ready(), s.started()));
-        }
-        if (e instanceof TraceEvent.DeletionRequested d) {
-            return new TraceEvent.DeletionRequested(at, d.gracePeriodSeconds(), d.force(), late(d.deletionTimestamp()));
-        }
-        if (e instanceof TraceEvent.PodPhaseChanged p) {
-            return new TraceEvent.PodPhaseChanged(at, p.phase(), p.reason(), p.message());
-        }
-        if (e instanceof TraceEvent.PodConditionChanged c) {
-            return new TraceEvent.PodConditionChanged(at, c.condition());
-        }
-        if (e instanceof TraceEvent.ProbeResult r) {
-            return new TraceEvent.ProbeResult(at, r.container(), r.probe(), r.success());
-        }
-        if (e instanceof TraceEvent.HookStarted h) {
-            return new TraceEvent.HookStarted(at, h.container(), h.hook());
-        }
-        if (e instanceof TraceEvent.HookFinished h) {
-            return new TraceEvent.HookFinished(at, h.container(), h.hook(), h.failed());
-        }
-        if (e instanceof TraceEvent.SignalSent s) {
-            return new TraceEvent.SignalSent(at, s.container(), s.signal());
-        }
-        if (e instanceof TraceEvent.KubeletEvent k) {
-            return new TraceEvent.KubeletEvent(at, k.reason(), k.container(), k.message());
-        }
-        if (e instanceof TraceEvent.PodRemoved) {
-            return new TraceEvent.PodRemoved(at);
-        }
-        if (e instanceof TraceEvent.PodEvicted v) {
-            return new TraceEvent.PodEvicted(at, v.resource(), v.message());
-        }
-        return e; // PodCreated: the moment every other time counts from
-    }
-
-    private ContainerState late(ContainerState state) {
-        if (state instanceof ContainerState.Running r) {
-            return new ContainerState.Running(late(r.startedAt()));
-        }
-        if (state instanceof ContainerState.Terminated t) {
-            return new ContainerState.Terminated(t.exitCode(), t.reason(), t.signal(), late(t.startedAt()),
-                    late(t.finishedAt()));
-        }
-        return state;
+        return Retimed.event(e, late(e.at()), this::late);
     }
 
     private long late(long at) {

@@ -6,6 +6,8 @@ import static dev.podcheck.conformance.report.JUnitReportTest.parse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podcheck.conformance.differential.Differential;
+import dev.podcheck.conformance.differential.Fact;
+import dev.podcheck.conformance.differential.KnownDifference;
 import dev.podcheck.conformance.runner.Counterexample;
 import dev.podcheck.conformance.runner.DifferentialResult;
 import dev.podcheck.conformance.runner.Divergence;
@@ -29,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Every report carries the finding differs-from-reference for a target that is not the reference, and only then. */
 class DivergenceReportTest {
     static final String ID = Differential.ID;
+    /** The first difference of the first divergence: the fact id, both values and what was allowed. */
+    static final String FIRST = "differs/start-interval: container init first started after side let it by 5000 ms "
+            + "in the reference, 8000 ms on faulty-engine (allowed 5000..5000 ms)";
 
     static Divergence first() {
         return DivergentRun.result().differential().first();
@@ -64,10 +69,9 @@ class DivergenceReportTest {
             String html = HtmlReport.toHtml(DivergentRun.result());
 
             assertThat(count(html, "<li class=\"message\">")).isEqualTo(first().differences().size());
-            assertThat(html).contains("<li class=\"message\">container app never started in the reference, "
-                    + "started at 0 ms on faulty-engine</li>")
+            assertThat(html).contains("<li class=\"message\">" + FIRST + "</li>")
                     .contains("<a href=\"#" + ID + "\">" + ID + "</a></td><td class=\"outcome\">DIFFERS</td>")
-                    .contains("Replay: <code>podcheck run --target faulty-engine --seed 3 --trials 1</code>");
+                    .contains("Replay: <code>podcheck run --target faulty-engine --seed 3 --trials 4</code>");
         }
 
         @Test
@@ -105,25 +109,25 @@ class DivergenceReportTest {
                     .isEqualTo("podcheck.differential " + ID);
             Element failure = (Element) testcase.getElementsByTagName("failure").item(0);
             assertThat(failure.getAttribute("type")).isEqualTo("DIFFERS");
-            assertThat(failure.getAttribute("message")).isEqualTo(
-                    "the pod was never Ready in the reference, was Ready during 0-25000 ms on faulty-engine (and 4 more)");
+            assertThat(failure.getAttribute("message")).isEqualTo(FIRST + " (and 3 more)");
             assertThat(failure.getTextContent())
-                    .contains("container app-2 never ended in the reference, ended at 25000 ms with exit code 143 on "
-                            + "faulty-engine\n")
-                    .contains("found: seed 3 trial 0, as it happened (a divergence is not shrunk); 8 of 30 trials differ")
-                    .contains("replay: podcheck run --target faulty-engine --seed 3 --trials 1\n")
+                    .contains(FIRST + "\n")
+                    .contains("found: seed 3 trial 3, as it happened (a divergence is not shrunk); 5 of 30 trials differ")
+                    .contains("replay: podcheck run --target faulty-engine --seed 3 --trials 4\n")
                     .contains("reference (engine):\n  time  container  change\n")
-                    .contains("observed on faulty-engine:\n  time  container  change\n")
-                    .contains(" 0.000  app        Running, started, ready\n");
+                    .contains("observed on faulty-engine:\n  time  container  change\n");
         }
 
         @Test
-        void should_skip_it_when_listed_as_known() throws Exception {
-            RunResult known = DivergentRun.run(Map.of(ID, "this node starts apps early"));
+        void should_skip_it_when_every_fact_it_differs_on_is_listed_as_known() throws Exception {
+            String why = "this node starts apps early";
+            RunResult known = DivergentRun.run(Stream.of(Fact.values())
+                    .map(f -> new KnownDifference(f, null, List.of(), why)).toList());
             Document doc = parse(JUnitReport.toXml(known));
 
-            assertThat(elements(doc, "skipped")).extracting(s -> s.getAttribute("message"))
-                    .containsExactly("known deviation on faulty-engine: this node starts apps early");
+            assertThat(elements(doc, "skipped")).extracting(s -> s.getAttribute("message")).singleElement()
+                    .asString().startsWith("known deviation on faulty-engine: differs/")
+                    .contains("differs/start-interval: " + why + " (4 trials)");
             assertThat(doc.getDocumentElement().getAttribute("skipped")).isEqualTo("1");
         }
     }
@@ -137,17 +141,20 @@ class DivergenceReportTest {
             assertThat(d.get("id").asString()).isEqualTo(ID);
             assertThat(d.get("outcome").asString()).isEqualTo("DIFFERS");
             assertThat(d.get("compared").asInt()).isEqualTo(30);
-            assertThat(d.get("differing").asInt()).isEqualTo(8);
+            assertThat(d.get("differing").asInt()).isEqualTo(5);
+            assertThat(d.get("byFact").get("differs/start-interval").asInt()).isPositive();
+            assertThat(d.get("differingTrials")).hasSize(5);
             JsonNode divergence = d.get("divergence");
             assertThat(divergence.get("reference").get("events")).hasSize(first().reference().events().size());
             assertThat(divergence.get("observed").get("events")).hasSize(first().observed().events().size());
-            JsonNode difference = divergence.get("differences").get(1);
-            assertThat(difference.get("fact").asString()).isEqualTo("STARTED");
-            assertThat(difference.get("container").asString()).isEqualTo("app");
-            assertThat(difference.get("expectedAt").isNull()).isTrue();
-            assertThat(difference.get("observedAt").asLong()).isZero();
-            assertThat(difference.get("message").asString())
-                    .isEqualTo("container app never started in the reference, started at 0 ms on faulty-engine");
+            JsonNode difference = divergence.get("differences").get(0);
+            assertThat(difference.get("fact").asString()).isEqualTo("differs/start-interval");
+            assertThat(difference.get("container").asString()).isEqualTo("init");
+            assertThat(difference.get("kind").asString()).isEqualTo("init");
+            assertThat(difference.get("expected").asString()).isEqualTo("5000 ms");
+            assertThat(difference.get("observed").asString()).isEqualTo("8000 ms");
+            assertThat(difference.get("allowed").asString()).isEqualTo("5000..5000 ms");
+            assertThat(difference.get("message").asString()).isEqualTo(FIRST);
         }
     }
 
@@ -157,13 +164,15 @@ class DivergenceReportTest {
         void should_show_the_divergence_in_full_and_count_it_in_the_exit_code() {
             String text = ConsoleReport.summaryText(DivergentRun.result());
 
-            assertThat(text).contains("\n" + ID + ": 8 of 30 trials differ from the reference\n")
-                    .contains("DIFFERS " + ID + ": 8 of 30 trials differ from the reference\n"
+            String count = "5 of 30 trials differ from the reference (differs/start-interval in 4, differs/run-time in 1, "
+                    + "differs/restart-count in 2)";
+            assertThat(text).contains("\n" + ID + ": " + count + "\n")
+                    .contains("DIFFERS " + ID + ": " + count + "\n"
                             + "  MUST:    " + Divergences.MUST + "\n"
-                            + "  found:   seed 3 trial 0, as it happened (a divergence is not shrunk)\n"
-                            + "  replay:  podcheck run --target faulty-engine --seed 3 --trials 1\n"
+                            + "  found:   seed 3 trial 3, as it happened (a divergence is not shrunk)\n"
+                            + "  replay:  podcheck run --target faulty-engine --seed 3 --trials 4\n"
                             + "  differences:\n"
-                            + "    the pod was never Ready in the reference, was Ready during 0-25000 ms on faulty-engine\n")
+                            + "    " + FIRST + "\n")
                     .contains("  timelines:\n    reference (engine):\n")
                     .contains("    observed on faulty-engine:\n")
                     .endsWith("exit 1: an invariant is violated or the target differs from the reference\n");
@@ -182,7 +191,7 @@ class DivergenceReportTest {
             InvariantResult shown = new InvariantResult(r.invariant(), true, r.holds(), r.violated(), r.unknown(),
                     original, null, null);
             return new RunResult("kind", hand.seed(), hand.shard(), List.of(shown), hand.trialsRun(), List.of(), 0,
-                    hand.elapsed(), false, new DifferentialResult(100, 0, null, null));
+                    hand.elapsed(), false, DifferentialResult.agreeing(100));
         }
 
         @Test

@@ -3,6 +3,7 @@ package dev.podcheck.conformance.report;
 import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.differential.EngineStandIn;
 import dev.podcheck.conformance.invariant.Catalogue;
+import dev.podcheck.conformance.differential.KnownDifference;
 import dev.podcheck.conformance.runner.RunPlan;
 import dev.podcheck.conformance.runner.RunResult;
 import dev.podcheck.conformance.runner.Runner;
@@ -28,15 +29,15 @@ final class DivergentRun {
 
     static synchronized RunResult result() {
         if (cached == null) {
-            cached = run(Map.of());
+            cached = run(List.of());
         }
         return cached;
     }
 
-    static RunResult run(Map<String, String> known) {
+    static RunResult run(List<KnownDifference> known) {
         List<Invariant> init = Catalogue.all().stream().filter(i -> i.group().equals("init")).toList();
         RunPlan plan = new RunPlan(EngineStandIn.faulty(Fault.APP_STARTS_BEFORE_INIT_ENDS), init, 30, SEED,
-                Shard.ALL, 2, null, known, null, Duration.ofMinutes(2), Size.DEFAULT, 300);
+                Shard.ALL, 2, null, Map.of(), known, null, Duration.ofMinutes(2), Size.DEFAULT, 300, null);
         return new Runner(plan).run((done, total) -> { });
     }
 }
