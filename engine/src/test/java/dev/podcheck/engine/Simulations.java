@@ -66,6 +66,13 @@ public record Simulations(Scenario scenario, Trace trace) {
         return all.get(all.size() - 1);
     }
 
+    /** The container's status as the API showed it at {@code at}: the last one written at or before then. */
+    public ContainerStatus statusAt(String container, long at) {
+        return trace.all(TraceEvent.ContainerStatusChanged.class)
+                .filter(e -> e.status().name().equals(container) && e.at() <= at)
+                .reduce((a, b) -> b).map(TraceEvent.ContainerStatusChanged::status).orElseThrow();
+    }
+
     /** The whole trace, for failure messages: an ordering check prints the log it checked. */
     public String log() {
         return TraceCodec.toJson(trace);

@@ -265,6 +265,9 @@ public final class PodWorker {
         };
     }
 
+    /** pkg/kubelet/kubelet.go backOffPeriod: how long the pod worker waits before it retries a failed SyncPod. */
+    static final long WORKER_BACK_OFF_MILLIS = 10_000;
+
     /** doBackOff: checks against the latest exit; in back-off the container waits as CrashLoopBackOff. */
     boolean mayStart(ContainerRecord rec) {
         if (rec.current == null || rec.current.exit == null) {
@@ -280,9 +283,13 @@ public final class PodWorker {
                 trace.add(new TraceEvent.KubeletEvent(now, "BackOff", rec.name(), "Back-off restarting failed container "
                         + rec.name() + " in pod " + podName()));
             }
+            // The reason cache: the status shows it from the next SyncPod on, which generates the status
+            // before acting; until then the container shows Terminated. A real kubelet shows exactly this.
             rec.waiting = new ContainerState.Waiting("CrashLoopBackOff", message);
-            publish();
-            requestSync(finishedAt + delay);
+            // A SyncPod that hits back-off fails, and the pod worker re-queues the pod after backOffPeriod
+            // (pkg/kubelet/pod_workers.go completeWork; kubelet.go backOffPeriod 10 s, jittered up to 15 s
+            // there, its lower bound here): the container starts at the first such sync past its back-off.
+            requestSync(now + WORKER_BACK_OFF_MILLIS);
             return false;
         }
         backOff.next(rec.name(), finishedAt, now);
