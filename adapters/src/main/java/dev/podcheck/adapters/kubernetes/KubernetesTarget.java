@@ -40,7 +40,8 @@ final class KubernetesTarget implements Target {
             .withBackOffResync(Duration.ofSeconds(15))
             .withEventBatching(Duration.ofSeconds(2))
             .withClockResolution(Duration.ofSeconds(1))
-            .withPodStartLatency(Duration.ofSeconds(3));
+            .withPodStartLatency(Duration.ofSeconds(3))
+            .withProbePhase();
 
     private final ClusterApi api;
     private final RunNamespace namespace;

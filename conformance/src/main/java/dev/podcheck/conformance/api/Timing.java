@@ -25,12 +25,16 @@ import java.time.Duration;
  *                        1 s): a duration between two of them may read up to this much shorter or longer
  * @param podStartLatency how long after the pod's creation its first containers may start beyond the
  *                        start latency: scheduling, admission, the pod sandbox (podman's infra container)
+ * @param probePhase      whether the target's probes tick at a phase of their own: a kubelet starts each
+ *                        probe worker when it adds the pod (pkg/kubelet/prober/worker.go), so a probe's
+ *                        first tick past initialDelaySeconds may come up to a period before the reference's
+ *                        as well as after it
  */
 public record Timing(Duration reaction, Duration startLatency, Duration backOffResync, Duration eventBatching,
-                     Duration clockResolution, Duration podStartLatency) {
+                     Duration clockResolution, Duration podStartLatency, boolean probePhase) {
     /** The reference: everything at once, to the millisecond. */
     public static final Timing EXACT = new Timing(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-            Duration.ZERO, Duration.ZERO);
+            Duration.ZERO, Duration.ZERO, false);
 
     public Timing {
         for (Duration d : new Duration[] {reaction, startLatency, backOffResync, eventBatching, clockResolution,
@@ -43,27 +47,33 @@ public record Timing(Duration reaction, Duration startLatency, Duration backOffR
 
     /** Any effect may come up to {@code lag} after its cause, and no other freedom: what a flat tolerance meant. */
     public static Timing reactingWithin(Duration lag) {
-        return new Timing(lag, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+        return new Timing(lag, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, false);
     }
 
     public Timing withStartLatency(Duration value) {
-        return new Timing(reaction, value, backOffResync, eventBatching, clockResolution, podStartLatency);
+        return new Timing(reaction, value, backOffResync, eventBatching, clockResolution, podStartLatency, probePhase);
     }
 
     public Timing withBackOffResync(Duration value) {
-        return new Timing(reaction, startLatency, value, eventBatching, clockResolution, podStartLatency);
+        return new Timing(reaction, startLatency, value, eventBatching, clockResolution, podStartLatency, probePhase);
     }
 
     public Timing withEventBatching(Duration value) {
-        return new Timing(reaction, startLatency, backOffResync, value, clockResolution, podStartLatency);
+        return new Timing(reaction, startLatency, backOffResync, value, clockResolution, podStartLatency, probePhase);
     }
 
     public Timing withClockResolution(Duration value) {
-        return new Timing(reaction, startLatency, backOffResync, eventBatching, value, podStartLatency);
+        return new Timing(reaction, startLatency, backOffResync, eventBatching, value, podStartLatency, probePhase);
     }
 
     public Timing withPodStartLatency(Duration value) {
-        return new Timing(reaction, startLatency, backOffResync, eventBatching, clockResolution, value);
+        return new Timing(reaction, startLatency, backOffResync, eventBatching, clockResolution, value, probePhase);
+    }
+
+    /** Probes tick at a phase of the target's own, either side of the reference's. */
+    public Timing withProbePhase() {
+        return new Timing(reaction, startLatency, backOffResync, eventBatching, clockResolution, podStartLatency,
+                true);
     }
 
     /** "reaction 1000 ms, start latency 1500 ms, ...": how reports and docs state it. */
@@ -72,6 +82,7 @@ public record Timing(Duration reaction, Duration startLatency, Duration backOffR
         return "reaction " + reaction.toMillis() + " ms, start latency " + startLatency.toMillis()
                 + " ms, back-off resync " + backOffResync.toMillis() + " ms, event batching "
                 + eventBatching.toMillis() + " ms, clock resolution " + clockResolution.toMillis()
-                + " ms, pod start latency " + podStartLatency.toMillis() + " ms";
+                + " ms, pod start latency " + podStartLatency.toMillis() + " ms"
+                + (probePhase ? ", probes at their own phase" : "");
     }
 }

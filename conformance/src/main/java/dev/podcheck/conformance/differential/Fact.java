@@ -24,11 +24,12 @@ public enum Fact {
             "A container MUST first start as long after its cause (the pod's creation, the previous init "
                     + "container's completion, the previous sidecar's start) as in the reference, and MUST start "
                     + "where the reference starts it.",
-            "+ reaction + start latency, - 0, both ± clock resolution; nothing starts after the deletion"),
+            "+ reaction + start latency (+ pod start latency after the pod's creation), ± the previous sidecar's "
+                    + "startup probe period (the ticker's phase), ± clock resolution; nothing starts after the deletion"),
     RUN_TIME("differs/run-time",
             "A container instance MUST run from its own start to its exit as long as in the reference (its "
                     + "behaviour, or the probe that kills it).",
-            "+ reaction (+ the period of its liveness and startup probes: the ticker's phase), ± clock resolution"),
+            "+ reaction, ± the period of its liveness and startup probes (the ticker's phase), ± clock resolution"),
     EXIT_CODE("differs/exit-code",
             "An instance that ends for the same cause as in the reference (on its own, or stopped after the "
                     + "deletion) MUST end with the same exit code.",
@@ -57,7 +58,7 @@ public enum Fact {
     READY("differs/ready",
             "A container instance MUST become ready as long after its own start as in the reference (its "
                     + "readiness probe), or stay not ready where the reference does; the pod's Ready follows from them.",
-            "+ reaction + event batching (+ its readiness probe's period), ± clock resolution"),
+            "+ reaction + event batching, ± its readiness probe's period (the ticker's phase), ± clock resolution"),
     QOS_CLASS("differs/qos-class",
             "status.qosClass MUST be the class the reference computes from the pod's requests and limits.",
             "none");

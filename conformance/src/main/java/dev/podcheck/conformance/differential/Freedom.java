@@ -19,6 +19,33 @@ record Freedom(Timing timing, Scenario scenario) {
     }
 
     /**
+     * How much sooner a probe-decided effect may come on a target whose probes tick at their own phase: a probe worker ticks from when the kubelet added
+     * the pod, at a phase of its own relative to the container's start (pkg/kubelet/prober/worker.go), so
+     * the first tick past initialDelaySeconds falls anywhere within one period, before the reference's
+     * tick as well as after it. Seen on kubelet 1.34: a startup probe with period 5 s killed its
+     * container 2.5 s sooner than the reference.
+     */
+    long earlyStart(String cause) {
+        return early() + (cause == null ? 0 : phase(spec(cause), ProbeKind.startup));
+    }
+
+    /** As {@link #earlyStart}, for an instance killed by its liveness or startup probe. */
+    long earlyRun(String container) {
+        Container c = spec(container);
+        return early() + phase(c, ProbeKind.liveness) + phase(c, ProbeKind.startup);
+    }
+
+    /** As {@link #earlyStart}, for an instance made ready by its readiness probe. */
+    long earlyReady(String container) {
+        return early() + phase(spec(container), ProbeKind.readiness);
+    }
+
+    /** The probe's period where the target's ticker has a phase of its own ({@link Timing#probePhase}), else 0. */
+    private long phase(Container c, ProbeKind kind) {
+        return timing.probePhase() ? period(c, kind) : 0;
+    }
+
+    /**
      * A first start after its cause: after the pod's creation (a null cause) the pod is scheduled and
      * its sandbox made first; after a sidecar, its startup probe gates it at its ticker's phase.
      */

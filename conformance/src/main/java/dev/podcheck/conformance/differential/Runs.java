@@ -46,10 +46,10 @@ final class Runs {
             Exit ep = ownExit(reference, ip, freedom);
             Exit eo = ownExit(target, io, freedom);
             out.span(Fact.RUN_TIME, p, which + " ran for", run(reference, ip, freedom), run(target, io, freedom),
-                    freedom.early(), freedom.run(p.name()), ep == null ? 0 : ep.shownAt() - ep.at());
+                    freedom.earlyRun(p.name()), freedom.run(p.name()), ep == null ? 0 : ep.shownAt() - ep.at());
             if (readiness) {
                 out.span(Fact.READY, p, which + " became ready after its start by", ready(reference, ip),
-                        ready(target, io), freedom.early(), freedom.ready(p.name()));
+                        ready(target, io), freedom.earlyReady(p.name()), freedom.ready(p.name()));
             }
             if (ep != null && eo != null && ep.code() != eo.code()) {
                 out.add(Fact.EXIT_CODE, p, which + " exited on its own with code", Integer.toString(ep.code()),

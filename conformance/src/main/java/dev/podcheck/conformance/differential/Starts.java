@@ -26,7 +26,7 @@ final class Starts {
             Span expected = Span.of(p.first().map(Instance::startedAt).orElse(null), causeP, reference.startsEnd());
             Span observed = Span.of(o.first().map(Instance::startedAt).orElse(null), causeO, target.startsEnd());
             out.span(Fact.START_INTERVAL, p, "container " + p.name() + " first started after " + cause(before)
-                    + " by", expected, observed, freedom.early(), freedom.start(before));
+                    + " by", expected, observed, freedom.earlyStart(before), freedom.start(before));
         }
     }
 

@@ -387,6 +387,28 @@ class DifferentialTest {
                     .containsExactly(Fact.READY);
         }
 
+        /** A probe ticks at its own phase: ready up to a period sooner than the reference is no difference. */
+        @Test
+        void ready_sooner_within_the_probe_period() {
+            Scenario probed = scenario(INIT_THEN_APP.replace("- {name: app, image: busybox:1.36}",
+                    "- {name: app, image: busybox:1.36, readinessProbe: {exec: {command: [\"true\"]}, "
+                            + "initialDelaySeconds: 10, periodSeconds: 5}}"));
+            Trace t = reference(probed);
+            Set<Observation> ready = EnumSet.of(Observation.CONTAINER_STATUSES, Observation.CONDITIONS);
+            java.util.function.Predicate<TraceEvent> readyStatus = e -> e instanceof TraceEvent.ContainerStatusChanged c
+                    && c.status().name().equals("app") && c.status().ready();
+            long sooner = 5000 + TIMING.clockResolution().toMillis(); // one period, and the clock either way
+            Timing kubelet = TIMING.withProbePhase();
+
+            assertThat(Comparison.of(probed, Edits.delay(t, readyStatus, 15_000, 16_000, -sooner), ready, kubelet,
+                    HORIZON).differences()).isEmpty();
+            assertThat(Comparison.of(probed, Edits.delay(t, readyStatus, 15_000, 16_000, -sooner - 1), ready, kubelet,
+                    HORIZON).differences()).extracting(Difference::fact).containsExactly(Fact.READY);
+            // a target whose probes tick at the reference's phase has no such freedom
+            assertThat(facts(probed, Edits.delay(t, readyStatus, 15_000, 16_000, -1000), ready))
+                    .containsExactly(Fact.READY);
+        }
+
         @Test
         void phase() {
             Trace t = new Trace(reference(initThenApp).events().stream().map(e -> e instanceof TraceEvent.PodPhaseChanged p
