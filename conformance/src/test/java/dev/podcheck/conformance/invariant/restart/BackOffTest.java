@@ -48,6 +48,21 @@ class BackOffTest {
                 exit, late));
     }
 
+    /** pod_workers.go retries a SyncPod that met a back-off 10 to 15 s later; kubelet 1.34 restarted 12.8 s after. */
+    @Test
+    void should_allow_the_pod_workers_retry_after_a_back_off_and_no_more() {
+        TraceEvent exit = exited(2000, "app", 1, 1000, 1);
+        TraceEvent atTheRetry = running(2000 + 10_000 + 15_000, "app", 2);
+        TraceEvent pastIt = running(2000 + 10_000 + 15_000 + 1001, "app", 2); // + the relist's 1 s
+        var inTime = trace(running(0, "app", 0), exited(1000, "app", 1, 0, 0), running(1000, "app", 1), exit, atTheRetry);
+        var late = trace(running(0, "app", 0), exited(1000, "app", 1, 0, 0), running(1000, "app", 1), exit, pastIt);
+
+        assertThat(new BackOff().check(Trials.of(POD, inTime))).isEqualTo(Verdict.HOLDS);
+        assertThat(new BackOff().check(Trials.of(POD, late))).isEqualTo(Verdict.violated(
+                "app was started again 26001 ms after the exit at 2000 ms, later than the back-off of 10000 ms allows",
+                exit, pastIt));
+    }
+
     @Test
     void should_measure_a_liveness_kill_restart_from_the_run_before_the_killed_one() {
         // GIVEN the restart after a liveness kill is decided on the status taken before the kill:
