@@ -58,7 +58,8 @@ public enum Fact {
     READY("differs/ready",
             "A container instance MUST become ready as long after its own start as in the reference (its "
                     + "readiness probe), or stay not ready where the reference does; the pod's Ready follows from them.",
-            "+ reaction + event batching, ± its readiness probe's period (the ticker's phase), ± clock resolution"),
+            "+ reaction + event batching, ± its readiness and startup probes' periods (the ticker's phase), "
+                    + "- (successThreshold - 1) readiness periods (a run at every SyncPod while not ready), ± clock resolution"),
     QOS_CLASS("differs/qos-class",
             "status.qosClass MUST be the class the reference computes from the pod's requests and limits.",
             "none");

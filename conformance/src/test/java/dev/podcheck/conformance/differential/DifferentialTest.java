@@ -387,6 +387,26 @@ class DifferentialTest {
                     .containsExactly(Fact.READY);
         }
 
+        /** A kubelet runs the readiness probe at every SyncPod while not ready: its successes may come together. */
+        @Test
+        void ready_right_after_the_start_despite_a_success_threshold() {
+            Scenario probed = scenario(INIT_THEN_APP.replace("- {name: app, image: busybox:1.36}",
+                    "- {name: app, image: busybox:1.36, readinessProbe: {exec: {command: [\"true\"]}, "
+                            + "periodSeconds: 5, successThreshold: 3}}"));
+            Trace t = reference(probed);
+            Set<Observation> ready = EnumSet.of(Observation.CONTAINER_STATUSES, Observation.CONDITIONS);
+            java.util.function.Predicate<TraceEvent> readyStatus = e -> e instanceof TraceEvent.ContainerStatusChanged c
+                    && c.status().name().equals("app") && c.status().ready();
+            long readyAt = t.all(TraceEvent.ContainerStatusChanged.class).filter(readyStatus::test).findFirst()
+                    .orElseThrow().at();
+            long startedAt = t.all(TraceEvent.ContainerStatusChanged.class).filter(e -> e.status().name().equals("app")
+                    && e.status().isRunning()).findFirst().orElseThrow().at();
+
+            assertThat(readyAt - startedAt).isEqualTo(10_000); // three runs, 5 s apart
+            assertThat(Comparison.of(probed, Edits.delay(t, readyStatus, readyAt, readyAt + 1, startedAt - readyAt),
+                    ready, TIMING.withProbePhase(), HORIZON).differences()).isEmpty();
+        }
+
         /** A probe ticks at its own phase: ready up to a period sooner than the reference is no difference. */
         @Test
         void ready_sooner_within_the_probe_period() {
