@@ -293,6 +293,16 @@ class DifferentialTest {
         }
     }
 
+    static final Set<Observation> READY_VIEW = EnumSet.of(Observation.CONTAINER_STATUSES, Observation.CONDITIONS);
+    static final java.util.function.Predicate<TraceEvent> READY_APP = e -> e instanceof TraceEvent.ContainerStatusChanged c
+            && c.status().name().equals("app") && c.status().ready();
+
+    /** INIT_THEN_APP with a readiness probe on app: an exec probe with {@code fields} besides. */
+    static Scenario appWithReadiness(String fields) {
+        return scenario(INIT_THEN_APP.replace("- {name: app, image: busybox:1.36}",
+                "- {name: app, image: busybox:1.36, readinessProbe: {exec: {command: [\"true\"]}, " + fields + "}}"));
+    }
+
     /** Each fact catches a trace changed just beyond its bound, and lets one changed up to it pass. */
     @Nested
     class Bounds {
@@ -373,59 +383,44 @@ class DifferentialTest {
         @Test
         void ready() {
             // GIVEN an app whose readiness probe passes 10 s after its start
-            Scenario probed = scenario(INIT_THEN_APP.replace("- {name: app, image: busybox:1.36}",
-                    "- {name: app, image: busybox:1.36, readinessProbe: {exec: {command: [\"true\"]}, "
-                            + "initialDelaySeconds: 10, periodSeconds: 5}}"));
+            Scenario probed = appWithReadiness("initialDelaySeconds: 10, periodSeconds: 5");
             Trace t = reference(probed);
-            Set<Observation> ready = EnumSet.of(Observation.CONTAINER_STATUSES, Observation.CONDITIONS);
-            java.util.function.Predicate<TraceEvent> readyStatus = e -> e instanceof TraceEvent.ContainerStatusChanged c
-                    && c.status().name().equals("app") && c.status().ready();
             long bound = STATUS + 5000; // the status, and the probe ticker's phase within its period
 
-            assertThat(facts(probed, Edits.delay(t, readyStatus, 15_000, 16_000, bound), ready)).isEmpty();
-            assertThat(facts(probed, Edits.delay(t, readyStatus, 15_000, 16_000, bound + 1), ready))
+            assertThat(facts(probed, Edits.delay(t, READY_APP, 15_000, 16_000, bound), READY_VIEW)).isEmpty();
+            assertThat(facts(probed, Edits.delay(t, READY_APP, 15_000, 16_000, bound + 1), READY_VIEW))
                     .containsExactly(Fact.READY);
         }
 
         /** A kubelet runs the readiness probe at every SyncPod while not ready: its successes may come together. */
         @Test
         void ready_right_after_the_start_despite_a_success_threshold() {
-            Scenario probed = scenario(INIT_THEN_APP.replace("- {name: app, image: busybox:1.36}",
-                    "- {name: app, image: busybox:1.36, readinessProbe: {exec: {command: [\"true\"]}, "
-                            + "periodSeconds: 5, successThreshold: 3}}"));
+            Scenario probed = appWithReadiness("periodSeconds: 5, successThreshold: 3");
             Trace t = reference(probed);
-            Set<Observation> ready = EnumSet.of(Observation.CONTAINER_STATUSES, Observation.CONDITIONS);
-            java.util.function.Predicate<TraceEvent> readyStatus = e -> e instanceof TraceEvent.ContainerStatusChanged c
-                    && c.status().name().equals("app") && c.status().ready();
-            long readyAt = t.all(TraceEvent.ContainerStatusChanged.class).filter(readyStatus::test).findFirst()
+            long readyAt = t.all(TraceEvent.ContainerStatusChanged.class).filter(READY_APP::test).findFirst()
                     .orElseThrow().at();
             long startedAt = t.all(TraceEvent.ContainerStatusChanged.class).filter(e -> e.status().name().equals("app")
                     && e.status().isRunning()).findFirst().orElseThrow().at();
 
             assertThat(readyAt - startedAt).isEqualTo(10_000); // three runs, 5 s apart
-            assertThat(Comparison.of(probed, Edits.delay(t, readyStatus, readyAt, readyAt + 1, startedAt - readyAt),
-                    ready, TIMING.withProbePhase(), HORIZON).differences()).isEmpty();
+            assertThat(Comparison.of(probed, Edits.delay(t, READY_APP, readyAt, readyAt + 1, startedAt - readyAt),
+                    READY_VIEW, TIMING.withProbePhase(), HORIZON).differences()).isEmpty();
         }
 
         /** A probe ticks at its own phase: ready up to a period sooner than the reference is no difference. */
         @Test
         void ready_sooner_within_the_probe_period() {
-            Scenario probed = scenario(INIT_THEN_APP.replace("- {name: app, image: busybox:1.36}",
-                    "- {name: app, image: busybox:1.36, readinessProbe: {exec: {command: [\"true\"]}, "
-                            + "initialDelaySeconds: 10, periodSeconds: 5}}"));
+            Scenario probed = appWithReadiness("initialDelaySeconds: 10, periodSeconds: 5");
             Trace t = reference(probed);
-            Set<Observation> ready = EnumSet.of(Observation.CONTAINER_STATUSES, Observation.CONDITIONS);
-            java.util.function.Predicate<TraceEvent> readyStatus = e -> e instanceof TraceEvent.ContainerStatusChanged c
-                    && c.status().name().equals("app") && c.status().ready();
             long sooner = 5000 + TIMING.clockResolution().toMillis(); // one period, and the clock either way
             Timing kubelet = TIMING.withProbePhase();
 
-            assertThat(Comparison.of(probed, Edits.delay(t, readyStatus, 15_000, 16_000, -sooner), ready, kubelet,
+            assertThat(Comparison.of(probed, Edits.delay(t, READY_APP, 15_000, 16_000, -sooner), READY_VIEW, kubelet,
                     HORIZON).differences()).isEmpty();
-            assertThat(Comparison.of(probed, Edits.delay(t, readyStatus, 15_000, 16_000, -sooner - 1), ready, kubelet,
+            assertThat(Comparison.of(probed, Edits.delay(t, READY_APP, 15_000, 16_000, -sooner - 1), READY_VIEW, kubelet,
                     HORIZON).differences()).extracting(Difference::fact).containsExactly(Fact.READY);
             // a target whose probes tick at the reference's phase has no such freedom
-            assertThat(facts(probed, Edits.delay(t, readyStatus, 15_000, 16_000, -1000), ready))
+            assertThat(facts(probed, Edits.delay(t, READY_APP, 15_000, 16_000, -1000), READY_VIEW))
                     .containsExactly(Fact.READY);
         }
 
