@@ -2,6 +2,8 @@ package dev.podcheck.conformance.differential;
 
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.PodSpec;
+import dev.podcheck.spec.pod.Quantity;
+import dev.podcheck.spec.pod.ResourceRequirements;
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import dev.podcheck.spec.scenario.Scenario;
@@ -18,7 +20,7 @@ public final class Features {
     /** Every feature, for messages that must say which exist. */
     public static final List<String> ALL = List.of("init-containers", "sidecars", "restartPolicy=Always",
             "restartPolicy=OnFailure", "restartPolicy=Never", "startup-probe", "liveness-probe", "readiness-probe",
-            "lifecycle-hooks", "deletion", "active-deadline", "node-pressure");
+            "lifecycle-hooks", "deletion", "active-deadline", "node-pressure", "memory-above-limit");
 
     private Features() {}
 
@@ -47,6 +49,17 @@ public final class Features {
         if (defaulted.events().stream().anyMatch(NodeMemoryPressure.class::isInstance)) {
             out.add("node-pressure");
         }
+        if (all.stream().anyMatch(c -> usesMoreThanItsLimit(defaulted, c))) {
+            out.add("memory-above-limit");
+        }
         return out;
+    }
+
+    /** Whether an instance of the container uses more memory than its limit (the kernel's OOM killer acts). */
+    private static boolean usesMoreThanItsLimit(Scenario defaulted, Container c) {
+        return c.resources().limit(ResourceRequirements.MEMORY).map(Quantity::longValue)
+                .map(limit -> defaulted.behaviour(c.name()).instances().stream().flatMap(i -> i.memory().stream())
+                        .anyMatch(m -> m.bytes().longValue() > limit))
+                .orElse(false);
     }
 }
