@@ -51,7 +51,9 @@ final class ApiRetry {
             try {
                 return call.get();
             } catch (KubernetesClientException e) {
-                if (attempt >= attempts || !retriable(e.getCode())) {
+                boolean accountNotYet = serviceAccountNotYet(e);
+                if (attempt >= (accountNotYet ? SERVICE_ACCOUNT_ATTEMPTS : attempts)
+                        || !(retriable(e.getCode()) || accountNotYet)) {
                     throw e;
                 }
                 pause(waitBefore(attempt, retryAfterSeconds(e)), e);
@@ -68,6 +70,19 @@ final class ApiRetry {
 
     static boolean retriable(int code) {
         return code == 429 || code >= 500;
+    }
+
+    /**
+     * How often a pod create is tried while its namespace has no default ServiceAccount yet: the
+     * ServiceAccount admission plugin refuses pods (403, "error looking up service account") until the
+     * controller-manager made it, which on a node just started took over ten seconds. The call's
+     * deadline (--trial-timeout) bounds the whole wait.
+     */
+    static final int SERVICE_ACCOUNT_ATTEMPTS = 40;
+
+    /** The 403 of a namespace whose default ServiceAccount does not exist yet (plugin/pkg/admission/serviceaccount). */
+    static boolean serviceAccountNotYet(KubernetesClientException e) {
+        return e.getCode() == 403 && e.getMessage() != null && e.getMessage().contains("error looking up service account");
     }
 
     /** Full jitter over an exponential bound (base * 2^(attempt-1), capped); never shorter than Retry-After. */

@@ -44,6 +44,22 @@ class ApiRetryTest {
             assertThat(sleeps).containsExactly(100L, 200L, 400L);
         }
 
+        /** Seen on a node just started: every pod of a new namespace refused until the default account existed. */
+        @Test
+        void should_retry_a_pod_create_refused_because_the_namespace_has_no_default_service_account_yet() {
+            AtomicInteger calls = new AtomicInteger();
+            java.util.function.Supplier<String> create = () -> {
+                if (calls.getAndIncrement() < 6) {
+                    throw new KubernetesClientException("pods \"pod-1\" is forbidden: error looking up service account "
+                            + "podcheck-r1/default: serviceaccount \"default\" not found", 403, null);
+                }
+                return "ok";
+            };
+
+            assertThat(retry.call(create)).isEqualTo("ok");
+            assertThat(calls).hasValue(7);
+        }
+
         @Test
         void should_give_up_after_the_last_attempt_with_the_last_failure() {
             AtomicInteger calls = new AtomicInteger();
