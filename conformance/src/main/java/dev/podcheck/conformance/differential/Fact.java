@@ -43,7 +43,8 @@ public enum Fact {
                     + "the target, and no more than the reference made.",
             "a restart is due when its exit on the target plus its interval's upper bound is inside the window"),
     STOP_INTERVAL("differs/stop-interval",
-            "After the deletion request, a container running at it MUST stop as long after it as in the "
+            "After the deletion request, a container running at it (the same instance on both sides) MUST stop "
+                    + "as long after it as in the "
                     + "reference: at its SIGTERM response, or by SIGKILL when the grace period ends (a sidecar: "
                     + "measured from the stop of the containers the reference shows it outlived).",
             "+ reaction + start latency, ± clock resolution"),

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * What follows the request to stop the pod (deletion, eviction, active deadline):
- * {@link Fact#STOP_INTERVAL} and {@link Fact#EXIT_CODE} for each container running at it on both
- * sides, measured from its cause: the request for a regular or init container, for a sidecar the
+ * {@link Fact#STOP_INTERVAL} and {@link Fact#EXIT_CODE} for each container whose same instance ran at it on
+ * both sides, measured from its cause: the request for a regular or init container, for a sidecar the
  * stop of every container after it that ran then (the kubelet stops sidecars only after the other
  * containers, in reverse order, kuberuntime_termination_order.go); {@link Fact#REMOVAL} of the object, measured from the last of
  * those stops (the kubelet removes a pod only once its containers are gone).
@@ -26,8 +26,12 @@ final class Stops {
             ContainerOutcome o = target.container(p.name());
             Optional<Instance> ip = runningAtStop(reference, p, freedom.early());
             Optional<Instance> io = o == null ? Optional.empty() : runningAtStop(target, o, freedom.early());
-            if (ip.isEmpty() || io.isEmpty()) {
-                continue; // not running on one side: its start or run differs, or its stop is not the same stop
+            if (ip.isEmpty() || io.isEmpty() || p.instances().indexOf(ip.get()) != o.instances().indexOf(io.get())) {
+                // Not running on one side, or another instance: its start or run differs (compared as such, within
+                // the target's timing), so its stop is not the same stop. Seen on a real kubelet: an instance that
+                // exited on its own a moment before a deletion, still being restarted there while the reference had
+                // restarted it at once.
+                continue;
             }
             String which = "container " + p.name();
             List<String> outlived = outlived(reference, p, ip.get(), freedom.early());

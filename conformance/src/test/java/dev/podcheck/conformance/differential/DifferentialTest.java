@@ -369,6 +369,29 @@ class DifferentialTest {
                     .containsExactly(Fact.STOP_INTERVAL);
         }
 
+        /**
+         * A deletion a moment after an exit: the reference restarted the app at once, a real kubelet was still
+         * restarting it (seen on kubelet v1.34, seed 1 trial 36), so the instances running at the deletion are not
+         * the same one and their stops are not compared; the restart is, within the target's timing.
+         */
+        @Test
+        void stop_interval_only_of_the_same_instance() {
+            // GIVEN an app that fails after 3 s once, then ignores SIGTERM, deleted 500 ms after that failure
+            Scenario deletedAfterAnExit = scenario(CRASH_LOOP.replace("- exit: {after: 3s, code: 1}",
+                    "- {times: 1, exit: {after: 3s, code: 1}}\n        - {onSigterm: ignore}"
+                            + "\n      events:\n      - deletePod: {at: 3500ms}"));
+            // WHEN the target shows the failure, but no restart by the deletion
+            Trace notRestarted = Edits.without(reference(deletedAfterAnExit), e -> "app".equals(Retimed.container(e))
+                    && e.at() >= 3000 && !(e instanceof TraceEvent.ContainerStatusChanged c
+                    && c.status().restartCount() == 0 && c.status().state() instanceof ContainerState.Terminated));
+            Timing secondClock = TIMING.withClockResolution(Duration.ofSeconds(1));
+
+            // THEN the failure, 500 ms before the deletion, is not taken for the stop the reference's restarted
+            // instance makes 30 s after it
+            assertThat(Comparison.of(deletedAfterAnExit, notRestarted, STATUSES, secondClock, HORIZON).differences())
+                    .extracting(Difference::fact).doesNotContain(Fact.STOP_INTERVAL, Fact.EXIT_CODE);
+        }
+
         @Test
         void removal() {
             Trace t = reference(initThenApp);
