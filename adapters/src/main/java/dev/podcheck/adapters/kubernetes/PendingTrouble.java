@@ -8,11 +8,18 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A pod that cannot run here as the scenario means: the scheduler found no node, or the image
- * cannot be pulled. Either way the timeline says nothing about the kubelet's semantics, so the
- * trial is inconclusive, never a violation.
+ * A pod that cannot run here as the scenario means: the scheduler found no node, the image
+ * cannot be pulled, or the runtime cannot create its sandbox. Either way the timeline says nothing
+ * about the kubelet's semantics, so the trial is inconclusive, never a violation.
  */
 final class PendingTrouble {
+    /**
+     * Failed sandbox creations, with no container started, after which the runtime counts as unable to run the pod:
+     * one may be a passing hiccup the kubelet's next SyncPod gets past; on kubelet v1.34 a pod limited to 2Mi failed
+     * again 12 s later, and every time after, until its trial's window closed.
+     */
+    static final int SANDBOX_ATTEMPTS = 2;
+
     /** Waiting reasons of a pull that failed (pkg/kubelet/images/types.go). */
     static final Set<String> PULL_FAILURES = Set.of("ErrImagePull", "ImagePullBackOff", "InvalidImageName",
             "ErrImageNeverPull");
@@ -38,6 +45,25 @@ final class PendingTrouble {
                         && PULL_FAILURES.contains(c.getState().getWaiting().getReason()))
                 .map(PendingTrouble::pullFailure)
                 .findFirst();
+    }
+
+    /**
+     * Why the pod cannot run after {@code failures} FailedCreatePodSandBox events, the last saying {@code message},
+     * or empty: fewer than {@link #SANDBOX_ATTEMPTS}, or one of its containers started after all.
+     */
+    static Optional<String> sandbox(Pod pod, int failures, String message) {
+        if (failures < SANDBOX_ATTEMPTS || pod == null || anyStarted(pod)) {
+            return Optional.empty();
+        }
+        return Optional.of("the runtime cannot create the sandbox of pod " + pod.getMetadata().getName() + " ("
+                + failures + " attempts): " + message);
+    }
+
+    private static boolean anyStarted(Pod pod) {
+        PodStatus s = pod.getStatus();
+        return s != null && Stream.concat(s.getInitContainerStatuses().stream(), s.getContainerStatuses().stream())
+                .anyMatch(c -> c.getState() != null && c.getState().getWaiting() == null
+                        || c.getLastState() != null && c.getLastState().getTerminated() != null);
     }
 
     /** Whether the scheduler has bound the pod to a node. */

@@ -28,6 +28,7 @@ final class PodObserver implements AutoCloseable {
     private final Set<ContainerReport> reports = new LinkedHashSet<>();
     private final List<ResumableWatch<?, ?>> watches = new ArrayList<>();
     private Pod last;
+    private int sandboxFailures;
     private boolean gone;
     private String failure;
 
@@ -179,7 +180,16 @@ final class PodObserver implements AutoCloseable {
         private void seen(List<Event> list) {
             long at = clock.now();
             synchronized (PodObserver.this) {
-                list.forEach(e -> sightings.addAll(events.occurrences(e, at)));
+                for (Event e : list) {
+                    List<Sighting.EventSeen> seen = events.occurrences(e, at);
+                    sightings.addAll(seen);
+                    for (Sighting.EventSeen occurrence : seen) {
+                        if ("FailedCreatePodSandBox".equals(occurrence.reason())) {
+                            sandboxFailures++;
+                            PendingTrouble.sandbox(last, sandboxFailures, occurrence.message()).ifPresent(PodObserver.this::fail);
+                        }
+                    }
+                }
                 PodObserver.this.notifyAll();
             }
         }

@@ -10,6 +10,7 @@ import dev.podcheck.spec.trace.PodPhase;
 import dev.podcheck.spec.trace.Trace;
 import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.yaml.ScenarioReader;
+import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
@@ -138,6 +139,31 @@ class KubernetesTargetTest {
                 assertThatThrownBy(() -> target.run(job("pull"), HORIZON)).isInstanceOf(TargetException.class)
                         .hasMessageStartingWith("the image busybox:1.36 of container app cannot be pulled (ImagePullBackOff:"
                                 + " Back-off pulling image \"busybox:1.36\")");
+            }
+        }
+
+        /** As kubelet v1.34 on containerd and runc showed for a pod limited to 2Mi, every attempt again. */
+        @Test
+        @SuppressWarnings("try") // the kubelet acts while it is open
+        void should_give_up_on_a_pod_whose_sandbox_the_runtime_cannot_create_again() {
+            String oom = "Failed to create pod sandbox: rpc error: code = Unknown desc = failed to create containerd task:"
+                    + " failed to create shim task: OCI runtime create failed: runc create failed: unable to start"
+                    + " container process: container init was OOM-killed (memory limit too low?): unknown";
+            try (ScriptedKubelet kubelet = kubelet(p -> {
+                cluster.client().v1().events().inNamespace(target.namespace()).resource(new EventBuilder()
+                        .withNewMetadata().withName(p.getMetadata().getName() + ".sandbox").endMetadata()
+                        .withNewInvolvedObject().withKind("Pod").withName(p.getMetadata().getName())
+                        .withUid(p.getMetadata().getUid()).endInvolvedObject()
+                        .withReason("FailedCreatePodSandBox").withMessage(oom).withCount(2).build()).create();
+                return new PodStatusBuilder().withPhase("Pending")
+                        .addNewCondition().withType("PodScheduled").withStatus("True").endCondition()
+                        .addNewContainerStatus().withName("app").withImage("busybox:1.36").withRestartCount(0)
+                        .withNewState().withNewWaiting().withReason("ContainerCreating").endWaiting().endState()
+                        .endContainerStatus().build();
+            }, false)) {
+
+                assertThatThrownBy(() -> target.run(job("small"), HORIZON)).isInstanceOf(TargetException.class)
+                        .hasMessage("the runtime cannot create the sandbox of pod small-1 (2 attempts): " + oom);
             }
         }
 

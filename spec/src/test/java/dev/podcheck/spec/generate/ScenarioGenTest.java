@@ -95,6 +95,17 @@ class ScenarioGenTest {
         }
 
         @Test
+        void should_draw_no_memory_limit_a_real_runtime_cannot_start_a_pod_under() {
+            List<Quantity> limits = LongStream.range(0, 400)
+                    .mapToObj(seed -> ScenarioGen.scenarios(Size.DEFAULT.withResourceCaps(40, 128)).generate(Choices.random(seed)))
+                    .flatMap(s -> s.pod().spec().allContainers())
+                    .map(c -> c.resources().limits().get(ResourceRequirements.MEMORY)).filter(Objects::nonNull).toList();
+
+            assertThat(limits).isNotEmpty().allMatch(q -> q.longValue() >= 8L << 20)
+                    .anyMatch(q -> q.longValue() == 8L << 20);
+        }
+
+        @Test
         void should_draw_deletions_but_no_node_pressure_for_a_target_that_cannot_cause_it() {
             List<Scenario> drawn = LongStream.range(0, 400)
                     .mapToObj(seed -> ScenarioGen.scenarios(Size.DEFAULT.withNodePressure(false)).generate(Choices.random(seed)))
