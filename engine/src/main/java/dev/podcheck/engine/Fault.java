@@ -49,8 +49,8 @@ public enum Fault {
     FINALIZER_REMOVAL_KEEPS_POD,
     /** Ready ignores the readiness gates: True as soon as ContainersReady is (RG-2). */
     READINESS_GATES_IGNORED,
-    /** A status patch of a gate's condition is not synced: Ready learns of it only at the next SyncPod (RG-3). */
-    GATE_PATCH_NOT_SYNCED,
+    /** The kubelet never sees a gate condition's status patch: Ready keeps the gates as they were (RG-3). */
+    GATE_PATCHES_UNSEEN,
     /** The termination message keeps the whole terminationMessagePath file, not its last 4096 bytes (TM-2). */
     TERMINATION_MESSAGE_NOT_CAPPED,
     /** FallbackToLogsOnError never reads the log (TM-3). */

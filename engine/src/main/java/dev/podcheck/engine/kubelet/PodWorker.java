@@ -352,11 +352,11 @@ public final class PodWorker {
             return; // nothing to patch
         }
         long now = queue.now();
-        patchedConditions.put(patch.type(), patch.isTrue());
         trace.add(new TraceEvent.ConditionPatched(now, patch.type(), patch.status()));
-        if (options.has(Fault.GATE_PATCH_NOT_SYNCED)) {
+        if (options.has(Fault.GATE_PATCHES_UNSEEN)) {
             return;
         }
+        patchedConditions.put(patch.type(), patch.isTrue());
         if (terminating) {
             publish(); // SyncTerminatingPod generates the status too
         } else {

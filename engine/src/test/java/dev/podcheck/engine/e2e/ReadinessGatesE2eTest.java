@@ -61,8 +61,8 @@ class ReadinessGatesE2eTest {
     }
 
     @Test
-    void gate_patch_not_synced_leaves_ready_behind_the_patch() {
-        Simulations sim = Simulations.run(POD, EngineOptions.DEFAULT.withFaults(Set.of(Fault.GATE_PATCH_NOT_SYNCED)));
+    void gate_patches_unseen_keeps_the_pod_unready() {
+        Simulations sim = Simulations.run(POD, EngineOptions.DEFAULT.withFaults(Set.of(Fault.GATE_PATCHES_UNSEEN)));
 
         assertThat(readyAt(sim, 30_000)).as(sim.log()).isFalse();
     }
