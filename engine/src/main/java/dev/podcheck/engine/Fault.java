@@ -43,4 +43,16 @@ public enum Fault {
     FORCE_DELETE_WAITS,
     /** The status reports restartCount 0 whatever the number of restarts. */
     RESTART_COUNT_RESET,
+    /** A pod with finalizers is removed by a DELETE with grace 0 as if it had none (FZ-2). */
+    FINALIZERS_IGNORED,
+    /** Removing the last finalizer of a pod already deleted with grace 0 leaves it in the API (FZ-3). */
+    FINALIZER_REMOVAL_KEEPS_POD,
+    /** Ready ignores the readiness gates: True as soon as ContainersReady is (RG-2). */
+    READINESS_GATES_IGNORED,
+    /** The kubelet never sees a gate condition's status patch: Ready keeps the gates as they were (RG-3). */
+    GATE_PATCHES_UNSEEN,
+    /** The termination message keeps the whole terminationMessagePath file, not its last 4096 bytes (TM-2). */
+    TERMINATION_MESSAGE_NOT_CAPPED,
+    /** FallbackToLogsOnError never reads the log (TM-3). */
+    LOG_FALLBACK_IGNORED,
 }

@@ -5,6 +5,7 @@ import dev.podcheck.adapters.TrialNames;
 import dev.podcheck.adapters.observe.Observations;
 import dev.podcheck.adapters.render.PodRenderer;
 import dev.podcheck.adapters.render.RenderOptions;
+import dev.podcheck.adapters.render.UnsupportedFeatures;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.Timing;
@@ -101,6 +102,7 @@ final class KubernetesTarget implements Target {
         if (release.released()) {
             throw new TargetException("the kubernetes target is closed", null);
         }
+        UnsupportedFeatures.refuse(defaulted, name());
         String podName = podName(defaulted);
         return new PodTrial(api, namespace.name(), clock, trialTimeout, podName)
                 .run(defaulted, submitted(defaulted, podName), horizon);

@@ -93,11 +93,13 @@ public final class KubernetesTargetProvider implements TargetProvider {
      * requests and memory use stay small (40m cpu, 64Mi memory requested at most per container, 128Mi
      * used), so that the default eight trials at once fit on one 2-core node beside its system pods:
      * a pod that asks for more than the node has left is unschedulable, and its trial inconclusive. The
-     * QoS class under test is the shape of requests and limits, never their size.
+     * QoS class under test is the shape of requests and limits, never their size. No finalizers, gate
+     * patches or termination messages yet (render.UnsupportedFeatures says why).
      */
     @Override
     public Size size(Size asked) {
-        return asked.withNodePressure(false).withStartDelays(false).withResourceCaps(CPU_MILLIS_CAP, MEMORY_MI_CAP);
+        return asked.withNodePressure(false).withStartDelays(false).withResourceCaps(CPU_MILLIS_CAP, MEMORY_MI_CAP)
+                .withApiPatches(false).withTerminationMessages(false);
     }
 
     static final int CPU_MILLIS_CAP = 40;

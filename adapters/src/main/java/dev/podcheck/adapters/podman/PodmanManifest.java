@@ -46,7 +46,7 @@ final class PodmanManifest {
         labels.put(STATE_LABEL, state.id());
         Map<String, String> annotations = new LinkedHashMap<>(m.annotations());
         annotations.values().removeIf(v -> !LABEL_VALUE.matcher(v).matches());
-        Pod pod = rendered.pod().withMetadata(new ObjectMeta(podName, null, m.uid(), labels, annotations, m.extra()));
+        Pod pod = rendered.pod().withMetadata(new ObjectMeta(podName, null, m.uid(), labels, annotations, m.finalizers(), m.extra()));
         return new RenderedPod(pod, ScenarioWriter.toYaml(pod), rendered.notes());
     }
 

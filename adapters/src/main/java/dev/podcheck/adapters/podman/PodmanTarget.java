@@ -2,6 +2,7 @@ package dev.podcheck.adapters.podman;
 
 import dev.podcheck.adapters.RunRelease;
 import dev.podcheck.adapters.TrialNames;
+import dev.podcheck.adapters.render.UnsupportedFeatures;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.Timing;
@@ -97,6 +98,7 @@ final class PodmanTarget implements Target {
         if (release.released()) {
             throw new TargetException("the podman target is closed", null);
         }
+        UnsupportedFeatures.refuse(defaulted, name());
         return new PodmanTrial(run, podName(defaulted)).run(defaulted, horizon);
     }
 

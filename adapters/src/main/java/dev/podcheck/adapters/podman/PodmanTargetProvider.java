@@ -79,11 +79,13 @@ public final class PodmanTargetProvider implements TargetProvider {
      * podman 4.3 refuses an init container with a probe or a hook ("cannot create an init container
      * that has either of lifecycle, livenessProbe, readinessProbe, or startupProbe set"), and kube
      * play waits for each init container to exit, so behind a sidecar no regular container ever
-     * starts: every trial with one would be inconclusive, or show that same deviation again.
+     * starts: every trial with one would be inconclusive, or show that same deviation again. No
+     * finalizers, gate patches or termination messages (render.UnsupportedFeatures says why).
      */
     @Override
     public Size size(Size asked) {
-        return asked.withNodePressure(false).withStartDelays(false).withContainers(asked.maxContainers(), asked.maxInitContainers(), 0);
+        return asked.withNodePressure(false).withStartDelays(false).withContainers(asked.maxContainers(), asked.maxInitContainers(), 0)
+                .withApiPatches(false).withTerminationMessages(false);
     }
 
     /** Long enough for restarts and a graceful deletion; every second of it is wall time. */

@@ -103,6 +103,8 @@ class KubernetesTargetProviderTest {
             assertThat(provider.size(Size.DEFAULT).nodePressure()).isFalse();
             assertThat(provider.size(Size.DEFAULT).events()).isTrue();
             assertThat(provider.size(Size.DEFAULT).startDelays()).isFalse();
+            assertThat(provider.size(Size.DEFAULT).apiPatches()).isFalse();
+            assertThat(provider.size(Size.DEFAULT).terminationMessages()).isFalse();
         }
     }
 

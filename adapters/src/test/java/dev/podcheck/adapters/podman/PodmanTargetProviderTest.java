@@ -68,11 +68,12 @@ class PodmanTargetProviderTest {
         }
 
         @Test
-        void should_ask_for_neither_node_pressure_nor_sidecars() {
+        void should_ask_for_neither_node_pressure_nor_sidecars_nor_what_it_cannot_act() {
             Size size = provider.size(Size.DEFAULT);
 
             assertThat(size).isEqualTo(Size.DEFAULT.withNodePressure(false).withStartDelays(false)
-                    .withContainers(Size.DEFAULT.maxContainers(), Size.DEFAULT.maxInitContainers(), 0));
+                    .withContainers(Size.DEFAULT.maxContainers(), Size.DEFAULT.maxInitContainers(), 0)
+                    .withApiPatches(false).withTerminationMessages(false));
         }
     }
 

@@ -3,6 +3,7 @@ package dev.podcheck.conformance.invariant;
 import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.invariant.deadline.DeadlineInvariants;
 import dev.podcheck.conformance.invariant.eviction.EvictionInvariants;
+import dev.podcheck.conformance.invariant.finalizer.FinalizerInvariants;
 import dev.podcheck.conformance.invariant.init.InitInvariants;
 import dev.podcheck.conformance.invariant.phase.PhaseInvariants;
 import dev.podcheck.conformance.invariant.probe.ProbeInvariants;
@@ -32,6 +33,7 @@ public final class Catalogue {
         all.addAll(TerminationInvariants.all());
         all.addAll(DeadlineInvariants.all());
         all.addAll(EvictionInvariants.all());
+        all.addAll(FinalizerInvariants.all());
         return List.copyOf(all);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Objects;
  * in Kubernetes words. Every event type is dispatched here and nowhere else.
  */
 record Change(String container, String text) {
+    static final int MESSAGE_SHOWN = 40;
 
     /**
      * The change {@code event} shows, given the container's status before it (null before its
@@ -60,6 +61,12 @@ record Change(String container, String text) {
         if (event instanceof TraceEvent.PodEvicted evicted) {
             return pod("Evicted" + why(evicted.resource(), evicted.message()));
         }
+        if (event instanceof TraceEvent.FinalizersRemoved) {
+            return pod("FinalizersRemoved");
+        }
+        if (event instanceof TraceEvent.ConditionPatched patched) {
+            return pod(patched.conditionType() + " " + patched.status() + " (patched)");
+        }
         throw new IllegalArgumentException("no timeline text for " + event);
     }
 
@@ -100,7 +107,15 @@ record Change(String container, String text) {
         ContainerState.Terminated terminated = (ContainerState.Terminated) state;
         return "Terminated " + terminated.exitCode()
                 + (terminated.reason().isEmpty() ? "" : " " + terminated.reason())
-                + (terminated.signal().isEmpty() ? "" : " by " + terminated.signal());
+                + (terminated.signal().isEmpty() ? "" : " by " + terminated.signal())
+                + (terminated.message().isEmpty() ? "" : ", message " + quoted(terminated.message()));
+    }
+
+    /** A termination message on one line: newlines escaped, at most {@value #MESSAGE_SHOWN} characters and its size. */
+    private static String quoted(String message) {
+        String line = message.replace("\n", "\\n");
+        return line.length() <= MESSAGE_SHOWN ? "\"" + line + "\""
+                : "\"" + line.substring(0, MESSAGE_SHOWN) + "...\" (" + message.length() + " characters)";
     }
 
     private static String deletion(TraceEvent.DeletionRequested deletion) {

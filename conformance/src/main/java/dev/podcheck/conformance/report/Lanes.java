@@ -114,7 +114,8 @@ final class Lanes {
         } else if (event instanceof TraceEvent.KubeletEvent recorded) {
             mark(lane(recorded.container()), event, "event");
         } else if (event instanceof TraceEvent.DeletionRequested || event instanceof TraceEvent.PodRemoved
-                || event instanceof TraceEvent.PodEvicted) {
+                || event instanceof TraceEvent.PodEvicted || event instanceof TraceEvent.FinalizersRemoved
+                || event instanceof TraceEvent.ConditionPatched) {
             mark(pod, event, "pod-event");
         }
         // PodCreated and condition changes are in the text timeline; the picture shows phase, not conditions.

@@ -59,6 +59,12 @@ final class Retimed {
         if (e instanceof TraceEvent.PodCreated p) {
             return new TraceEvent.PodCreated(at, p.qosClass());
         }
+        if (e instanceof TraceEvent.FinalizersRemoved) {
+            return new TraceEvent.FinalizersRemoved(at);
+        }
+        if (e instanceof TraceEvent.ConditionPatched p) {
+            return new TraceEvent.ConditionPatched(at, p.conditionType(), p.status());
+        }
         throw new IllegalArgumentException("an event type Retimed does not know: " + e);
     }
 
@@ -92,7 +98,7 @@ final class Retimed {
         }
         if (state instanceof ContainerState.Terminated t) {
             return new ContainerState.Terminated(t.exitCode(), t.reason(), t.signal(),
-                    started.applyAsLong(t.startedAt()), finished.applyAsLong(t.finishedAt()));
+                    started.applyAsLong(t.startedAt()), finished.applyAsLong(t.finishedAt()), t.message());
         }
         return state;
     }

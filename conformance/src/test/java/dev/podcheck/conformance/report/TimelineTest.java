@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podcheck.spec.pod.ProbeKind;
 import dev.podcheck.spec.trace.ConditionType;
+import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.PodPhase;
 import dev.podcheck.spec.trace.Trace;
+import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.Hook;
 import dev.podcheck.spec.trace.TraceEvent.Signal;
 import java.util.List;
@@ -109,6 +111,25 @@ class TimelineTest {
                     13.000  app        Running, started
                     20.000  (pod)      Evicted (memory: The node was low on resource: memory.)
                     20.000  (pod)      phase Failed (Evicted)
+                    """);
+        }
+
+        @Test
+        void should_show_a_termination_message_a_patched_gate_and_the_finalizers_removal() {
+            Trace trace = trace()
+                    .status(0, "app", running(0), 0, true, true)
+                    .add(new TraceEvent.ConditionPatched(5000, "example.com/lb", "True"))
+                    .status(9000, "app", new ContainerState.Terminated(1, "Error", "", 0, 9000, "DONE\nand more"),
+                            0, false, false)
+                    .add(new TraceEvent.FinalizersRemoved(60_000))
+                    .build();
+
+            assertThat(Timeline.of(List.of("app")).render(trace)).isEqualTo("""
+                      time  container  change
+                     0.000  app        Running, started, ready
+                     5.000  (pod)      example.com/lb True (patched)
+                     9.000  app        Terminated 1 Error, message "DONE\\nand more", not started, not ready
+                    60.000  (pod)      FinalizersRemoved
                     """);
         }
 

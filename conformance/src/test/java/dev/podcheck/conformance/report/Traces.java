@@ -90,7 +90,7 @@ public final class Traces {
         return add(new TraceEvent.PodEvicted(at, resource, message));
     }
 
-    private Traces add(TraceEvent event) {
+    public Traces add(TraceEvent event) {
         events.add(event);
         return this;
     }

@@ -26,7 +26,15 @@ final class Mutants {
             Map.entry(Fault.EVICTS_WITHOUT_PRESSURE, "memory eviction only when memory.available is below the threshold"),
             Map.entry(Fault.ACTIVE_DEADLINE_IGNORED, "activeDeadlineSeconds ends the pod Failed, DeadlineExceeded"),
             Map.entry(Fault.FORCE_DELETE_WAITS, "a force delete removes the pod at once"),
-            Map.entry(Fault.RESTART_COUNT_RESET, "restartCount counts the container's restarts")));
+            Map.entry(Fault.RESTART_COUNT_RESET, "restartCount counts the container's restarts"),
+            Map.entry(Fault.FINALIZERS_IGNORED, "a deleted pod with finalizers stays in the API until they are removed"),
+            Map.entry(Fault.FINALIZER_REMOVAL_KEEPS_POD,
+                    "removing the last finalizer removes a pod deleted with grace 0"),
+            Map.entry(Fault.READINESS_GATES_IGNORED, "Ready needs every readiness gate's condition True"),
+            Map.entry(Fault.GATE_PATCHES_UNSEEN, "Ready follows a status patch of a readiness gate's condition"),
+            Map.entry(Fault.TERMINATION_MESSAGE_NOT_CAPPED, "the termination message keeps the file's last 4096 bytes"),
+            Map.entry(Fault.LOG_FALLBACK_IGNORED,
+                    "FallbackToLogsOnError takes the log's tail when a container fails without a message")));
 
     /**
      * Faults the current catalogue does not catch with the default budget, with the invariant that

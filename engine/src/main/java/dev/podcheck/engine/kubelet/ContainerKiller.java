@@ -134,7 +134,7 @@ final class ContainerKiller {
             if (inst.exit == null) {
                 trace.add(new TraceEvent.SignalSent(queue.now(), rec.name(), Signal.SIGKILL));
             }
-            exitOn(inst, 137, Signal.SIGKILL, stopped);
+            exitOn(rec, inst, 137, Signal.SIGKILL, stopped);
         });
     }
 
@@ -201,16 +201,15 @@ final class ContainerKiller {
         trace.add(new TraceEvent.SignalSent(now, rec.name(), Signal.SIGTERM));
         if (inst.behaviour.onSigterm() instanceof SigtermResponse.ExitOnSigterm exit
                 && exit.after().toMillis() < grace) {
-            queue.at(now + exit.after().toMillis(), () -> exitOn(inst, exit.code(), Signal.SIGTERM, stopped));
+            queue.at(now + exit.after().toMillis(), () -> exitOn(rec, inst, exit.code(), Signal.SIGTERM, stopped));
         } else {
             sigkillAt(rec, inst, now + grace, stopped);
         }
     }
 
-    private void exitOn(Instance inst, int code, Signal signal, Runnable stopped) {
+    private void exitOn(ContainerRecord rec, Instance inst, int code, Signal signal, Runnable stopped) {
         if (inst.exit == null) {
-            inst.exit = new ContainerState.Terminated(code, code == 0 ? "Completed" : "Error", signal.name(),
-                    inst.startedAt, queue.now());
+            inst.exit = rec.exit(inst, code, code == 0 ? "Completed" : "Error", signal.name(), queue.now());
         }
         stopped.run();
     }

@@ -2,6 +2,7 @@ package dev.podcheck.engine.kubelet;
 
 import dev.podcheck.engine.Fault;
 import dev.podcheck.engine.probe.ProbeWorker;
+import dev.podcheck.engine.status.TerminationMessage;
 import dev.podcheck.spec.behaviour.ContainerBehaviour;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.ProbeKind;
@@ -35,11 +36,24 @@ final class ContainerRecord {
     /** A start is queued or under way in the current sync. */
     boolean starting;
 
-    ContainerRecord(Container spec, Kind kind, ContainerBehaviour behaviour, Set<Fault> faults) {
+    /** How many containers the pod has: they share the status' room for termination messages (TM-4). */
+    private final int podContainers;
+
+    ContainerRecord(Container spec, Kind kind, ContainerBehaviour behaviour, Set<Fault> faults, int podContainers) {
         this.spec = spec;
         this.kind = kind;
         this.behaviour = behaviour;
         this.faults = faults;
+        this.podContainers = podContainers;
+    }
+
+    /** The runtime's record of {@code inst} exiting, with the termination message the kubelet reads for it. */
+    ContainerState.Terminated exit(Instance inst, int exitCode, String reason, String signal, long finishedAt) {
+        int fileCap = faults.contains(Fault.TERMINATION_MESSAGE_NOT_CAPPED) ? Integer.MAX_VALUE
+                : TerminationMessage.MAX_FILE_BYTES;
+        String message = TerminationMessage.of(spec, inst.behaviour, exitCode, podContainers, fileCap,
+                !faults.contains(Fault.LOG_FALLBACK_IGNORED));
+        return new ContainerState.Terminated(exitCode, reason, signal, inst.startedAt, finishedAt, message);
     }
 
     String name() {

@@ -130,7 +130,7 @@ final class ContainerStarts {
             if (inst.exit != null) {
                 return;
             }
-            inst.exit = new ContainerState.Terminated(exitCode, exitReason, "", inst.startedAt, pod.queue.now());
+            inst.exit = rec.exit(inst, exitCode, exitReason, "", pod.queue.now());
             if (inst.killing) {
                 if (inst.onExitWhileKilled != null) {
                     inst.onExitWhileKilled.run(); // StopContainer returns: the process is gone

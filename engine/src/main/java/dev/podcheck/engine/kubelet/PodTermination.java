@@ -13,7 +13,8 @@ import java.util.List;
  * How the pod ends: graceful deletion (apiserver BeforeDelete + kubelet SyncTerminatingPod,
  * SEMANTICS T-1..T-11), activeDeadlineSeconds (AD-1, AD-2), eviction (E-6, E-7), and the pod
  * finishing by itself (R-4, S-9). Sidecars get the stop signal after the regular containers,
- * in reverse order (T-8).
+ * in reverse order (T-8). Finalizers keep the deleted object, final status included, until a
+ * client removes them (FZ-2, FZ-3).
  */
 final class PodTermination {
     static final String DEADLINE_REASON = "DeadlineExceeded";
@@ -24,9 +25,14 @@ final class PodTermination {
     private GracefulDeletion deletion;
     /** The pod is stopping because nothing is left to run (R-4, S-9), not by a pod-level stop. */
     private boolean finishing;
+    /** metadata.finalizers is not empty: no DELETE removes the object (FZ-2). */
+    private boolean finalizersPending;
+    /** A DELETE with grace 0 reached the apiserver: deletionGracePeriodSeconds is 0 (FZ-3). */
+    private boolean deletedWithGraceZero;
 
     PodTermination(PodWorker pod) {
         this.pod = pod;
+        this.finalizersPending = !pod.scenario.pod().metadata().finalizers().isEmpty();
     }
 
     boolean deletionRequested() {
@@ -49,7 +55,7 @@ final class PodTermination {
         deletion = next;
         pod.trace.add(new TraceEvent.DeletionRequested(now, grace, request.force(), next.deletionTimestampMillis()));
         if (grace == 0 && !pod.options.has(Fault.FORCE_DELETE_WAITS)) {
-            remove();
+            deleteWithGraceZero();
         }
         if (shortening) {
             shorten(grace); // T-6: a shorter grace restarts the stop with it
@@ -64,6 +70,30 @@ final class PodTermination {
             if (rec.isRunning() && rec.current.killing) {
                 pod.killer.kill(rec, Math.max(graceSeconds, 1), "Stopping container " + rec.name(), () -> true, () -> { });
             }
+        }
+    }
+
+    /**
+     * A DELETE with grace 0 (force, a terminal or unbound pod, the kubelet's final one): the object
+     * goes at once unless it has finalizers; then it stays, and the kubelet keeps writing its status
+     * (store.go Delete, SEMANTICS FZ-2).
+     */
+    private void deleteWithGraceZero() {
+        deletedWithGraceZero = true;
+        if (!finalizersPending || pod.options.has(Fault.FINALIZERS_IGNORED)) {
+            remove();
+        }
+    }
+
+    /** A patch that leaves no finalizer removes a pod already deleted with grace 0 (ShouldDeleteDuringUpdate, FZ-3). */
+    void removeFinalizers() {
+        if (pod.removed || !finalizersPending) {
+            return;
+        }
+        finalizersPending = false;
+        pod.trace.add(new TraceEvent.FinalizersRemoved(pod.queue.now()));
+        if (deletedWithGraceZero && !pod.options.has(Fault.FINALIZER_REMOVAL_KEEPS_POD)) {
+            remove();
         }
     }
 
@@ -182,7 +212,7 @@ final class PodTermination {
         pod.publish();
         then.run();
         if (deletion != null && !pod.removed) {
-            remove(); // the kubelet deletes the object once it is terminal and finished (T-4)
+            deleteWithGraceZero(); // the kubelet deletes the object once it is terminal and finished (T-4)
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.podcheck.spec.pod.Pod;
 import dev.podcheck.spec.pod.PodSpec;
 import dev.podcheck.spec.pod.RestartPolicy;
 import dev.podcheck.spec.qos.PodQOS;
+import dev.podcheck.spec.scenario.PatchCondition;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.ContainerStatus;
@@ -21,6 +22,7 @@ import dev.podcheck.spec.trace.TraceEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,8 @@ public final class PodWorker {
     String failedReason = "";
     String failedMessage = "";
     PodCondition disruption;
+    /** The status of conditions clients patched (readiness gates'), by type; absent ones do not exist (ST-14). */
+    private final Map<String, Boolean> patchedConditions = new HashMap<>();
 
     public PodWorker(Scenario defaulted, EngineOptions options) {
         this.scenario = defaulted;
@@ -83,7 +87,8 @@ public final class PodWorker {
     }
 
     private void add(Container c, ContainerRecord.Kind kind, List<ContainerRecord> list) {
-        ContainerRecord rec = new ContainerRecord(c, kind, scenario.behaviour(c.name()), options.faults());
+        ContainerRecord rec = new ContainerRecord(c, kind, scenario.behaviour(c.name()), options.faults(),
+                spec.initContainers().size() + spec.containers().size());
         list.add(rec);
         byName.put(c.name(), rec);
     }
@@ -338,6 +343,27 @@ public final class PodWorker {
 
     // ---- status ----------------------------------------------------------------------------
 
+    /**
+     * A client's status patch of a condition the kubelet does not own. The kubelet keeps it (SM-1)
+     * and, as for any update of the pod, its pod worker syncs, which recomputes Ready (RG-3).
+     */
+    void patchCondition(PatchCondition patch) {
+        if (removed) {
+            return; // nothing to patch
+        }
+        long now = queue.now();
+        trace.add(new TraceEvent.ConditionPatched(now, patch.type(), patch.status()));
+        if (options.has(Fault.GATE_PATCHES_UNSEEN)) {
+            return;
+        }
+        patchedConditions.put(patch.type(), patch.isTrue());
+        if (terminating) {
+            publish(); // SyncTerminatingPod generates the status too
+        } else {
+            requestSync(now); // after the pod's first sync when patched at its creation
+        }
+    }
+
     /** generateAPIPodStatus + the status manager's merge (ST-5, ST-6, SM-3, ST-15), recorded when changed. */
     void publish() {
         if (removed) {
@@ -369,8 +395,9 @@ public final class PodWorker {
         PodPhase api = PodPhases.merged(trace.phase(), cachedPhase, anyRunning);
         boolean failedByKubelet = api == PodPhase.Failed && !failedReason.isEmpty();
         trace.phase(now, api, failedByKubelet ? failedReason : "", failedByKubelet ? failedMessage : "");
+        PodSpec gated = options.has(Fault.READINESS_GATES_IGNORED) ? spec.withReadinessGates(List.of()) : spec;
         List<PodCondition> conditions = PodConditions.forcedForTerminalPhase(
-                PodConditions.kubeletOwned(spec, statuses, api, true, Map.of()), api);
+                PodConditions.kubeletOwned(gated, statuses, api, true, patchedConditions), api);
         conditions.forEach(c -> trace.condition(now, c));
         if (disruption != null && api.isTerminal()) {
             trace.condition(now, disruption); // sent with the terminal phase only (ST-17)

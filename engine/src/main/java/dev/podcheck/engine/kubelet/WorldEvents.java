@@ -2,6 +2,8 @@ package dev.podcheck.engine.kubelet;
 
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
+import dev.podcheck.spec.scenario.PatchCondition;
+import dev.podcheck.spec.scenario.RemoveFinalizers;
 import dev.podcheck.spec.scenario.WorldEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,10 @@ final class WorldEvents {
                 pod.queue.at(event.at().toMillis(), () -> pod.termination.delete(delete));
             } else if (event instanceof NodeMemoryPressure pressure) {
                 pressures.add(pressure);
+            } else if (event instanceof RemoveFinalizers) {
+                pod.queue.at(event.at().toMillis(), pod.termination::removeFinalizers);
+            } else if (event instanceof PatchCondition patch) {
+                pod.queue.at(event.at().toMillis(), () -> pod.patchCondition(patch));
             }
         }
         if (!pressures.isEmpty()) {

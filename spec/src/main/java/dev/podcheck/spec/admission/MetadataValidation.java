@@ -6,16 +6,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A pod's metadata at create, as ValidateObjectMeta in staging/.../apimachinery/pkg/api/validation/objectmeta.go
- * checks it with ValidatePodName (a DNS-1123 subdomain): name or generateName, namespace, labels, annotations.
+ * checks it with ValidatePodName (a DNS-1123 subdomain): name or generateName, namespace, labels, annotations,
+ * finalizers.
  * An unset namespace is the request's (kubectl fills it in), so only a written one is checked.
  */
 final class MetadataValidation {
     /** objectmeta.go TotalAnnotationSizeLimitB. */
     static final int TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
     static final int LABEL_VALUE_MAX = 63;
+    /** metav1.FinalizerOrphanDependents and FinalizerDeleteDependents. */
+    static final String ORPHAN = "orphan";
+    static final String FOREGROUND_DELETION = "foregroundDeletion";
 
     private static final String LABEL_VALUE_FMT = "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?";
     private static final Pattern LABEL_VALUE = Pattern.compile(LABEL_VALUE_FMT);
@@ -45,6 +50,22 @@ final class MetadataValidation {
         }
         labels(meta.labels(), path + ".labels", out);
         annotations(meta.annotations(), path + ".annotations", out);
+        finalizers(meta.finalizers(), path + ".finalizers", out);
+    }
+
+    // ValidateFinalizers (SEMANTICS FZ-1): each a qualified name, reported at the list; orphan and
+    // foregroundDeletion exclude each other.
+    private static void finalizers(List<String> finalizers, String path, List<Violation> out) {
+        for (String finalizer : finalizers) {
+            String f = finalizer == null ? "" : finalizer;
+            NameRules.qualifiedName(f).forEach(msg -> out.add(Violation.invalid(path, f, msg)));
+        }
+        if (finalizers.contains(ORPHAN) && finalizers.contains(FOREGROUND_DELETION)) {
+            // Go's %#v of the []string value
+            String value = finalizers.stream().map(f -> "\"" + f + "\"").collect(Collectors.joining(", ", "[]string{", "}"));
+            out.add(new Violation(path, Violation.Type.INVALID, value,
+                    "finalizer " + ORPHAN + " and " + FOREGROUND_DELETION + " cannot be both set"));
+        }
     }
 
     // ValidateLabels: both errors are reported at the labels map, the key or value as the value.

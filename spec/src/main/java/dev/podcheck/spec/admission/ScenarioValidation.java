@@ -5,7 +5,9 @@ import dev.podcheck.spec.behaviour.HookBehaviour;
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.LifecycleHandler;
+import dev.podcheck.spec.scenario.PatchCondition;
 import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.scenario.WorldEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +16,10 @@ import java.util.function.Function;
 
 /**
  * podcheck's own checks of a scenario, beyond the pod: a behaviour must name a container of the
- * pod, and a hook behaviour needs the hook in the spec. World events are not checked here: their
- * records refuse impossible values, they may come in any order (the engine sorts them), and a
- * negative grace period on delete is legal (the apiserver treats it as 1, SEMANTICS T-3).
+ * pod, and a hook behaviour needs the hook in the spec. World events are checked only where the
+ * apiserver would refuse the patch they stand for (a condition type that is no qualified name,
+ * validatePodConditions, V-22): their records refuse impossible values, they may come in any order
+ * (the engine sorts them), and a negative grace period on delete is legal (T-3).
  */
 final class ScenarioValidation {
     static final String PATH = "metadata.annotations[" + Scenario.ANNOTATION + "]";
@@ -29,6 +32,13 @@ final class ScenarioValidation {
     private ScenarioValidation() {}
 
     static void scenario(Scenario scenario, List<Violation> out) {
+        List<WorldEvent> events = scenario.events();
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i) instanceof PatchCondition patch) {
+                String field = PATH + ".events[" + i + "].patchCondition.type";
+                NameRules.qualifiedName(patch.type()).forEach(msg -> out.add(Violation.invalid(field, patch.type(), msg)));
+            }
+        }
         Map<String, Container> byName = new LinkedHashMap<>();
         scenario.pod().spec().allContainers()
                 .filter(c -> c.name() != null)

@@ -19,6 +19,10 @@ import java.util.List;
  * @param memory      memory in use over time (steps); none means zero
  * @param postStart   how the postStart hook behaves, if the spec has one
  * @param preStop     how the preStop hook behaves, if the spec has one
+ * @param terminationMessage what it has written to its terminationMessagePath when it ends; none is an
+ *                    empty file (SEMANTICS TM-2)
+ * @param log         the tail of what it has written to stdout and stderr when it ends, which
+ *                    FallbackToLogsOnError reads (TM-3)
  */
 public record InstanceBehaviour(
         Integer times,
@@ -30,11 +34,13 @@ public record InstanceBehaviour(
         SigtermResponse onSigterm,
         List<MemoryUse> memory,
         HookBehaviour postStart,
-        HookBehaviour preStop) {
+        HookBehaviour preStop,
+        String terminationMessage,
+        String log) {
 
     public static final InstanceBehaviour DEFAULT = new InstanceBehaviour(
             1, Duration.ZERO, null, Health.ALWAYS, Health.ALWAYS, Health.ALWAYS,
-            SigtermResponse.DEFAULT, List.of(), HookBehaviour.INSTANT, HookBehaviour.INSTANT);
+            SigtermResponse.DEFAULT, List.of(), HookBehaviour.INSTANT, HookBehaviour.INSTANT, "", "");
 
     public InstanceBehaviour {
         times = times == null ? 1 : times;
@@ -50,6 +56,15 @@ public record InstanceBehaviour(
         memory = Immutables.list(memory);
         postStart = postStart == null ? HookBehaviour.INSTANT : postStart;
         preStop = preStop == null ? HookBehaviour.INSTANT : preStop;
+        terminationMessage = terminationMessage == null ? "" : terminationMessage;
+        log = log == null ? "" : log;
+    }
+
+    /** Writes no termination message and no log. */
+    public InstanceBehaviour(Integer times, Duration startAfter, Exit exit, Health startup, Health liveness,
+                             Health readiness, SigtermResponse onSigterm, List<MemoryUse> memory,
+                             HookBehaviour postStart, HookBehaviour preStop) {
+        this(times, startAfter, exit, startup, liveness, readiness, onSigterm, memory, postStart, preStop, "", "");
     }
 
     public Health health(ProbeKind kind) {
@@ -73,17 +88,17 @@ public record InstanceBehaviour(
 
     public InstanceBehaviour withTimes(int n) {
         return new InstanceBehaviour(n, startAfter, exit, startup, liveness, readiness, onSigterm, memory,
-                postStart, preStop);
+                postStart, preStop, terminationMessage, log);
     }
 
     public InstanceBehaviour withStartAfter(Duration value) {
         return new InstanceBehaviour(times, value, exit, startup, liveness, readiness, onSigterm, memory,
-                postStart, preStop);
+                postStart, preStop, terminationMessage, log);
     }
 
     public InstanceBehaviour withExit(Exit value) {
         return new InstanceBehaviour(times, startAfter, value, startup, liveness, readiness, onSigterm, memory,
-                postStart, preStop);
+                postStart, preStop, terminationMessage, log);
     }
 
     public InstanceBehaviour withHealth(ProbeKind kind, Health value) {
@@ -91,11 +106,17 @@ public record InstanceBehaviour(
                 kind == ProbeKind.startup ? value : startup,
                 kind == ProbeKind.liveness ? value : liveness,
                 kind == ProbeKind.readiness ? value : readiness,
-                onSigterm, memory, postStart, preStop);
+                onSigterm, memory, postStart, preStop, terminationMessage, log);
     }
 
     public InstanceBehaviour withOnSigterm(SigtermResponse value) {
         return new InstanceBehaviour(times, startAfter, exit, startup, liveness, readiness, value, memory,
-                postStart, preStop);
+                postStart, preStop, terminationMessage, log);
+    }
+
+    /** What this instance leaves in its terminationMessagePath file and log (TM-2, TM-3). */
+    public InstanceBehaviour withOutput(String message, String logTail) {
+        return new InstanceBehaviour(times, startAfter, exit, startup, liveness, readiness, onSigterm, memory,
+                postStart, preStop, message, logTail);
     }
 }

@@ -57,7 +57,8 @@ public final class ScenarioGen {
             }
             List<WorldEvent> events = !size.events() ? List.of()
                     : (size.nodePressure() ? EventGen.EVENTS : EventGen.DELETIONS).generate(c);
-            return new Scenario(Pod.of(ObjectMeta.named(POD_NAME), spec), behaviours, events);
+            Scenario drawn = new Scenario(Pod.of(ObjectMeta.named(POD_NAME), spec), behaviours, events);
+            return LifecycleGen.add(drawn, size, c);
         };
     }
 

@@ -8,7 +8,9 @@ import java.time.Duration;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.WRAPPER_OBJECT)
 @JsonSubTypes({
         @JsonSubTypes.Type(value = DeletePod.class, name = "deletePod"),
-        @JsonSubTypes.Type(value = NodeMemoryPressure.class, name = "nodeMemoryPressure")})
-public sealed interface WorldEvent permits DeletePod, NodeMemoryPressure {
+        @JsonSubTypes.Type(value = NodeMemoryPressure.class, name = "nodeMemoryPressure"),
+        @JsonSubTypes.Type(value = RemoveFinalizers.class, name = "removeFinalizers"),
+        @JsonSubTypes.Type(value = PatchCondition.class, name = "patchCondition")})
+public sealed interface WorldEvent permits DeletePod, NodeMemoryPressure, RemoveFinalizers, PatchCondition {
     Duration at();
 }

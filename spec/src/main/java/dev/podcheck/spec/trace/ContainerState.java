@@ -24,13 +24,20 @@ public sealed interface ContainerState {
 
     /**
      * Exited. {@code signal} names the signal that ended it (SIGTERM, SIGKILL), or is empty when the
-     * process exited by itself or the kernel's OOM killer ended it (reason OOMKilled).
+     * process exited by itself or the kernel's OOM killer ended it (reason OOMKilled). {@code message}
+     * is the termination message (SEMANTICS TM-2..TM-4), empty when there is none.
      */
-    record Terminated(int exitCode, String reason, String signal, long startedAt, long finishedAt)
+    record Terminated(int exitCode, String reason, String signal, long startedAt, long finishedAt, String message)
             implements ContainerState {
         public Terminated {
             reason = reason == null ? "" : reason;
             signal = signal == null ? "" : signal;
+            message = message == null ? "" : message;
+        }
+
+        /** Without a termination message. */
+        public Terminated(int exitCode, String reason, String signal, long startedAt, long finishedAt) {
+            this(exitCode, reason, signal, startedAt, finishedAt, "");
         }
     }
 

@@ -21,7 +21,9 @@ import dev.podcheck.spec.pod.ProbeKind;
         @JsonSubTypes.Type(TraceEvent.KubeletEvent.class),
         @JsonSubTypes.Type(TraceEvent.DeletionRequested.class),
         @JsonSubTypes.Type(TraceEvent.PodRemoved.class),
-        @JsonSubTypes.Type(TraceEvent.PodEvicted.class)})
+        @JsonSubTypes.Type(TraceEvent.PodEvicted.class),
+        @JsonSubTypes.Type(TraceEvent.FinalizersRemoved.class),
+        @JsonSubTypes.Type(TraceEvent.ConditionPatched.class)})
 public sealed interface TraceEvent {
     long at();
 
@@ -70,6 +72,18 @@ public sealed interface TraceEvent {
 
     /** The kubelet evicted the pod under node pressure (SEMANTICS E-7). */
     record PodEvicted(long at, String resource, String message) implements TraceEvent {}
+
+    /**
+     * A client removed the pod's last finalizer (SEMANTICS FZ-3): from here on a DELETE with grace 0,
+     * or one already made, removes the object.
+     */
+    record FinalizersRemoved(long at) implements TraceEvent {}
+
+    /**
+     * A client patched status.conditions with a condition the kubelet does not own, such as a
+     * readiness gate's (SEMANTICS RG-3); {@code status} is True, False or Unknown.
+     */
+    record ConditionPatched(long at, String conditionType, String status) implements TraceEvent {}
 
     enum Hook { postStart, preStop }
 

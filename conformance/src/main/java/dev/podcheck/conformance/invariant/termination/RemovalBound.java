@@ -31,7 +31,7 @@ public final class RemovalBound implements Invariant {
 
     @Override
     public String must() {
-        return "A gracefully deleted pod MUST be removed only once its phase is terminal, and within its grace "
+        return "A gracefully deleted pod without finalizers MUST be removed only once its phase is terminal, and within its grace "
                 + "period plus 5 seconds of the DELETE that set the earliest deadline.";
     }
 
@@ -48,6 +48,9 @@ public final class RemovalBound implements Invariant {
 
     @Override
     public Verdict check(Observed trial) {
+        if (!trial.scenario().pod().metadata().finalizers().isEmpty()) {
+            return Verdict.HOLDS; // finalizers keep the object (FZ-2): the finalizer group judges its removal
+        }
         List<TraceEvent> events = trial.trace().events();
         DeletionRequested earliest = null;
         long deadline = Long.MAX_VALUE;

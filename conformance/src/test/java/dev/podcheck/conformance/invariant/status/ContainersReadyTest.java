@@ -60,4 +60,23 @@ class ContainersReadyTest {
         assertThat(new ContainersReady().check(Trials.of(GATED, trace))).isEqualTo(Verdict.violated(
                 "at 1000 ms Ready is True although readiness gate example.com/lb is not True", ready));
     }
+
+    @Test
+    void should_be_violated_when_Ready_is_True_while_a_readiness_gate_was_patched_False() {
+        TraceEvent patched = new TraceEvent.ConditionPatched(500, "example.com/lb", "False");
+        TraceEvent ready = condition(1000, ConditionType.Ready, true);
+        var trace = trace(patched, running(1000, "app", true, true), condition(1000, ConditionType.ContainersReady, true),
+                ready);
+
+        assertThat(new ContainersReady().check(Trials.of(GATED, trace))).isEqualTo(Verdict.violated(
+                "at 1000 ms Ready is True although readiness gate example.com/lb is not True", patched, ready));
+    }
+
+    @Test
+    void should_hold_when_Ready_is_True_once_the_gate_was_patched_True() {
+        var trace = trace(new TraceEvent.ConditionPatched(500, "example.com/lb", "True"), running(1000, "app", true, true),
+                condition(1000, ConditionType.ContainersReady, true), condition(1000, ConditionType.Ready, true));
+
+        assertThat(new ContainersReady().check(Trials.of(GATED, trace))).isEqualTo(Verdict.HOLDS);
+    }
 }

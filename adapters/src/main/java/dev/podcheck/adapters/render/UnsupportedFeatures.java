@@ -1,0 +1,53 @@
+package dev.podcheck.adapters.render;
+
+import dev.podcheck.conformance.api.Target.TargetException;
+import dev.podcheck.spec.behaviour.InstanceBehaviour;
+import dev.podcheck.spec.scenario.PatchCondition;
+import dev.podcheck.spec.scenario.RemoveFinalizers;
+import dev.podcheck.spec.scenario.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the real targets cannot act yet, said instead of ignored (their providers also keep the
+ * generator from drawing it, Size.apiPatches and terminationMessages): finalizers, which nothing
+ * would remove from a real pod, and the events that patch the pod; termination messages and logs,
+ * because the rendered scripts use the termination log and stdout for their own reports.
+ */
+public final class UnsupportedFeatures {
+    private UnsupportedFeatures() {}
+
+    /** One phrase per feature of {@code defaulted} that the rendered pod cannot act. */
+    public static List<String> of(Scenario defaulted) {
+        List<String> out = new ArrayList<>();
+        if (!defaulted.pod().metadata().finalizers().isEmpty()) {
+            out.add("metadata.finalizers (nothing would remove them from the real pod)");
+        }
+        if (defaulted.events().stream().anyMatch(RemoveFinalizers.class::isInstance)) {
+            out.add("the removeFinalizers event (a patch of metadata.finalizers)");
+        }
+        if (defaulted.events().stream().anyMatch(PatchCondition.class::isInstance)) {
+            out.add("the patchCondition event (a status patch of a readiness gate's condition)");
+        }
+        boolean writes = defaulted.behaviours().values().stream().flatMap(b -> b.instances().stream())
+                .anyMatch(UnsupportedFeatures::writesOutput);
+        if (writes) {
+            out.add("behaviours' terminationMessage and log (the rendered scripts report through the termination log"
+                    + " and stdout)");
+        }
+        return out;
+    }
+
+    /** Refuses, as an inconclusive trial that names each feature, a scenario this target cannot act. */
+    public static void refuse(Scenario defaulted, String target) throws TargetException {
+        List<String> unsupported = of(defaulted);
+        if (!unsupported.isEmpty()) {
+            throw new TargetException("the " + target + " target cannot run this scenario yet: it does not support "
+                    + String.join("; ", unsupported), null);
+        }
+    }
+
+    private static boolean writesOutput(InstanceBehaviour instance) {
+        return !instance.terminationMessage().isEmpty() || !instance.log().isEmpty();
+    }
+}

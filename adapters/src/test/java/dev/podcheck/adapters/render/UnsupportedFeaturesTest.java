@@ -1,0 +1,55 @@
+package dev.podcheck.adapters.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.podcheck.conformance.api.Target.TargetException;
+import dev.podcheck.spec.admission.Defaulting;
+import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.yaml.ScenarioReader;
+import org.junit.jupiter.api.Test;
+
+class UnsupportedFeaturesTest {
+    static Scenario scenario(String yaml) {
+        return Defaulting.apply(ScenarioReader.readOne("test", yaml));
+    }
+
+    @Test
+    void should_refuse_finalizers_gate_patches_and_termination_messages_naming_each() {
+        // GIVEN a pod with a finalizer, a gate patch and a termination message
+        Scenario s = scenario("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: p
+                  finalizers: [example.com/test-finalizer]
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {exit: {code: 1}, terminationMessage: DONE}
+                      events:
+                      - patchCondition: {at: 5s, type: example.com/lb, status: "True"}
+                      - removeFinalizers: {at: 9s}
+                spec:
+                  readinessGates: [{conditionType: example.com/lb}]
+                  containers: [{name: app, image: busybox}]
+                """);
+
+        // THEN the target says what it cannot do instead of running the pod without it
+        assertThatThrownBy(() -> UnsupportedFeatures.refuse(s, "kubernetes")).isInstanceOf(TargetException.class)
+                .hasMessage("the kubernetes target cannot run this scenario yet: it does not support "
+                        + "metadata.finalizers (nothing would remove them from the real pod); "
+                        + "the removeFinalizers event (a patch of metadata.finalizers); "
+                        + "the patchCondition event (a status patch of a readiness gate's condition); "
+                        + "behaviours' terminationMessage and log (the rendered scripts report through the termination log"
+                        + " and stdout)");
+    }
+
+    @Test
+    void should_accept_readiness_gates_nobody_patches() {
+        Scenario s = scenario("{apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {readinessGates: "
+                + "[{conditionType: example.com/lb}], containers: [{name: app, image: busybox}]}}");
+
+        assertThat(UnsupportedFeatures.of(s)).isEmpty();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.podcheck.spec.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podcheck.spec.admission.Defaulting;
+import dev.podcheck.spec.admission.Validation;
+import dev.podcheck.spec.property.Choices;
+import dev.podcheck.spec.scenario.DeletePod;
+import dev.podcheck.spec.scenario.PatchCondition;
+import dev.podcheck.spec.scenario.RemoveFinalizers;
+import dev.podcheck.spec.scenario.Scenario;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+/** The default budget (1,000 trials) must exercise each new rule, and a target may leave them out. */
+class LifecycleGenTest {
+    static final List<Scenario> DRAWN = LongStream.range(0, 1000)
+            .mapToObj(seed -> Defaulting.apply(ScenarioGen.scenarios(Size.DEFAULT).generate(Choices.random(seed))))
+            .toList();
+
+    static long count(Predicate<Scenario> p) {
+        return DRAWN.stream().filter(p).count();
+    }
+
+    @Test
+    void should_draw_each_new_field_often_enough_for_the_default_budget() {
+        assertThat(count(s -> !s.pod().metadata().finalizers().isEmpty()
+                && s.events().stream().anyMatch(DeletePod.class::isInstance))).isBetween(40L, 150L);
+        assertThat(count(s -> s.events().stream().anyMatch(RemoveFinalizers.class::isInstance))).isBetween(100L, 250L);
+        assertThat(count(s -> s.events().stream().anyMatch(PatchCondition.class::isInstance))).isBetween(100L, 250L);
+        assertThat(count(s -> s.pod().spec().allContainers()
+                .anyMatch(c -> "FallbackToLogsOnError".equals(c.terminationMessagePolicy())))).isBetween(50L, 250L);
+        assertThat(count(s -> s.behaviours().values().stream().flatMap(b -> b.instances().stream())
+                .anyMatch(i -> i.terminationMessage().length() > 4096))).isGreaterThan(20L);
+    }
+
+    @Test
+    void should_draw_only_valid_scenarios() {
+        assertThat(DRAWN.stream().flatMap(s -> Validation.validate(s).stream())).isEmpty();
+    }
+
+    @Test
+    void should_draw_none_of_them_when_the_target_opts_out() {
+        Size cluster = Size.DEFAULT.withApiPatches(false).withTerminationMessages(false);
+        for (long seed = 0; seed < 300; seed++) {
+            Scenario s = ScenarioGen.scenarios(cluster).generate(Choices.random(seed));
+            assertThat(s.pod().metadata().finalizers()).isEmpty();
+            assertThat(s.pod().spec().readinessGates()).isEmpty();
+            assertThat(s.events()).noneMatch(e -> e instanceof RemoveFinalizers || e instanceof PatchCondition);
+            assertThat(s.behaviours().values()).allSatisfy(b -> assertThat(b.instances())
+                    .allSatisfy(i -> assertThat(i.terminationMessage() + i.log()).isEmpty()));
+        }
+    }
+}
