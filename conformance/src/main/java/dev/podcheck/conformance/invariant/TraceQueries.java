@@ -166,9 +166,14 @@ public final class TraceQueries {
         if (run.exit() == null) {
             return false;
         }
+        // A kill at the instant this run started belongs to it only if it comes after the status that
+        // shows the run: the run before may have been killed and this one started in the same SyncPod.
+        List<TraceEvent> events = trace.events();
+        int shownAt = events.indexOf(run.shown());
         return trace.all(TraceEvent.KubeletEvent.class)
                 .filter(e -> e.reason().equals("Killing") && e.container().equals(run.container()))
-                .filter(e -> e.at() >= run.startedAt() && e.at() <= run.exit().finishedAt())
+                .filter(e -> e.at() > run.startedAt() || e.at() == run.startedAt() && events.indexOf(e) > shownAt)
+                .filter(e -> e.at() <= run.exit().finishedAt())
                 .anyMatch(e -> e.message().contains("failed liveness probe") || e.message().contains("failed startup probe"));
     }
 }
