@@ -159,6 +159,20 @@ public final class TraceQueries {
     }
 
     /**
+     * The run of {@code container} that {@code event} concerns: the latest one shown before it in
+     * trace order that had not ended before it (a run that started at the same instant, shown
+     * after the event, is the next one).
+     */
+    public static Optional<Run> runAt(Trace trace, String container, TraceEvent event) {
+        List<TraceEvent> events = trace.events();
+        int at = events.indexOf(event);
+        return runs(trace, container).stream()
+                .filter(r -> events.indexOf(r.shown()) < at)
+                .filter(r -> r.exit() == null || r.exit().finishedAt() >= event.at())
+                .reduce((a, b) -> b);
+    }
+
+    /**
      * Whether the kubelet killed this run for a failed liveness or startup probe (P-8, P-9): its
      * Killing event, between the run's start and its exit, says so as kuberuntime_manager.go words it.
      */

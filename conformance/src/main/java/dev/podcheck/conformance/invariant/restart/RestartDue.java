@@ -125,7 +125,7 @@ public final class RestartDue {
      * The longest one SyncPod's starts may take, each container's slowest start (create, then
      * postStart, S-3) one after another: how long a start that a stop cut short may stay unseen.
      */
-    private static long longestStartChain(Observed trial) {
+    public static long longestStartChain(Observed trial) {
         long chain = 0;
         for (Container c : trial.scenario().pod().spec().allContainers().toList()) {
             boolean hasPostStart = c.lifecycle() != null && c.lifecycle().postStart() != null;
@@ -134,6 +134,19 @@ public final class RestartDue {
                     .max().orElse(0);
         }
         return chain;
+    }
+
+    /**
+     * The latest moment a SyncPod owed from {@code ready} (by {@code due} if nothing held the pod
+     * worker) comes, past the starts under way and SyncPod kills that hold it (probe kills use it too).
+     */
+    public static long heldUntil(Observed trial, long ready, long due) {
+        return chain(holds(trial), due, ready);
+    }
+
+    /** The end of the last start or SyncPod kill under way at {@code t}, or {@code t} when none is. */
+    public static long busyUntil(Observed trial, long t) {
+        return holds(trial).stream().filter(h -> h[0] <= t && h[1] > t).mapToLong(h -> h[1]).max().orElse(t);
     }
 
     /** Moves {@code t} past every hold that overlaps the wait from {@code ready} to it, plus one resync. */
@@ -174,12 +187,27 @@ public final class RestartDue {
         return out;
     }
 
-    /** When the start call of {@code run} returned: its postStart's end, or the process start without one. */
+    /**
+     * When the start call of {@code run} returned: the end of the postStart begun at or after its
+     * start (in trace order, so a hook of the run before that ends at this start is not taken), or
+     * the process start without one.
+     */
     private static long postStartReturned(Observed trial, Run run, long nextStart) {
-        return trial.trace().all(HookFinished.class)
-                .filter(h -> h.container().equals(run.container()) && h.hook() == TraceEvent.Hook.postStart)
-                .filter(h -> h.at() > run.startedAt() && h.at() <= nextStart) // a hook ending at the start is the run before's
-                .mapToLong(HookFinished::at).findFirst().orElse(run.startedAt());
+        List<TraceEvent> events = trial.trace().events();
+        boolean begun = false;
+        for (TraceEvent e : events) {
+            if (e.at() > nextStart) {
+                break;
+            }
+            boolean ours = e instanceof TraceEvent.HookStarted h && h.container().equals(run.container())
+                    && h.hook() == TraceEvent.Hook.postStart && h.at() >= run.startedAt();
+            begun |= ours;
+            if (begun && e instanceof HookFinished h && h.container().equals(run.container())
+                    && h.hook() == TraceEvent.Hook.postStart) {
+                return h.at();
+            }
+        }
+        return run.startedAt();
     }
 
     /** When the run the kill stops ended; never, if no exit shows. */
