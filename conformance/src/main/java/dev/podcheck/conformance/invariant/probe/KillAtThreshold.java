@@ -91,7 +91,9 @@ public final class KillAtThreshold implements Invariant {
                 .anyMatch(k -> k.container().equals(r.container()) && isKill(k, r.probe()) && k.at() >= r.at()
                         && k.at() <= due);
         boolean exited = run.isEmpty() || run.get().exit() != null && run.get().exit().finishedAt() <= due;
-        if (killed || exited || stops <= due || due >= trial.horizonMillis()) {
+        // a stop cuts a start under way before it shows, so a hold it caused may be unseen: nothing owed then
+        boolean stoppedFirst = stops <= due + RestartDue.longestStartChain(trial);
+        if (killed || exited || stoppedFirst || due >= trial.horizonMillis()) {
             return Optional.empty();
         }
         return Optional.of(Verdict.violated(String.format(MESSAGE, r.container(), threshold, r.probe(), r.at(), threshold,
