@@ -159,6 +159,20 @@ public final class TraceQueries {
     }
 
     /**
+     * The run of {@code container} that {@code event} concerns: the latest one shown before it in
+     * trace order that had not ended before it (a run that started at the same instant, shown
+     * after the event, is the next one).
+     */
+    public static Optional<Run> runAt(Trace trace, String container, TraceEvent event) {
+        List<TraceEvent> events = trace.events();
+        int at = events.indexOf(event);
+        return runs(trace, container).stream()
+                .filter(r -> events.indexOf(r.shown()) < at)
+                .filter(r -> r.exit() == null || r.exit().finishedAt() >= event.at())
+                .reduce((a, b) -> b);
+    }
+
+    /**
      * Whether the kubelet killed this run for a failed liveness or startup probe (P-8, P-9): its
      * Killing event, between the run's start and its exit, says so as kuberuntime_manager.go words it.
      */
@@ -166,9 +180,14 @@ public final class TraceQueries {
         if (run.exit() == null) {
             return false;
         }
+        // A kill at the instant this run started belongs to it only if it comes after the status that
+        // shows the run: the run before may have been killed and this one started in the same SyncPod.
+        List<TraceEvent> events = trace.events();
+        int shownAt = events.indexOf(run.shown());
         return trace.all(TraceEvent.KubeletEvent.class)
                 .filter(e -> e.reason().equals("Killing") && e.container().equals(run.container()))
-                .filter(e -> e.at() >= run.startedAt() && e.at() <= run.exit().finishedAt())
+                .filter(e -> e.at() > run.startedAt() || e.at() == run.startedAt() && events.indexOf(e) > shownAt)
+                .filter(e -> e.at() <= run.exit().finishedAt())
                 .anyMatch(e -> e.message().contains("failed liveness probe") || e.message().contains("failed startup probe"));
     }
 }

@@ -194,6 +194,10 @@ public final class PodWorker {
     /**
      * computeInitContainerActions (SEMANTICS S-4..S-9): at most the next init container; a sidecar
      * lets the next one start once it runs and its startup probe passed. False when the pod failed.
+     * The kubelet judges progress by the last init container that has run (it scans from the end);
+     * every sidecar before it counts as initialized and is restarted when it exited, whatever the
+     * sidecars between are doing, and a failed start of one is skipped (kuberuntime_manager.go
+     * SyncPod step 6), so a sidecar in back-off never holds back the restart of a later one.
      */
     private boolean initActions(Deque<ContainerRecord> toStart) {
         boolean failedUnderNever = spec.restartPolicyValue() == RestartPolicy.Never && inits.stream().anyMatch(
@@ -202,7 +206,13 @@ public final class PodWorker {
             termination.podDone(); // S-9: whatever a sidecar is doing, the failed init container ends the pod
             return false;
         }
-        for (ContainerRecord rec : inits) {
+        int last = lastThatRan();
+        for (ContainerRecord rec : inits.subList(0, Math.max(last, 0))) {
+            if (rec.isSidecar() && rec.hasObservedExit() && mayStart(rec)) {
+                toStart.add(rec);
+            }
+        }
+        for (ContainerRecord rec : inits.subList(Math.max(last, 0), inits.size())) {
             if (rec.current == null) {
                 if (!rec.starting) {
                     toStart.add(rec);
@@ -234,6 +244,16 @@ public final class PodWorker {
         }
         initialized = true;
         return true;
+    }
+
+    /** The index of the last init container with a status of its own, -1 before the first start. */
+    private int lastThatRan() {
+        for (int i = inits.size() - 1; i >= 0; i--) {
+            if (inits.get(i).current != null) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Regular containers: first starts in spec order, restarts by policy; true if the pod is done. */

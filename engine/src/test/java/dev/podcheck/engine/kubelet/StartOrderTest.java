@@ -127,6 +127,35 @@ class StartOrderTest {
         }
 
         @Test
+        void should_restart_a_sidecar_by_its_own_back_off_while_an_earlier_sidecar_backs_off() {
+            // GIVEN two crash-looping sidecars: side fails every 30 s, side-2 at once, so the pod never
+            // initializes; computeInitContainerActions scans from the last init container that ran, and
+            // SyncPod skips a sidecar whose start fails (kuberuntime_manager.go step 6), so side's back-off
+            // does not hold side-2 (S-8, R-6)
+            Simulations sim = Simulations.run("""
+                    apiVersion: v1
+                    kind: Pod
+                    metadata:
+                      name: two-sidecars
+                      annotations:
+                        podcheck.dev/scenario: |
+                          containers:
+                            side: {exit: {after: 30s, code: 1}}
+                            side-2: {exit: {after: 0s, code: 1}}
+                    spec:
+                      initContainers:
+                      - {name: side, image: busybox:1.36, restartPolicy: Always}
+                      - {name: side-2, image: busybox:1.36, restartPolicy: Always}
+                      containers:
+                      - {name: app, image: busybox:1.36}
+                    """);
+
+            // THEN side is in back-off from 150 s to 190 s, and side-2 restarts at 150 s all the same
+            assertThat(sim.starts("side")).as(sim.log()).startsWith(0L, 30_000L, 70_000L, 120_000L, 190_000L);
+            assertThat(sim.starts("side-2")).as(sim.log()).startsWith(0L, 10_000L, 30_000L, 70_000L, 150_000L, 310_000L);
+        }
+
+        @Test
         void should_let_a_Job_with_a_sidecar_complete_when_its_app_exits_0() {
             // GIVEN restartPolicy Never, a sidecar, and an app that finishes (R-4, ST-5 rule 5a)
             Simulations sim = Simulations.run("""

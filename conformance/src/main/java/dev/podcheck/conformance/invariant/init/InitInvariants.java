@@ -8,6 +8,6 @@ public final class InitInvariants {
     private InitInvariants() {}
 
     public static List<Invariant> all() {
-        return List.of(new OneAtATime(), new InitOrder());
+        return List.of(new CompletedNeverReruns(), new InitOrder(), new OneAtATime());
     }
 }

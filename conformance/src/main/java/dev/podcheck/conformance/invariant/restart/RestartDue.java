@@ -54,6 +54,7 @@ public final class RestartDue {
         List<long[]> holds = holds(trial);
         long stops = stopsAt(trial);
         long tolerance = trial.toleranceMillis();
+        long startsInFlight = longestStartChain(trial);
         KubeletBackOff backOff = new KubeletBackOff();
         for (int k = 0; k < runs.size(); k++) {
             Run run = runs.get(k);
@@ -77,8 +78,10 @@ public final class RestartDue {
             }
             long due = chain(holds, wait == 0 ? finishedAt + PLEG_RELIST_MILLIS
                     : finishedAt + wait + RESYNC_MAX_MILLIS, finishedAt + wait);
-            if (stops <= due + tolerance) {
-                return Optional.empty(); // the pod is stopped or done before a restart is owed
+            if (stops <= due + startsInFlight + tolerance) {
+                // the pod is stopped or done before a restart is owed, or before the owed start could
+                // show: a stop cancels the pod worker's sync under way (pod_workers.go UpdatePod)
+                return Optional.empty();
             }
             Run next = k + 1 < runs.size() ? runs.get(k + 1) : null;
             boolean late = next != null ? requested(trial, next) > due + tolerance
@@ -110,8 +113,40 @@ public final class RestartDue {
 
     /** When the kubelet asked the runtime for this run: its start minus the pull and create time. */
     static long requested(Observed trial, Run run) {
-        return run.startedAt() - trial.scenario().behaviour(run.container()).forInstance(run.restartCount())
-                .startAfter().toMillis();
+        return run.startedAt() - startAfter(trial, run.container(), run.restartCount());
+    }
+
+    /** How long the runtime takes to run this instance once asked (the behaviour's startAfter). */
+    private static long startAfter(Observed trial, String container, int instance) {
+        return trial.scenario().behaviour(container).forInstance(instance).startAfter().toMillis();
+    }
+
+    /**
+     * The longest one SyncPod's starts may take, each container's slowest start (create, then
+     * postStart, S-3) one after another: how long a start that a stop cut short may stay unseen.
+     */
+    public static long longestStartChain(Observed trial) {
+        long chain = 0;
+        for (Container c : trial.scenario().pod().spec().allContainers().toList()) {
+            boolean hasPostStart = c.lifecycle() != null && c.lifecycle().postStart() != null;
+            chain += trial.scenario().behaviour(c.name()).instances().stream()
+                    .mapToLong(i -> i.startAfter().toMillis() + (hasPostStart ? i.postStart().takes().toMillis() : 0))
+                    .max().orElse(0);
+        }
+        return chain;
+    }
+
+    /**
+     * The latest moment a SyncPod owed from {@code ready} (by {@code due} if nothing held the pod
+     * worker) comes, past the starts under way and SyncPod kills that hold it (probe kills use it too).
+     */
+    public static long heldUntil(Observed trial, long ready, long due) {
+        return chain(holds(trial), due, ready);
+    }
+
+    /** The end of the last start or SyncPod kill under way at {@code t}, or {@code t} when none is. */
+    public static long busyUntil(Observed trial, long t) {
+        return holds(trial).stream().filter(h -> h[0] <= t && h[1] > t).mapToLong(h -> h[1]).max().orElse(t);
     }
 
     /** Moves {@code t} past every hold that overlaps the wait from {@code ready} to it, plus one resync. */
@@ -152,12 +187,27 @@ public final class RestartDue {
         return out;
     }
 
-    /** When the start call of {@code run} returned: its postStart's end, or the process start without one. */
+    /**
+     * When the start call of {@code run} returned: the end of the postStart begun at or after its
+     * start (in trace order, so a hook of the run before that ends at this start is not taken), or
+     * the process start without one.
+     */
     private static long postStartReturned(Observed trial, Run run, long nextStart) {
-        return trial.trace().all(HookFinished.class)
-                .filter(h -> h.container().equals(run.container()) && h.hook() == TraceEvent.Hook.postStart)
-                .filter(h -> h.at() >= run.startedAt() && h.at() <= nextStart)
-                .mapToLong(HookFinished::at).findFirst().orElse(run.startedAt());
+        List<TraceEvent> events = trial.trace().events();
+        boolean begun = false;
+        for (TraceEvent e : events) {
+            if (e.at() > nextStart) {
+                break;
+            }
+            boolean ours = e instanceof TraceEvent.HookStarted h && h.container().equals(run.container())
+                    && h.hook() == TraceEvent.Hook.postStart && h.at() >= run.startedAt();
+            begun |= ours;
+            if (begun && e instanceof HookFinished h && h.container().equals(run.container())
+                    && h.hook() == TraceEvent.Hook.postStart) {
+                return h.at();
+            }
+        }
+        return run.startedAt();
     }
 
     /** When the run the kill stops ended; never, if no exit shows. */

@@ -8,7 +8,6 @@ public final class SidecarInvariants {
     private SidecarInvariants() {}
 
     public static List<Invariant> all() {
-        // sidecar/always-restart (AlwaysRestart) is out for the same reason as restart/always (RestartInvariants).
-        return List.of(new StopOrder());
+        return List.of(new AlwaysRestart(), new StopOrder());
     }
 }

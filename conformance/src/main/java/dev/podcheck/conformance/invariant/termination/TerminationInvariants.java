@@ -9,6 +9,7 @@ public final class TerminationInvariants {
 
     /** The invariants of group {@code termination}. */
     public static List<Invariant> all() {
-        return List.of(new ForceAtOnce(), new Grace(), new MinimumTwoSeconds(), new PreStopBeforeSigterm(), new RemovalBound());
+        return List.of(new ExitCodes(), new ForceAtOnce(), new Grace(), new MinimumTwoSeconds(), new PreStopBeforeSigterm(),
+                new RemovalBound(), new StoppedWithinGrace());
     }
 }

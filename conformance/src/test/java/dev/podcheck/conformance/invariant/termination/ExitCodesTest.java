@@ -1,0 +1,39 @@
+package dev.podcheck.conformance.invariant.termination;
+
+import static dev.podcheck.conformance.invariant.restart.Events.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.conformance.invariant.Trials;
+import dev.podcheck.spec.trace.ContainerState;
+import dev.podcheck.spec.trace.ContainerStatus;
+import dev.podcheck.spec.trace.TraceEvent.ContainerStatusChanged;
+import org.junit.jupiter.api.Test;
+
+class ExitCodesTest {
+    static final String POD = "{apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {containers: [{name: app, image: busybox}]}}";
+
+    private static ContainerStatusChanged ended(long at, int code, String reason, String signal) {
+        return new ContainerStatusChanged(at, new ContainerStatus("app",
+                new ContainerState.Terminated(code, reason, signal, 0, at), null, 0, false, false));
+    }
+
+    @Test
+    void should_hold_for_137_after_SIGKILL_and_any_code_the_app_chose_after_SIGTERM() {
+        var trace = trace(running(0, "app", 0), ended(5000, 137, "Error", "SIGKILL"));
+        var handled = trace(running(0, "app", 0), ended(5000, 0, "Completed", "SIGTERM"));
+
+        assertThat(new ExitCodes().check(Trials.of(POD, trace))).isEqualTo(Verdict.HOLDS);
+        assertThat(new ExitCodes().check(Trials.of(POD, handled))).isEqualTo(Verdict.HOLDS);
+    }
+
+    @Test
+    void should_be_violated_by_an_OOM_kill_without_137() {
+        ContainerStatusChanged oom = ended(5000, 1, "OOMKilled", "");
+        var trace = trace(running(0, "app", 0), oom);
+
+        assertThat(new ExitCodes().check(Trials.of(POD, trace))).isEqualTo(Verdict.violated(
+                "app shows Terminated with exit code 1, reason OOMKilled at 5000 ms, where SIGKILL, an OOM kill or a "
+                        + "lost status gives exit code 137", oom));
+    }
+}
