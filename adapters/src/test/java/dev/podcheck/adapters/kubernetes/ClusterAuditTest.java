@@ -12,14 +12,20 @@ import dev.podcheck.engine.Fault;
 import dev.podcheck.spec.admission.Defaulting;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.yaml.ScenarioReader;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -169,6 +175,17 @@ class ClusterAuditTest {
             assertThat(accesses).extracting(ApiAccess::grant).contains("list /pods", "watch /pods", "list /events",
                     "watch /events");
             assertThat(watched.pods()).isEmpty(); // the one pod there lacks the label app=web
+            // deploy/rbac-audit.yaml grants exactly what was used, in every namespace
+            List<ApiAccess.Grant> grants = ApiAccess.grants(rbac(), "podcheck", "podcheck-audit");
+            assertThat(accesses).allMatch(a -> grants.stream().anyMatch(g -> g.allows(a)));
+            assertThat(grants.stream().flatMap(g -> g.grants().stream()).collect(Collectors.toSet()))
+                    .isEqualTo(accesses.stream().map(ApiAccess::grant).collect(Collectors.toSet()));
+        }
+
+        private List<HasMetadata> rbac() throws IOException {
+            try (InputStream in = Files.newInputStream(Path.of(System.getProperty("user.dir")).getParent().resolve("deploy").resolve("rbac-audit.yaml"))) {
+                return cluster.client().load(in).items();
+            }
         }
 
         private List<RecordedRequest> drain() throws InterruptedException {
