@@ -10,9 +10,7 @@ import io.fabric8.kubernetes.client.Watcher;
 import dev.podcheck.conformance.api.Target.TargetException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What one trial sees of its pod: the pod's watch and its Events' watch turned into sightings
@@ -23,19 +21,15 @@ import java.util.Set;
 final class PodObserver implements AutoCloseable {
     private final TrialClock clock;
     private final String podName;
-    private final KubeletEvents events;
-    private final List<Sighting> sightings = new ArrayList<>();
-    private final Set<ContainerReport> reports = new LinkedHashSet<>();
+    private final PodHistory history;
     private final List<ResumableWatch<?, ?>> watches = new ArrayList<>();
-    private Pod last;
     private int sandboxFailures;
-    private boolean gone;
     private String failure;
 
     PodObserver(TrialClock clock, String podName) {
         this.clock = clock;
         this.podName = podName;
-        this.events = new KubeletEvents(podName);
+        this.history = new PodHistory(podName);
     }
 
     /** Starts both watches before the pod exists, so that nothing after its creation is missed. */
@@ -57,24 +51,21 @@ final class PodObserver implements AutoCloseable {
 
     /** The pod as an API answer showed it (the create call's response). */
     synchronized void podSeen(Pod pod, long at) {
-        if (gone) {
+        if (history.gone()) {
             return;
         }
-        last = pod;
-        events.podUid(pod.getMetadata().getUid());
-        sightings.add(new Sighting.PodSeen(at, PodSightings.snapshot(pod)));
-        reports.addAll(PodSightings.terminationReports(pod));
+        history.seen(pod, at);
         PendingTrouble.of(pod).ifPresent(this::fail);
         notifyAll();
     }
 
     synchronized void deletionSent(long at, long gracePeriodSeconds, boolean force) {
-        sightings.add(new Sighting.DeletionSent(at, gracePeriodSeconds, force));
+        history.add(new Sighting.DeletionSent(at, gracePeriodSeconds, force));
     }
 
     /** Report lines read from the containers' logs at the end. */
     synchronized void reportsRead(Collection<ContainerReport> read) {
-        reports.addAll(read);
+        history.reportsRead(read);
     }
 
     synchronized void fail(String why) {
@@ -86,7 +77,7 @@ final class PodObserver implements AutoCloseable {
 
     /** Waits until the clock reads {@code until}, the pod is gone, or the trial failed. */
     synchronized void awaitUntil(long until) throws InterruptedException {
-        while (!gone && failure == null && clock.now() < until) {
+        while (!history.gone() && failure == null && clock.now() < until) {
             clock.waitOn(this, until);
         }
     }
@@ -96,7 +87,7 @@ final class PodObserver implements AutoCloseable {
     }
 
     synchronized boolean gone() {
-        return gone;
+        return history.gone();
     }
 
     /** Why the trial cannot be trusted (unschedulable, image not pulled, watch lost), or null. */
@@ -106,14 +97,12 @@ final class PodObserver implements AutoCloseable {
 
     /** The pod as last seen, or null before it was. */
     synchronized Pod last() {
-        return last;
+        return history.last();
     }
 
     /** Everything seen so far; reports last, each once. */
     synchronized List<Sighting> sightings() {
-        List<Sighting> all = new ArrayList<>(sightings);
-        reports.forEach(r -> all.add(new Sighting.ReportSeen(r)));
-        return all;
+        return history.sightings();
     }
 
     @Override
@@ -127,9 +116,7 @@ final class PodObserver implements AutoCloseable {
     }
 
     private synchronized void podGone(long at) {
-        if (last != null && !gone) {
-            gone = true;
-            sightings.add(new Sighting.PodGone(at));
+        if (history.goneAt(at)) {
             notifyAll();
         }
     }
@@ -181,12 +168,11 @@ final class PodObserver implements AutoCloseable {
             long at = clock.now();
             synchronized (PodObserver.this) {
                 for (Event e : list) {
-                    List<Sighting.EventSeen> seen = events.occurrences(e, at);
-                    sightings.addAll(seen);
+                    List<Sighting.EventSeen> seen = history.event(e, at);
                     for (Sighting.EventSeen occurrence : seen) {
                         if ("FailedCreatePodSandBox".equals(occurrence.reason())) {
                             sandboxFailures++;
-                            PendingTrouble.sandbox(last, sandboxFailures, occurrence.message()).ifPresent(PodObserver.this::fail);
+                            PendingTrouble.sandbox(history.last(), sandboxFailures, occurrence.message()).ifPresent(PodObserver.this::fail);
                         }
                     }
                 }

@@ -37,11 +37,17 @@ public final class Observations {
          * Every hook handler writes its start and end: exec hooks of the report script, httpGet hooks
          * answered by a reporting server. A sleep hook is run by the kubelet itself and cannot report.
          */
-        HOOK_REPORTS
+        HOOK_REPORTS,
+        /**
+         * podcheck made the pod from its scenario: the containers act out the behaviours, and podcheck
+         * issues the world events itself. A pod it only watches (an audit) runs whatever it runs.
+         */
+        ACTED
     }
 
     /** A cluster: pod status, Events and reports; hooks and probes as far as the rendering reports them. */
-    public static final Set<Observation> KUBERNETES = of(EnumSet.of(Source.POD_STATUS, Source.EVENTS, Source.REPORTS));
+    public static final Set<Observation> KUBERNETES = of(EnumSet.of(Source.POD_STATUS, Source.EVENTS, Source.REPORTS,
+            Source.ACTED));
 
     private Observations() {}
 
@@ -54,7 +60,9 @@ public final class Observations {
      *   <li>SIGNALS: SIGTERM from the reports, SIGKILL inferred from a status showing exit code
      *       137 after a SIGTERM with no exit report: both needed;</li>
      *   <li>HOOKS, PROBE_RESULTS: only when every hook, every probe reports;</li>
-     *   <li>DELETION: always: the target sends the DELETE itself and sees the pod go.</li>
+     *   <li>DELETION: always: the target sends the DELETE itself, or sees it in the pod's deletionTimestamp,
+     *       and sees the pod go;</li>
+     *   <li>BEHAVIOURS, WORLD_EVENTS: only when podcheck acted the scenario out.</li>
      * </ul>
      */
     public static Set<Observation> of(Set<Source> sources) {
@@ -74,6 +82,9 @@ public final class Observations {
         }
         if (sources.contains(Source.PROBE_REPORTS)) {
             claims.add(Observation.PROBE_RESULTS);
+        }
+        if (sources.contains(Source.ACTED)) {
+            claims.addAll(EnumSet.of(Observation.BEHAVIOURS, Observation.WORLD_EVENTS));
         }
         return Set.copyOf(claims);
     }

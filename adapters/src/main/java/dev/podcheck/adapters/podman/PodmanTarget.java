@@ -29,7 +29,8 @@ final class PodmanTarget implements Target {
      * from the reports, SIGKILL from podman's exit code 137 after a SIGTERM and no exit report.
      */
     static final Set<Observation> OBSERVATIONS =
-            Set.copyOf(EnumSet.of(Observation.CONTAINER_STATUSES, Observation.SIGNALS, Observation.DELETION));
+            Set.copyOf(EnumSet.of(Observation.CONTAINER_STATUSES, Observation.SIGNALS, Observation.DELETION,
+                    Observation.BEHAVIOURS, Observation.WORLD_EVENTS));
     /**
      * podman's times are exact and the reports carry this machine's clock; what lags is podman
      * itself: a start 0.1 to 0.5 s after the moment the reference starts it (the CLI's start-up,

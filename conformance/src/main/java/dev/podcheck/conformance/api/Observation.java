@@ -27,5 +27,18 @@ public enum Observation {
     /** Node-pressure evictions. */
     EVICTION,
     /** status.qosClass. */
-    QOS_CLASS
+    QOS_CLASS,
+    /**
+     * What each container does (the scenario's behaviours: when it exits, how long its runtime takes to
+     * start it, what it writes, how much memory it uses): known where the target acts them out,
+     * unknown for a pod podcheck only watches, whose containers run whatever they run.
+     */
+    BEHAVIOURS,
+    /**
+     * Every world event the pod met besides its deletion (node memory pressure, a finalizer's removal, a
+     * condition patch) is in the scenario and in the trace: true where podcheck issues them itself, not
+     * for a pod it only watches, where anyone may have done them unseen. Deletions are always in the
+     * trace, as DELETION says.
+     */
+    WORLD_EVENTS
 }

@@ -1,5 +1,6 @@
 package dev.podcheck.conformance.report;
 
+import dev.podcheck.conformance.audit.AuditResult;
 import dev.podcheck.conformance.runner.RunResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +37,19 @@ public final class Reports {
                     atomically(dir.resolve(JUNIT), JUnitReport.toXml(run)),
                     atomically(dir.resolve(JSON), JsonReport.toJson(run)),
                     atomically(dir.resolve(HTML), HtmlReport.toHtml(run)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reports to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes an audit's three reports into {@code dir} as {@link #writeAll(RunResult, Path)} writes a run's. */
+    public static List<Path> writeAll(AuditResult audit, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return List.of(
+                    atomically(dir.resolve(JUNIT), AuditJUnit.toXml(audit)),
+                    atomically(dir.resolve(JSON), AuditJson.toJson(audit)),
+                    atomically(dir.resolve(HTML), AuditHtml.toHtml(audit)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports to " + dir + ": " + e.getMessage(), e);
         }

@@ -51,7 +51,8 @@ public final class OnlyUnderPressure implements Invariant {
 
     @Override
     public Set<Observation> needs() {
-        return Set.of(Observation.EVICTION, Observation.KUBELET_EVENTS, Observation.CONTAINER_STATUSES);
+        return Set.of(Observation.EVICTION, Observation.KUBELET_EVENTS, Observation.CONTAINER_STATUSES,
+                Observation.BEHAVIOURS, Observation.WORLD_EVENTS);
     }
 
     @Override

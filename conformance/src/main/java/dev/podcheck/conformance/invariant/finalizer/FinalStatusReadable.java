@@ -43,7 +43,7 @@ public final class FinalStatusReadable implements Invariant {
 
     @Override
     public Set<Observation> needs() {
-        return Set.of(Observation.DELETION, Observation.PHASE);
+        return Set.of(Observation.DELETION, Observation.PHASE, Observation.WORLD_EVENTS);
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class HoldsRemoval implements Invariant {
 
     @Override
     public Set<Observation> needs() {
-        return Set.of(Observation.DELETION);
+        return Set.of(Observation.DELETION, Observation.WORLD_EVENTS);
     }
 
     @Override

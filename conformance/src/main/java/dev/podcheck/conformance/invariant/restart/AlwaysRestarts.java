@@ -40,7 +40,8 @@ public final class AlwaysRestarts implements Invariant {
 
     @Override
     public Set<Observation> needs() {
-        return Set.of(Observation.CONTAINER_STATUSES, Observation.KUBELET_EVENTS, Observation.PHASE, Observation.HOOKS);
+        return Set.of(Observation.CONTAINER_STATUSES, Observation.KUBELET_EVENTS, Observation.PHASE, Observation.HOOKS,
+                Observation.BEHAVIOURS);
     }
 
     @Override

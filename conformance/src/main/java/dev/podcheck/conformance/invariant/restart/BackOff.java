@@ -32,6 +32,8 @@ import java.util.Set;
  */
 public final class BackOff implements Invariant {
     static final String TOO_EARLY = "%s was started again %d ms after the exit at %d ms, within the kubelet back-off of %d ms";
+    static final String LATE_UNKNOWN = "%s was started again %d ms after the exit at %d ms: late, unless its runtime"
+            + " took that long to start it, which only its behaviour tells";
     static final String TOO_LATE = "%s was started again %d ms after the exit at %d ms, later than the back-off of %d ms allows";
     /** genericPlegRelistPeriod: the kubelet notices an exit at the next relist (M-1). */
     static final long PLEG_RELIST_MILLIS = 1000;
@@ -84,12 +86,15 @@ public final class BackOff implements Invariant {
 
     private Verdict replay(Observed trial, String name, boolean single) {
         List<Run> runs = runs(trial.trace(), name);
+        boolean behaviours = trial.observations().contains(Observation.BEHAVIOURS);
         KubeletBackOff backOff = new KubeletBackOff();
         long tolerance = trial.toleranceMillis();
         for (int k = 1; k < runs.size(); k++) {
             Run run = runs.get(k);
-            long requested = run.startedAt()
-                    - trial.scenario().behaviour(name).forInstance(run.restartCount()).startAfter().toMillis();
+            // Without the behaviours the runtime's start time is unknown: the start itself is the latest the
+            // kubelet can have asked for it, which still bounds the back-off from below, never from above.
+            long requested = run.startedAt() - (behaviours
+                    ? trial.scenario().behaviour(name).forInstance(run.restartCount()).startAfter().toMillis() : 0);
             boolean afterKill = killedByProbe(trial.trace(), runs.get(k - 1));
             Run newestExited = afterKill ? (k >= 2 ? runs.get(k - 2) : null) : runs.get(k - 1);
             if (newestExited == null || newestExited.exit() == null) {
@@ -106,6 +111,9 @@ public final class BackOff implements Invariant {
             long retry = delay > 0 ? WORKER_RETRY_MAX_MILLIS : 0;
             if (single && !afterKill && !signalled(trial, runs.get(k - 1))
                     && requested > Math.max(finishedAt + delay, seen) + retry + tolerance) {
+                if (!behaviours) {
+                    return Verdict.unknown(String.format(LATE_UNKNOWN, name, requested - finishedAt, finishedAt));
+                }
                 return Verdict.violated(String.format(TOO_LATE, name, requested - finishedAt, finishedAt, delay),
                         newestExited.exitShown(), run.shown());
             }

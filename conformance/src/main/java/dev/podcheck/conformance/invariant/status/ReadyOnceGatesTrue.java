@@ -49,7 +49,7 @@ public final class ReadyOnceGatesTrue implements Invariant {
 
     @Override
     public Set<Observation> needs() {
-        return Set.of(Observation.CONDITIONS, Observation.PHASE);
+        return Set.of(Observation.CONDITIONS, Observation.PHASE, Observation.WORLD_EVENTS);
     }
 
     @Override

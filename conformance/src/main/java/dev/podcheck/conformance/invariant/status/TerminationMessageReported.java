@@ -46,7 +46,7 @@ public final class TerminationMessageReported implements Invariant {
 
     @Override
     public Set<Observation> needs() {
-        return Set.of(Observation.CONTAINER_STATUSES);
+        return Set.of(Observation.CONTAINER_STATUSES, Observation.BEHAVIOURS);
     }
 
     @Override

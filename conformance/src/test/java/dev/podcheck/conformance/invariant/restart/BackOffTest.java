@@ -48,6 +48,35 @@ class BackOffTest {
                 exit, late));
     }
 
+    @Test
+    void should_be_unknown_when_a_lone_container_restarts_late_and_its_behaviour_is_unknown() {
+        // GIVEN an audited pod: what its runtime takes to start the container is not known
+        var trace = trace(running(0, "app", 0), exited(1000, "app", 1, 0, 0), running(9000, "app", 1));
+        Observed audited = audited(trace);
+
+        // WHEN checked THEN a late start may be the runtime's: unknown, never guessed
+        assertThat(new BackOff().check(audited)).isEqualTo(Verdict.unknown("app was started again 8000 ms after the exit"
+                + " at 1000 ms: late, unless its runtime took that long to start it, which only its behaviour tells"));
+    }
+
+    @Test
+    void should_still_find_a_restart_within_the_back_off_when_the_behaviour_is_unknown() {
+        TraceEvent exit = exited(2000, "app", 1, 1000, 1);
+        TraceEvent again = running(5000, "app", 2);
+        var trace = trace(running(0, "app", 0), exited(1000, "app", 1, 0, 0), running(1000, "app", 1), exit, again);
+
+        assertThat(new BackOff().check(audited(trace))).isEqualTo(Verdict.violated(
+                "app was started again 3000 ms after the exit at 2000 ms, within the kubelet back-off of 10000 ms",
+                exit, again));
+    }
+
+    private static Observed audited(dev.podcheck.spec.trace.Trace trace) {
+        Observed engine = Trials.of(POD, trace);
+        Set<Observation> watched = EnumSet.copyOf(engine.observations());
+        watched.remove(Observation.BEHAVIOURS);
+        return new Observed(engine.scenario(), trace, watched, engine.tolerance(), engine.horizon());
+    }
+
     /** pod_workers.go retries a SyncPod that met a back-off 10 to 15 s later; kubelet 1.34 restarted 12.8 s after. */
     @Test
     void should_allow_the_pod_workers_retry_after_a_back_off_and_no_more() {
