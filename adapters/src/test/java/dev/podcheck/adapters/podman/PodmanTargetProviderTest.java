@@ -99,7 +99,7 @@ class PodmanTargetProviderTest {
                 runId = ((PodmanTarget) target).runId();
                 assertThat(target.name()).isEqualTo("podman");
                 assertThat(target.observations()).containsExactlyInAnyOrder(Observation.CONTAINER_STATUSES,
-                        Observation.SIGNALS, Observation.DELETION);
+                        Observation.SIGNALS, Observation.DELETION, Observation.BEHAVIOURS, Observation.WORLD_EVENTS);
                 assertThat(target.tolerance()).isEqualTo(Duration.ofSeconds(2));
                 assertThat(((PodmanTarget) target).image()).isEqualTo("busybox:1.36");
             }
