@@ -1,5 +1,6 @@
 package dev.podcheck.conformance.invariant;
 
+import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.ContainerStatus;
 import dev.podcheck.spec.trace.Trace;
@@ -175,8 +176,12 @@ public final class TraceQueries {
     /**
      * Whether the kubelet killed this run for a failed liveness or startup probe (P-8, P-9): its
      * Killing event, between the run's start and its exit, says so as kuberuntime_manager.go words it.
+     * The kubelet records the event before it stops the container, but a real target's Events arrive
+     * on their own watch: one may show up to the target's tolerance after the exit it caused (kubelet
+     * v1.34: "Init container side failed startup probe" seen 27 ms after the finishedAt of the kill).
      */
-    public static boolean killedByProbe(Trace trace, Run run) {
+    public static boolean killedByProbe(Observed trial, Run run) {
+        Trace trace = trial.trace();
         if (run.exit() == null) {
             return false;
         }
@@ -187,7 +192,7 @@ public final class TraceQueries {
         return trace.all(TraceEvent.KubeletEvent.class)
                 .filter(e -> e.reason().equals("Killing") && e.container().equals(run.container()))
                 .filter(e -> e.at() > run.startedAt() || e.at() == run.startedAt() && events.indexOf(e) > shownAt)
-                .filter(e -> e.at() <= run.exit().finishedAt())
+                .filter(e -> e.at() <= run.exit().finishedAt() + trial.toleranceMillis())
                 .anyMatch(e -> e.message().contains("failed liveness probe") || e.message().contains("failed startup probe"));
     }
 }

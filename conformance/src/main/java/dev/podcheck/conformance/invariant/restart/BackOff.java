@@ -95,7 +95,7 @@ public final class BackOff implements Invariant {
             // kubelet can have asked for it, which still bounds the back-off from below, never from above.
             long requested = run.startedAt() - (behaviours
                     ? trial.scenario().behaviour(name).forInstance(run.restartCount()).startAfter().toMillis() : 0);
-            boolean afterKill = killedByProbe(trial.trace(), runs.get(k - 1));
+            boolean afterKill = killedByProbe(trial, runs.get(k - 1));
             Run newestExited = afterKill ? (k >= 2 ? runs.get(k - 2) : null) : runs.get(k - 1);
             if (newestExited == null || newestExited.exit() == null) {
                 continue; // doBackOff finds no exited instance: no back-off, no Next

@@ -70,7 +70,7 @@ public final class OnFailureRestarts implements Invariant {
             if (before.exit() == null) {
                 return Verdict.unknown(String.format(UNSEEN, name, before.startedAt()));
             }
-            if (before.exit().exitCode() == 0 && !killedByProbe(trial.trace(), before)) {
+            if (before.exit().exitCode() == 0 && !killedByProbe(trial, before)) {
                 return Verdict.violated(String.format(MESSAGE, name, again.startedAt(), before.exit().finishedAt()),
                         before.exitShown(), again.shown());
             }

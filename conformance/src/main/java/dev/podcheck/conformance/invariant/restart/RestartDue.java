@@ -69,7 +69,7 @@ public final class RestartDue {
             }
             long finishedAt = run.exit().finishedAt();
             long wait = backOff.remaining(finishedAt, finishedAt);
-            if (killedByProbe(trial.trace(), run)) {
+            if (killedByProbe(trial, run)) {
                 // the kill's own SyncPod restarts it unless the run before is still in back-off;
                 // if it is, later SyncPods measure the back-off from this exit (doBackOff).
                 Run before = k >= 1 && runs.get(k - 1).exit() != null ? runs.get(k - 1) : null;
@@ -102,7 +102,7 @@ public final class RestartDue {
         if (before.exit() == null) {
             return null;
         }
-        boolean sameSync = killedByProbe(trial.trace(), before)
+        boolean sameSync = killedByProbe(trial, before)
                 && requested(trial, runs.get(k)) <= before.exit().finishedAt() + trial.toleranceMillis();
         if (!sameSync) {
             return before;

@@ -109,6 +109,32 @@ class BackOffTest {
                 earlier, tooSoon));
     }
 
+    /** As kubelet v1.34 showed: a startup probe's Killing event arrived 27 ms after the finishedAt of its kill. */
+    @Test
+    void should_take_a_probe_kill_whose_event_arrives_after_the_exit_within_the_targets_tolerance() {
+        // GIVEN run 0 failed at 1 s and was restarted at once (Next: 10 s), run 1 killed by its startup probe at 31 s
+        // and restarted 400 ms later
+        TraceEvent again = running(31400, "app", 2);
+        String probed = "{apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {containers: [{name: app, image: busybox,"
+                + " startupProbe: {exec: {command: [\"true\"]}}}]}}";
+        TraceEvent[] before = {running(0, "app", 0), exited(1000, "app", 1, 0, 0), running(1000, "app", 1),
+                sigterm(31000, "app"),
+                exited(31000, "app", 143, 1000, 1)};
+        TraceEvent killing = killing(31027, "app", "Container app failed startup probe, will be restarted");
+        TraceEvent late = killing(33001, "app", "Container app failed startup probe, will be restarted");
+        java.util.function.Function<TraceEvent[], dev.podcheck.spec.trace.Trace> then = rest -> trace(
+                java.util.stream.Stream.concat(java.util.Arrays.stream(before), java.util.Arrays.stream(rest))
+                        .toArray(TraceEvent[]::new));
+        Duration tolerance = Duration.ofSeconds(2);
+
+        // WHEN its Killing event shows 27 ms after the exit THEN the restart is measured from run 0's exit, 30 s ago
+        assertThat(new BackOff().check(new Observed(Trials.scenario(probed), then.apply(new TraceEvent[] {killing, again}),
+                EnumSet.allOf(Observation.class), tolerance, Trials.HORIZON))).isEqualTo(Verdict.HOLDS);
+        // AND WHEN it shows beyond the tolerance, the exit counts as the container's own, within its 10 s back-off
+        assertThat(new BackOff().check(new Observed(Trials.scenario(probed), then.apply(new TraceEvent[] {again, late}),
+                EnumSet.allOf(Observation.class), tolerance, Trials.HORIZON))).isInstanceOf(Verdict.Violated.class);
+    }
+
     @Test
     void should_check_a_target_without_Events_where_no_probe_can_kill_and_be_unknown_where_one_can() {
         // GIVEN a target that sees container statuses but no Events (podman), restarting at once every time
