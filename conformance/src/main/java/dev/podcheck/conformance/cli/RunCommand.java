@@ -57,6 +57,11 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
     @Option(names = "--parallel", paramLabel = "N", description = "Trials at once (default: the number of cores on the engine, the target's own default elsewhere).")
     Integer parallel;
 
+    @Option(names = "--shrink-attempts", paramLabel = "N", description = "Reruns a shrink may try per violated invariant"
+            + " (default: the target's own; each costs a pod and up to a horizon on a real target; 0 shows each"
+            + " counterexample as it happened).")
+    Integer shrinkAttempts;
+
     @Option(names = "--shard", paramLabel = "I/N", defaultValue = "1/1", description = "Run only shard I of N (default: ${DEFAULT-VALUE}).")
     String shard;
 
@@ -130,10 +135,14 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
         if (threads < 1) {
             throw new CommandLine.ParameterException(cli, "--parallel must be at least 1, got " + threads);
         }
+        int attempts = shrinkAttempts != null ? shrinkAttempts : provider.shrinkAttempts();
+        if (attempts < 0) {
+            throw new CommandLine.ParameterException(cli, "--shrink-attempts must not be negative, got " + attempts);
+        }
         Size sized = provider.size(size.toSize(cli));
         return target -> new RunPlan(target, invariants, trials, seed.value(), parsedShard, threads, budget,
                 deviations.invariants(), deviations.differences(), corpus, run.horizon(provider), sized,
-                provider.shrinkAttempts(), minTrials);
+                attempts, minTrials);
     }
 
     private List<Invariant> select(CommandLine cli) {

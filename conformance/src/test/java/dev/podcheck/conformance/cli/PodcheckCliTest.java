@@ -331,5 +331,15 @@ class PodcheckCliTest {
             assertThat(known.err()).contains(bad + ": [0].id: no invariant nor fact has the id \"no/such\"; facts: "
                     + "differs/init-order, ");
         }
+
+        @Test
+        void should_take_a_shrink_budget_of_zero_or_more() {
+            Run none = podcheck("run", "--trials", "5", "--shrink-attempts", "0", "--report-dir", dir.toString());
+            Run negative = podcheck("run", "--trials", "5", "--shrink-attempts", "-1");
+
+            assertThat(none.exit()).as(none.err()).isEqualTo(ExitCodes.OK);
+            assertThat(negative.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(negative.err()).contains("--shrink-attempts must not be negative, got -1");
+        }
     }
 }
