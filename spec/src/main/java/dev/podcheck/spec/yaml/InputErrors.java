@@ -71,8 +71,9 @@ final class InputErrors {
         if (e.getCause() instanceof MarkedYamlEngineException yaml) {
             return "not valid YAML: " + yaml.getProblem();
         }
-        if (e instanceof ValueInstantiationException && e.getCause() != null) {
-            return e.getCause().getMessage();
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException refused
+                && refused.getMessage() != null) {
+            return refused.getMessage();
         }
         if (e instanceof InvalidTypeIdException typeId) {
             return "unknown kind \"" + typeId.getTypeId() + "\"";
