@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -93,7 +94,9 @@ public final class Corpus {
                 + "# " + c.verdict().message() + "\n";
         try {
             Files.createDirectories(folder);
-            return Files.writeString(folder.resolve(name), header + ScenarioWriter.toYaml(c.scenario()));
+            // Written aside and moved in whole: a run stopped midway leaves no half a counterexample to replay.
+            Path partial = Files.writeString(folder.resolve(name + ".partial"), header + ScenarioWriter.toYaml(c.scenario()));
+            return Files.move(partial, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the corpus " + folder + ": " + e.getMessage(), e);
         }
