@@ -38,6 +38,8 @@ final class Mutations {
             "onSigterm", "exitAfter", "events", "deletePod", "at", "gracePeriodSeconds", "force",
             "nodeMemoryPressure", "allocatable", "evictionThreshold", "bytes", "takes", "fails", "annotations");
 
+    private static final long MAX_GROWTH = 4L << 20;
+
     private final Random random;
 
     Mutations(long seed) {
@@ -99,7 +101,10 @@ final class Mutations {
             end++;
         }
         List<String> block = List.copyOf(lines.subList(at, end));
+        long blockChars = block.stream().mapToLong(line -> line.length() + 1).sum();
         int copies = random.nextBoolean() ? 2 + random.nextInt(20) : 1_000 + random.nextInt(30_000);
+        // A little past the 3 MiB input limit is enough to cross it; more only costs the fuzzer memory.
+        copies = (int) Math.max(1, Math.min(copies, MAX_GROWTH / blockChars));
         List<String> many = new ArrayList<>();
         for (int i = 0; i < copies && many.size() < 200_000; i++) {
             many.addAll(block);
