@@ -47,7 +47,7 @@ class HostileInputFuzzTest {
     @Test
     void every_seed_gets_a_clear_answer_from_every_command() throws IOException {
         Map<String, String> seeds = seeds();
-        Findings findings = new Findings();
+        Findings findings = new Findings("seeds");
         for (Map.Entry<String, String> seed : seeds.entrySet()) {
             for (String command : COMMANDS) {
                 findings.check(command, seed.getKey(), seed.getValue());
@@ -64,7 +64,7 @@ class HostileInputFuzzTest {
         seeds.add(Files.readString(Path.of("../examples/web.yaml")));
         Gen<Scenario> scenarios = ScenarioGen.scenarios();
         Mutations mutations = new Mutations(seed);
-        Findings findings = new Findings();
+        Findings findings = new Findings("generated");
         for (int i = 0; i < inputs; i++) {
             // Two of three inputs start from a valid scenario, so that edits reach past reading.
             String source = i % 3 == 2 ? seeds.get(i / 3 % seeds.size())
@@ -89,8 +89,12 @@ class HostileInputFuzzTest {
         return seeds;
     }
 
-    /** The answers seen, and every defect by class (its first words) with the first input that showed it. */
+    /**
+     * The answers seen, and every defect by class (its first words) with the first input that showed it, kept in
+     * {@code target/fuzz-findings/<kind>} (emptied when the test starts).
+     */
     private final class Findings {
+        private final Path kept;
         private final Map<String, Integer> exits = new TreeMap<>();
         private final Map<String, String> defects = new LinkedHashMap<>();
         private final Map<String, Integer> perCommand = new TreeMap<>();
@@ -98,6 +102,18 @@ class HostileInputFuzzTest {
         private Duration slowest = Duration.ZERO;
         private String slowestInput = "";
         private int counter;
+
+        Findings(String kind) throws IOException {
+            kept = Path.of("target/fuzz-findings", kind);
+            if (Files.isDirectory(kept)) {
+                try (Stream<Path> old = Files.list(kept)) {
+                    for (Path file : old.toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            Files.createDirectories(kept);
+        }
 
         void check(String command, String name, String input) {
             Path file = write(input);
@@ -138,8 +154,7 @@ class HostileInputFuzzTest {
 
         private String keep(String input) {
             try {
-                Path dir = Files.createDirectories(Path.of("target/fuzz-findings"));
-                return Files.write(dir.resolve("finding-" + defects.size() + ".yaml"), input.getBytes(StandardCharsets.ISO_8859_1))
+                return Files.write(kept.resolve("finding-" + defects.size() + ".yaml"), input.getBytes(StandardCharsets.ISO_8859_1))
                         .toString();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
