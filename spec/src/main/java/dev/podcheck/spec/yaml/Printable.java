@@ -8,11 +8,14 @@ package dev.podcheck.spec.yaml;
 public final class Printable {
     private Printable() {}
 
-    /** {@code text} with every character that is not printable escaped; the rest as it is. */
+    /**
+     * {@code text} with every character that is not printable escaped, line breaks included (a message is one
+     * line); the rest as it is.
+     */
     public static String of(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
-            if (printable(c) || c == '\n' || c == '\t') {
+            if (printable(c)) {
                 out.appendCodePoint(c);
             } else {
                 escape(c, out);
