@@ -20,13 +20,15 @@ public final class TrialNames {
     }
 
     /**
-     * The scenario's pod name ("pod" when it has none) cut to {@code maxBase} characters, never
-     * ending in a dash or dot, followed by {@code suffix}, which makes it unique.
+     * The scenario's pod name ("pod" when it has none) as a DNS label: every run of other characters than
+     * lower-case letters, digits and dashes (dots, slashes, escape sequences) becomes one dash, so the name can
+     * neither escape a folder it names nor act on a terminal; cut to {@code maxBase} characters, never
+     * starting or ending in a dash, followed by {@code suffix}, which makes it unique.
      */
     public static String podName(Scenario defaulted, int maxBase, String suffix) {
-        String base = defaulted.pod().metadata().name();
-        base = base == null || base.isBlank() ? "pod" : base;
-        base = base.length() > maxBase ? base.substring(0, maxBase).replaceAll("[-.]+$", "") : base;
-        return base + suffix;
+        String name = defaulted.pod().metadata().name();
+        String base = name == null ? "" : name.replaceAll("[^a-z0-9-]+", "-");
+        base = base.substring(0, Math.min(base.length(), maxBase)).replaceAll("^-+|-+$", "");
+        return (base.isEmpty() ? "pod" : base) + suffix;
     }
 }

@@ -1,10 +1,11 @@
 package dev.podcheck.adapters.observe;
 
+import dev.podcheck.spec.pod.Int64;
 import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.ContainerStatus;
-import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.Hook;
 import dev.podcheck.spec.trace.TraceEvent.Signal;
+import dev.podcheck.spec.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -103,7 +104,7 @@ final class Endings {
     /** The whole seconds after the SIGTERM that fall in the API's second, bounded by the status that shows it. */
     private static long killMoment(long sigtermAt, long apiFinishedAt, long seenAt) {
         long seconds = Math.max(0, Math.floorDiv(apiFinishedAt - sigtermAt + 999, 1000));
-        return Math.max(sigtermAt, Math.min(sigtermAt + seconds * 1000, seenAt));
+        return Math.max(sigtermAt, Math.min(Int64.plus(sigtermAt, Int64.millisOfSeconds(seconds)), seenAt));
     }
 
     /** The hooks of an instance that ended at {@code endAt} under them (see the class comment). */

@@ -2,14 +2,14 @@ package dev.podcheck.adapters.podman;
 
 import dev.podcheck.conformance.api.Target.TargetException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The podman target's own folder: its containers.conf, podman's events log, one folder per trial
@@ -87,7 +87,7 @@ record StateDir(Path root) {
 
     /** The trial's report folder: the pod's hostPath volume, fresh for every trial. */
     Path trialDir(String podName) {
-        return root.resolve("trials").resolve(podName);
+        return inTrials(podName);
     }
 
     /** Held by a run while it is open (see {@link RunLock}). */
@@ -97,7 +97,17 @@ record StateDir(Path root) {
 
     /** The manifest the trial hands to podman, beside (not inside) the folder the pod mounts. */
     Path manifest(String podName) {
-        return root.resolve("trials").resolve(podName + ".yaml");
+        return inTrials(podName + ".yaml");
+    }
+
+    /** A trial's file: its name comes from the scenario, so it is checked to stay in the trials folder. */
+    private Path inTrials(String name) {
+        Path trials = root.resolve("trials");
+        Path file = trials.resolve(name).normalize();
+        if (!file.getParent().equals(trials.normalize())) {
+            throw new IllegalArgumentException("a trial file name must name a file in " + trials + ", got " + name);
+        }
+        return file;
     }
 
     /** Makes the folders and writes the configuration; sets a long events log aside. */

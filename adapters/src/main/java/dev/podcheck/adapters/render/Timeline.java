@@ -26,6 +26,12 @@ final class Timeline {
      * holder touches its memory with one read from /dev/zero.
      */
     static final long HOLDER_BYTES = 1L << 30;
+    /**
+     * The most the script holds: 1 TiB, 1024 holders, more than any node this runs on, which OOM-kills the
+     * container or evicts the pod long before. A step of 8 EiB (a valid quantity) would be 8 billion holders,
+     * a script no shell could read, and rendering it ran out of memory.
+     */
+    static final long MAX_HELD_BYTES = 1L << 40;
 
     /** Shell commands by time, in time order. */
     private final TreeMap<Long, List<String>> steps = new TreeMap<>();
@@ -92,7 +98,7 @@ final class Timeline {
     /** {@code mem} with the sizes of the holders that together keep {@code bytes}. */
     private static String hold(long bytes) {
         StringBuilder command = new StringBuilder("mem");
-        for (long left = bytes; left > 0; left -= HOLDER_BYTES) {
+        for (long left = Math.min(bytes, MAX_HELD_BYTES); left > 0; left -= HOLDER_BYTES) {
             command.append(' ').append(Math.min(left, HOLDER_BYTES));
         }
         return command.toString();

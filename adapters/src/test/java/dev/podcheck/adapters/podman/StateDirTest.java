@@ -1,6 +1,7 @@
 package dev.podcheck.adapters.podman;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -59,5 +60,14 @@ class StateDirTest {
 
         assertThat(setAside).isTrue();
         assertThat(state.eventsLog()).hasContent("{}");
+    }
+
+    @Test
+    void should_refuse_a_trial_name_that_would_leave_the_trials_folder() {
+        StateDir state = new StateDir(dir);
+
+        assertThatThrownBy(() -> state.trialDir("../../etc")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a trial file name must name a file in");
+        assertThatThrownBy(() -> state.manifest("a/b")).isInstanceOf(IllegalArgumentException.class);
     }
 }

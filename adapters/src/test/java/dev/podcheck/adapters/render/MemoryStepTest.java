@@ -44,6 +44,15 @@ class MemoryStepTest {
         }
     }
 
+    @Test
+    void should_hold_at_most_a_tebibyte_however_large_the_step() {
+        // 8 EiB is a valid quantity; as 1 GiB holders it was 8 billion words, and rendering ran out of memory.
+        String script = TestPods.main(TestPods.app("{memory: [{from: 0s, bytes: 8Ei}]}"));
+
+        assertThat(script.split(" " + Timeline.HOLDER_BYTES + "\\b", -1)).hasSize(1024 + 1);
+        assertThat(script.length()).isLessThan(100_000);
+    }
+
     /** The largest resident set among the processes the instance started. */
     private static long largestResident(long pid) {
         return ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)

@@ -44,6 +44,15 @@ public interface Target extends AutoCloseable {
      */
     Trace run(Scenario defaulted, Duration horizon) throws TargetException;
 
+    /**
+     * How long one {@link #run} may take in wall time before the runner interrupts it and counts the trial
+     * inconclusive: by default the horizon (a real target runs in wall time) and two minutes for creating,
+     * starting, stopping and removing a pod. An interrupted run should give up and remove what it made.
+     */
+    default Duration trialDeadline(Duration horizon) {
+        return horizon.plus(Duration.ofMinutes(2));
+    }
+
     /** Releases what the target holds (a run namespace, pods); called once, after the last trial. */
     @Override
     default void close() {}

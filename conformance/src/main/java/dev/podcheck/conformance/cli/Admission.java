@@ -4,6 +4,7 @@ import dev.podcheck.spec.admission.PodCreate;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.yaml.InputException;
 import dev.podcheck.spec.yaml.Manifest;
+import dev.podcheck.spec.yaml.Printable;
 import dev.podcheck.spec.yaml.ScenarioReader;
 import dev.podcheck.spec.yaml.StrictDecodingError;
 import java.io.PrintWriter;
@@ -25,15 +26,15 @@ final class Admission {
     static Optional<Scenario> admit(Manifest manifest, FieldValidation.Mode mode, PrintWriter report, PrintWriter warnings) {
         List<StrictDecodingError> strict = manifest.strictErrors();
         if (mode == FieldValidation.Mode.strict && !strict.isEmpty()) {
-            strict.forEach(e -> report.println(e.asError(manifest.source())));
+            strict.forEach(e -> report.println(Printable.of(e.asError(manifest.source()))));
             return Optional.empty();
         }
         if (mode == FieldValidation.Mode.warn) {
-            strict.forEach(e -> warnings.println(e.asWarning(manifest.source())));
+            strict.forEach(e -> warnings.println(Printable.of(e.asWarning(manifest.source()))));
         }
         PodCreate create = PodCreate.of(manifest.scenario());
-        create.violations().forEach(v -> report.println(manifest.place(v.field()) + ": " + v.message()));
-        create.warnings().forEach(w -> warnings.println("Warning: " + manifest.place(w.field()) + ": " + w.text()));
+        create.violations().forEach(v -> report.println(Printable.of(manifest.place(v.field()) + ": " + v.message())));
+        create.warnings().forEach(w -> warnings.println(Printable.of("Warning: " + manifest.place(w.field()) + ": " + w.text())));
         return create.accepted() ? Optional.of(create.defaulted()) : Optional.empty();
     }
 

@@ -4,6 +4,7 @@ import dev.podcheck.conformance.report.Timeline;
 import dev.podcheck.spec.behaviour.Durations;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
+import dev.podcheck.spec.yaml.Printable;
 import dev.podcheck.spec.yaml.TraceCodec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -11,10 +12,10 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code podcheck predict}: what the reference engine says a pod does, as a timeline or a JSON trace. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -75,7 +76,7 @@ final class PredictCommand implements Callable<Integer> {
         if (!first) {
             out.println();
         }
-        out.println("# " + file + ": " + Admission.podName(scenario) + ", predicted for " + Durations.format(horizon));
+        out.println("# " + Printable.of(file.toString()) + ": " + Admission.podName(scenario) + ", predicted for " + Durations.format(horizon));
         out.print(Timeline.of(scenario.pod()).render(trace));
     }
 }

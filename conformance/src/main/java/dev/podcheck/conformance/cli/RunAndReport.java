@@ -35,15 +35,15 @@ final class RunAndReport {
             return ExitCodes.TARGET_UNAVAILABLE;
         }
         try (target) {
-            return run(planFor.apply(target), reportDir, cli);
+            return run(planFor.apply(target), target, reportDir, cli);
         }
     }
 
-    private static int run(RunPlan plan, Path reportDir, CommandLine cli) {
+    private static int run(RunPlan plan, Target target, Path reportDir, CommandLine cli) {
         ConsoleReport console = new ConsoleReport(cli.getOut(), System.console() != null && !"dumb".equals(System.getenv("TERM")),
                 System::nanoTime);
         Runner runner = new Runner(plan);
-        Thread onCtrlC = new Thread(() -> reportInterrupted(runner, reportDir, cli), "podcheck-interrupted-report");
+        Thread onCtrlC = new Thread(() -> interrupted(runner, target, reportDir, cli), "podcheck-interrupted-report");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         RunResult result;
         try {
@@ -64,16 +64,31 @@ final class RunAndReport {
     }
 
     /**
-     * On Ctrl-C (the JVM runs this hook and then exits 130): the trials finished so far are
+     * On Ctrl-C or SIGTERM (the JVM runs this hook and then exits 130 or 143): the trials finished so far are
      * reported, marked interrupted, so the reports say what was checked and that it was not all.
      */
-    static void reportInterrupted(Runner runner, Path reportDir, CommandLine cli) {
+    private static void reportInterrupted(Runner runner, Path reportDir, CommandLine cli) {
         try {
             RunResult partial = runner.finishedSoFar();
             Reports.writeAll(partial, reportDir);
             cli.getErr().println("podcheck: interrupted: " + partial.uncheckedBecause() + "; reported in " + reportDir);
         } catch (RuntimeException e) {
             cli.getErr().println("podcheck: interrupted, and the trials so far could not be reported: " + e.getMessage());
+        }
+        cli.getErr().flush();
+    }
+
+    /**
+     * What the shutdown hook does on Ctrl-C or SIGTERM: reports the trials finished so far, then releases what
+     * the target holds (a run namespace, pods), since the main thread never reaches its own close.
+     */
+    static void interrupted(Runner runner, Target target, Path reportDir, CommandLine cli) {
+        reportInterrupted(runner, reportDir, cli);
+        try {
+            target.close();
+        } catch (RuntimeException e) {
+            cli.getErr().println("podcheck: interrupted, and the target could not release what it holds: " + e.getMessage()
+                    + " (podcheck clean removes it)");
         }
         cli.getErr().flush();
     }

@@ -17,12 +17,12 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** {@code podcheck run}: the main job: generated scenarios on a target, every invariant checked, violations shrunk. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -142,7 +142,7 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
         Size sized = provider.size(size.toSize(cli));
         return target -> new RunPlan(target, invariants, trials, seed.value(), parsedShard, threads, budget,
                 deviations.invariants(), deviations.differences(), corpus, run.horizon(provider), sized,
-                attempts, minTrials);
+                attempts, minTrials, run.trialDeadline);
     }
 
     private List<Invariant> select(CommandLine cli) {

@@ -20,6 +20,11 @@ final class RunOptions {
         return horizon != null ? horizon : provider.defaultHorizon();
     }
 
+    @Option(names = "--trial-deadline", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Wall time one run of a scenario (a trial, a shrink rerun) may take before it is inconclusive"
+                    + " and abandoned (default: the horizon plus the target's allowance; 1m on the engine).")
+    Duration trialDeadline;
+
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "podcheck-reports",
             description = "Where the JUnit XML, JSON and HTML reports go (default: ${DEFAULT-VALUE}).")
     Path reportDir;

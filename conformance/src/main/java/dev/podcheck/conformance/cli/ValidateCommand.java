@@ -4,6 +4,7 @@ import dev.podcheck.spec.qos.PodQOS;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.yaml.InputException;
 import dev.podcheck.spec.yaml.Manifest;
+import dev.podcheck.spec.yaml.Printable;
 import dev.podcheck.spec.yaml.ScenarioReader;
 import dev.podcheck.spec.yaml.ScenarioWriter;
 import java.io.PrintWriter;
@@ -13,10 +14,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code podcheck validate}: default and validate pods as the apiserver would, and classify them. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -65,7 +66,7 @@ final class ValidateCommand implements Callable<Integer> {
             return false;
         }
         Scenario defaulted = admitted.get();
-        out.println("# " + file + ": " + Admission.podName(defaulted) + " is valid; qosClass: " + PodQOS.compute(defaulted.pod()));
+        out.println("# " + Printable.of(file.toString()) + ": " + Admission.podName(defaulted) + " is valid; qosClass: " + PodQOS.compute(defaulted.pod()));
         if (!quiet) {
             out.println("---");
             out.print(ScenarioWriter.toYaml(defaulted));

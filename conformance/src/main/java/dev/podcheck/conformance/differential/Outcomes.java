@@ -8,6 +8,7 @@ import dev.podcheck.conformance.differential.Outcome.Kind;
 import dev.podcheck.conformance.differential.Outcome.PhaseChange;
 import dev.podcheck.conformance.invariant.TraceQueries;
 import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.pod.Int64;
 import dev.podcheck.spec.pod.PodSpec;
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.Scenario;
@@ -68,7 +69,7 @@ public final class Outcomes {
         Stream<Long> deletion = trace.all(TraceEvent.DeletionRequested.class).findAny().isPresent() ? Stream.empty()
                 : scenario.events().stream().filter(DeletePod.class::isInstance).map(e -> e.at().toMillis());
         Long deadline = scenario.pod().spec().activeDeadlineSeconds();
-        Stream<Long> byDeadline = deadline == null ? Stream.empty() : Stream.of(deadline * 1000);
+        Stream<Long> byDeadline = deadline == null ? Stream.empty() : Stream.of(Int64.millisOfSeconds(deadline));
         return Stream.of(seen, deletion, byDeadline).flatMap(s -> s).min(Long::compare).orElse(null);
     }
 

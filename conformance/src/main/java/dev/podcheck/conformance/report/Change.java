@@ -1,6 +1,7 @@
 package dev.podcheck.conformance.report;
 
 import dev.podcheck.spec.behaviour.Durations;
+import dev.podcheck.spec.pod.Int64;
 import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.ContainerStatus;
 import dev.podcheck.spec.trace.PodCondition;
@@ -125,7 +126,7 @@ record Change(String container, String text) {
             text.append(", force");
         }
         // The timestamp is shown only where it is not simply now + grace.
-        if (deletion.deletionTimestamp() != deletion.at() + deletion.gracePeriodSeconds() * 1000) {
+        if (deletion.deletionTimestamp() != Int64.plus(deletion.at(), Int64.millisOfSeconds(deletion.gracePeriodSeconds()))) {
             text.append(", deletionTimestamp ").append(Timeline.seconds(deletion.deletionTimestamp()));
         }
         return text.toString();

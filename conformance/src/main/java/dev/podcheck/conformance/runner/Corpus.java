@@ -1,14 +1,19 @@
 package dev.podcheck.conformance.runner;
 
+import dev.podcheck.spec.admission.PodCreate;
+import dev.podcheck.spec.admission.Violation;
 import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.yaml.Printable;
 import dev.podcheck.spec.yaml.ScenarioReader;
 import dev.podcheck.spec.yaml.ScenarioWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The regression corpus: a folder of scenario files, replayed before new trials; counterexamples are added to it. */
@@ -60,7 +65,7 @@ public final class Corpus {
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 try {
-                    ScenarioReader.read(file).forEach(s -> entries.add(new Entry(file, s)));
+                    ScenarioReader.read(file).forEach(s -> entries.add(admitted(file, s)));
                 } catch (RuntimeException e) {
                     entries.add(new Entry(file, null, "cannot read the corpus file: " + e.getMessage()));
                 }
@@ -71,6 +76,16 @@ public final class Corpus {
         return entries;
     }
 
+    /** A scenario runs only as the apiserver would admit it: one it refuses is an entry saying why. */
+    private static Entry admitted(Path file, Scenario scenario) {
+        PodCreate create = PodCreate.of(scenario);
+        if (create.accepted()) {
+            return new Entry(file, scenario);
+        }
+        return new Entry(file, null, "the apiserver would refuse this pod: " + create.violations().stream()
+                .map(Violation::message).map(Printable::of).collect(Collectors.joining("; ")));
+    }
+
     /** Saves a counterexample as an ordinary manifest with a header saying what it shows; returns the file. */
     public static Path save(Path folder, Counterexample c) {
         String name = c.invariant().id().replace('/', '-') + "-" + Long.toUnsignedString(c.trialSeed(), 16) + ".yaml";
@@ -79,7 +94,9 @@ public final class Corpus {
                 + "# " + c.verdict().message() + "\n";
         try {
             Files.createDirectories(folder);
-            return Files.writeString(folder.resolve(name), header + ScenarioWriter.toYaml(c.scenario()));
+            // Written aside and moved in whole: a run stopped midway leaves no half a counterexample to replay.
+            Path partial = Files.writeString(folder.resolve(name + ".partial"), header + ScenarioWriter.toYaml(c.scenario()));
+            return Files.move(partial, folder.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write to the corpus " + folder + ": " + e.getMessage(), e);
         }

@@ -17,11 +17,17 @@ import java.util.Map;
  * @param corpus          a folder of scenario files replayed first, and where new counterexamples go; null for none
  * @param budget          wall time after which no new trial starts; null for none
  * @param minTrials       how many trials must run for the run to count when the budget stops it; null for all
+ * @param trialDeadline   wall time one run of the target may take (a trial, a shrink rerun) before it is
+ *                        inconclusive; null for the target's own ({@link Target#trialDeadline})
  */
 public record RunPlan(Target target, List<Invariant> invariants, int trials, long seed, Shard shard, int parallelism,
                       Duration budget, Map<String, String> knownDeviations, List<KnownDifference> knownDifferences,
-                      Path corpus, Duration horizon, Size size, int maxShrinkAttempts, Integer minTrials) {
+                      Path corpus, Duration horizon, Size size, int maxShrinkAttempts, Integer minTrials,
+                      Duration trialDeadline) {
     public RunPlan {
+        if (trialDeadline != null && (trialDeadline.isNegative() || trialDeadline.isZero())) {
+            throw new IllegalArgumentException("a trial deadline must be positive, got " + trialDeadline);
+        }
         invariants = List.copyOf(invariants);
         knownDeviations = Map.copyOf(knownDeviations);
         knownDifferences = List.copyOf(knownDifferences);
@@ -30,11 +36,24 @@ public record RunPlan(Target target, List<Invariant> invariants, int trials, lon
         }
     }
 
+    /** A plan whose trials have the target's own deadline. */
+    public RunPlan(Target target, List<Invariant> invariants, int trials, long seed, Shard shard, int parallelism,
+                   Duration budget, Map<String, String> knownDeviations, List<KnownDifference> knownDifferences,
+                   Path corpus, Duration horizon, Size size, int maxShrinkAttempts, Integer minTrials) {
+        this(target, invariants, trials, seed, shard, parallelism, budget, knownDeviations, knownDifferences, corpus,
+                horizon, size, maxShrinkAttempts, minTrials, null);
+    }
+
+    /** The deadline of one run of the target: the plan's, else the target's own for this horizon. */
+    public Duration deadline() {
+        return trialDeadline != null ? trialDeadline : target.trialDeadline(horizon);
+    }
+
     /** A plan with no known differences from the reference, in which every trial asked for must run. */
     public RunPlan(Target target, List<Invariant> invariants, int trials, long seed, Shard shard, int parallelism,
                    Duration budget, Map<String, String> knownDeviations, Path corpus, Duration horizon, Size size,
                    int maxShrinkAttempts) {
         this(target, invariants, trials, seed, shard, parallelism, budget, knownDeviations, List.of(), corpus, horizon,
-                size, maxShrinkAttempts, null);
+                size, maxShrinkAttempts, null, null);
     }
 }

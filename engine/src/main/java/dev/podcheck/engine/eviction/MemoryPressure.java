@@ -1,5 +1,6 @@
 package dev.podcheck.engine.eviction;
 
+import dev.podcheck.spec.pod.Int64;
 import dev.podcheck.spec.pod.Quantity;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import java.util.List;
@@ -38,7 +39,7 @@ public record MemoryPressure(Quantity capacity, Quantity available, Quantity thr
     public static MemoryPressure observe(NodeMemoryPressure node, List<PodMemoryUse> pods) {
         long workingSet = 0;
         for (PodMemoryUse pod : pods) {
-            workingSet = Math.addExact(workingSet, pod.workingSetBytes().orElse(0));
+            workingSet = Int64.plus(workingSet, pod.workingSetBytes().orElse(0));
         }
         return observe(node.allocatable(), workingSet, MemoryThreshold.quantity(node.evictionThreshold()));
     }

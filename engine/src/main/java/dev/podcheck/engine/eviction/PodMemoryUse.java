@@ -1,6 +1,7 @@
 package dev.podcheck.engine.eviction;
 
 import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.pod.Int64;
 import dev.podcheck.spec.pod.Pod;
 import dev.podcheck.spec.pod.Quantity;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public record PodMemoryUse(
         List<ContainerMemoryUse> uses = new ArrayList<>();
         long total = 0;
         for (Map.Entry<String, Long> entry : workingSetByContainer.entrySet()) {
-            total = Math.addExact(total, entry.getValue());
+            total = Int64.plus(total, entry.getValue());
             Container container = specContainers.get(entry.getKey());
             if (container != null) {
                 uses.add(new ContainerMemoryUse(entry.getKey(), entry.getValue(),

@@ -6,9 +6,9 @@ import dev.podcheck.spec.behaviour.HookBehaviour;
 import dev.podcheck.spec.behaviour.SigtermResponse;
 import dev.podcheck.spec.pod.Lifecycle;
 import dev.podcheck.spec.trace.ContainerState;
-import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.Hook;
 import dev.podcheck.spec.trace.TraceEvent.Signal;
+import dev.podcheck.spec.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -21,6 +21,11 @@ import java.util.function.LongConsumer;
  */
 final class ContainerKiller {
     static final long MINIMUM_GRACE_SECONDS = 2;
+    /**
+     * A grace is valid up to Long.MAX_VALUE seconds (int64 in the API); beyond some 31,000 years it ends past
+     * any horizon all the same, and bounding it here keeps every sum of its milliseconds exact.
+     */
+    static final long BOUNDED_GRACE_SECONDS = 1_000_000_000_000L;
 
     private final EventQueue queue;
     private final TraceRecorder trace;
@@ -49,8 +54,9 @@ final class ContainerKiller {
      * @param publish whether the exit is written to the status at once; a probe kill that restarts in
      *                the same SyncPod is not (the status manager sees the new container next)
      */
-    void kill(ContainerRecord rec, long graceSeconds, String message, BooleanSupplier myTurn, boolean publish,
+    void kill(ContainerRecord rec, long requestedGraceSeconds, String message, BooleanSupplier myTurn, boolean publish,
               Runnable done) {
+        long graceSeconds = Math.min(requestedGraceSeconds, BOUNDED_GRACE_SECONDS);
         Instance inst = rec.current;
         if (inst.killing) {
             // One stop at a time per container: a second kill (a pod stop during a probe kill, a

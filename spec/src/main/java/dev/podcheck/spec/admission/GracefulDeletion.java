@@ -27,15 +27,23 @@ public record GracefulDeletion(long deletionTimestampMillis, long gracePeriodSec
             grace = 0; // T-1, T-3, INV-20
         }
         if (current == null) {
-            return new GracefulDeletion(nowMillis + grace * 1000, grace);
+            return new GracefulDeletion(nowMillis + boundedMillis(grace), grace);
         }
         if (grace >= current.gracePeriodSeconds) {
             return null; // T-2: only a shorter grace counts
         }
         // T-2: the timestamp moves back by the grace given up, but never into the past; a graceful
         // DELETE that finds it past gets grace 1 so that the kubelet still stops the pod.
-        long timestamp = current.deletionTimestampMillis - (current.gracePeriodSeconds - grace) * 1000;
+        long timestamp = current.deletionTimestampMillis - boundedMillis(current.gracePeriodSeconds) + boundedMillis(grace);
         return timestamp >= nowMillis ? new GracefulDeletion(timestamp, grace)
                 : new GracefulDeletion(nowMillis, grace == 0 ? 0 : 1);
+    }
+
+    /**
+     * A grace in milliseconds, bounded at 10^12 s (some 31,000 years, past any horizon): the API allows any
+     * int64, whose milliseconds overflow. Below the bound the timestamps are exact, shortenings included.
+     */
+    private static long boundedMillis(long graceSeconds) {
+        return Math.min(graceSeconds, 1_000_000_000_000L) * 1000;
     }
 }

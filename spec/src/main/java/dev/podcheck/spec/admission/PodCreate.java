@@ -15,6 +15,10 @@ public record PodCreate(Scenario defaulted, List<Violation> violations, List<War
 
     /** Defaulting, then validation; warnings only for an accepted pod, as the apiserver returns them. */
     public static PodCreate of(Scenario scenario) {
+        List<Violation> tooMany = ScenarioLimits.check(scenario);
+        if (!tooMany.isEmpty()) {
+            return new PodCreate(scenario, tooMany, List.of());
+        }
         Scenario defaulted = Defaulting.apply(scenario);
         List<Violation> violations = Validation.validate(defaulted);
         return new PodCreate(defaulted, violations,

@@ -33,6 +33,10 @@ public final class Validation {
 
     /** The pod's violations, then what is wrong with the scenario's behaviours and events. */
     public static List<Violation> validate(Scenario scenario) {
+        List<Violation> tooMany = ScenarioLimits.check(scenario);
+        if (!tooMany.isEmpty()) {
+            return tooMany; // a scenario past podcheck's limits is not worth the work of checking the rest
+        }
         List<Violation> out = new ArrayList<>(validate(scenario.pod()));
         ScenarioValidation.scenario(scenario, out);
         return List.copyOf(out);

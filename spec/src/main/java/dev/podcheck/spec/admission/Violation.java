@@ -1,5 +1,7 @@
 package dev.podcheck.spec.admission;
 
+import dev.podcheck.spec.yaml.Printable;
+
 /**
  * One reason the apiserver (or podcheck, for the scenario annotation) refuses a pod, worded as
  * apimachinery's field.Error: {@code spec.containers[0].name: Required value}.
@@ -64,6 +66,11 @@ public record Violation(String field, Type type, String value, String detail) {
         return new Violation(field, Type.NOT_FOUND, quote(value), "");
     }
 
+    /** field.TooMany: a list longer than its maximum. */
+    public static Violation tooMany(String field, int actual, int max) {
+        return new Violation(field, Type.TOO_MANY, String.valueOf(actual), "must have at most " + max + " items");
+    }
+
     /** The message as {@code kubectl apply} would show it for this field. */
     public String message() {
         StringBuilder out = new StringBuilder(field).append(": ").append(type.words());
@@ -86,6 +93,6 @@ public record Violation(String field, Type type, String value, String detail) {
         if (value == null) {
             return "null";
         }
-        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+        return value instanceof String s ? Printable.quoted(s) : String.valueOf(value);
     }
 }

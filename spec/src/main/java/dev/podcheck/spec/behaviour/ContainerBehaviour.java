@@ -25,7 +25,7 @@ public record ContainerBehaviour(
 
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public ContainerBehaviour {
-        instances = Immutables.list(instances);
+        instances = Immutables.listOf("an instance entry", instances);
         if (instances.isEmpty()) {
             throw new IllegalArgumentException("a behaviour needs at least one instance entry");
         }

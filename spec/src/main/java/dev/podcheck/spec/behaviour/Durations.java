@@ -9,6 +9,14 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern PART = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ms|h|m|s)");
 
+    /**
+     * The longest duration a scenario may write (about 14 months): far past any horizon, and small enough
+     * that sums of thousands of them stay exact in milliseconds.
+     */
+    public static final Duration MAX = Duration.ofHours(10_000);
+    /** Longer text is no duration a person writes; refused before any number is read from it. */
+    private static final int MAX_LENGTH = 64;
+
     private Durations() {}
 
     static void requireNonNegative(String field, Duration d) {
@@ -18,19 +26,20 @@ public final class Durations {
     }
 
     public static String format(Duration d) {
-        long millis = d.toMillis();
-        if (millis == 0) {
-            return "0s";
+        if (d.isNegative()) {
+            // Duration's own negation overflows only at its most negative value, which no input reaches.
+            return "-" + format(d.negated());
         }
-        String sign = millis < 0 ? "-" : "";
-        millis = Math.abs(millis);
-        if (millis < 1000) {
-            return sign + millis + "ms";
+        // From seconds and the millisecond of the second: a grace of Long.MAX_VALUE seconds has no long of millis.
+        long seconds = d.getSeconds();
+        long millisOfSecond = d.getNano() / 1_000_000;
+        if (seconds == 0) {
+            return millisOfSecond + (millisOfSecond == 0 ? "s" : "ms");
         }
-        StringBuilder out = new StringBuilder(sign);
-        long hours = millis / 3_600_000;
-        long minutes = millis / 60_000 % 60;
-        long ms = millis % 60_000;
+        StringBuilder out = new StringBuilder();
+        long hours = seconds / 3600;
+        long minutes = seconds / 60 % 60;
+        long ms = seconds % 60 * 1000 + millisOfSecond;
         if (hours > 0) {
             out.append(hours).append('h');
         }
@@ -51,26 +60,33 @@ public final class Durations {
      */
     public static Duration parse(String text) {
         String s = text.trim();
+        if (s.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("expected a duration like 5s, 1m30s or 500ms, got " + s.length() + " characters");
+        }
+        BigDecimal millis = BigDecimal.ZERO;
         if (s.matches("[0-9]+(\\.[0-9]+)?")) {
-            return Duration.ofMillis(new BigDecimal(s).movePointRight(3).longValueExact());
+            millis = new BigDecimal(s).movePointRight(3);
+        } else {
+            Matcher m = PART.matcher(s);
+            int end = 0;
+            while (m.find() && m.start() == end) {
+                long unit = switch (m.group(2)) {
+                    case "h" -> 3_600_000;
+                    case "m" -> 60_000;
+                    case "s" -> 1000;
+                    default -> 1;
+                };
+                millis = millis.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit)));
+                end = m.end();
+            }
+            if (end == 0 || end != s.length()) {
+                throw new IllegalArgumentException("expected a duration like 5s, 1m30s or 500ms, got \"" + text + "\"");
+            }
         }
-        Matcher m = PART.matcher(s);
-        long millis = 0;
-        int end = 0;
-        while (m.find() && m.start() == end) {
-            BigDecimal n = new BigDecimal(m.group(1));
-            long unit = switch (m.group(2)) {
-                case "h" -> 3_600_000;
-                case "m" -> 60_000;
-                case "s" -> 1000;
-                default -> 1;
-            };
-            millis += n.multiply(BigDecimal.valueOf(unit)).longValue();
-            end = m.end();
+        // Summed exactly, then bounded, so that no later addition of times can wrap around.
+        if (millis.compareTo(BigDecimal.valueOf(MAX.toMillis())) > 0) {
+            throw new IllegalArgumentException("a duration must be at most " + format(MAX) + ", got \"" + text + "\"");
         }
-        if (end == 0 || end != s.length()) {
-            throw new IllegalArgumentException("expected a duration like 5s, 1m30s or 500ms, got \"" + text + "\"");
-        }
-        return Duration.ofMillis(millis);
+        return Duration.ofMillis(millis.longValue());
     }
 }

@@ -14,7 +14,7 @@ public record Health(List<Window> passing) {
     public static final Health NEVER = new Health(List.of());
 
     public Health {
-        passing = Immutables.list(passing);
+        passing = Immutables.listOf("a window like {from: 10s, until: 30s}", passing);
     }
 
     public static Health from(Duration from) {

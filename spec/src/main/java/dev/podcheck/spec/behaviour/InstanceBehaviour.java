@@ -53,7 +53,7 @@ public record InstanceBehaviour(
         liveness = liveness == null ? Health.ALWAYS : liveness;
         readiness = readiness == null ? Health.ALWAYS : readiness;
         onSigterm = onSigterm == null ? SigtermResponse.DEFAULT : onSigterm;
-        memory = Immutables.list(memory);
+        memory = Immutables.listOf("a memory step", memory);
         postStart = postStart == null ? HookBehaviour.INSTANT : postStart;
         preStop = preStop == null ? HookBehaviour.INSTANT : preStop;
         terminationMessage = terminationMessage == null ? "" : terminationMessage;

@@ -22,6 +22,15 @@ public record Quantity(BigDecimal value, Format format) implements Comparable<Qu
     private static final BigDecimal NANO = BigDecimal.ONE.movePointLeft(NANO_SCALE);
     /** quantity.go maxAllowed: a BinarySI quantity is capped at 2^63-1 when parsed. */
     private static final BigDecimal MAX_BINARY = BigDecimal.valueOf(Long.MAX_VALUE);
+    /**
+     * podcheck reads quantities below 10^24 in magnitude. The apiserver caps binary ones at 2^63-1 and keeps
+     * decimal ones of any size (an int32 exponent), but the kubelet turns every quantity into an int64 (Value,
+     * MilliValue) and no node has 10^24 bytes or cores; the bound keeps sums exact and cheap (1e2147483647 plus
+     * 1m would need two billion digits).
+     */
+    public static final BigDecimal MAX = BigDecimal.ONE.movePointRight(24);
+    /** Longer text is refused before its digits are read (reading millions of digits takes minutes). */
+    public static final int MAX_TEXT = 100;
     private static final BigDecimal KI = BigDecimal.valueOf(1024);
     private static final BigInteger BIG_KI = BigInteger.valueOf(1024);
     /** suffix.go: decimal suffixes by exponent / 3 + 3 (n at -9 ... E at 18). */
@@ -63,14 +72,27 @@ public record Quantity(BigDecimal value, Format format) implements Comparable<Qu
         return value.signum();
     }
 
-    /** The value in milli-units, rounded up as Kubernetes does for cpu (MilliValue). */
+    /**
+     * The value in milli-units, rounded up as Kubernetes does for cpu (MilliValue); saturated at the long
+     * range, as a sum of quantities may pass it.
+     */
     public long milliValue() {
-        return value.movePointRight(3).setScale(0, RoundingMode.UP).longValueExact();
+        return saturated(value.movePointRight(3));
     }
 
-    /** The value rounded up to a whole unit (Value), e.g. bytes for memory. */
+    /** The value rounded up to a whole unit (Value), e.g. bytes for memory; saturated at the long range. */
     public long longValue() {
-        return value.setScale(0, RoundingMode.UP).longValueExact();
+        return saturated(value);
+    }
+
+    private static long saturated(BigDecimal v) {
+        if (v.compareTo(MAX_BINARY) >= 0) {
+            return Long.MAX_VALUE;
+        }
+        if (v.compareTo(MAX_BINARY.negate()) <= 0) {
+            return -Long.MAX_VALUE;
+        }
+        return v.setScale(0, RoundingMode.UP).longValueExact();
     }
 
     @Override
@@ -173,6 +195,18 @@ public record Quantity(BigDecimal value, Format format) implements Comparable<Qu
             if (text == null || text.isEmpty()) {
                 throw fail(ERR_FORMAT, text);
             }
+            if (text.length() > MAX_TEXT) {
+                throw new IllegalArgumentException("a quantity must have at most " + MAX_TEXT + " characters, got "
+                        + text.length());
+            }
+            Quantity parsed = parseBounded(text);
+            if (parsed.value().abs().compareTo(MAX) >= 0) {
+                throw new IllegalArgumentException("podcheck reads quantities below 1e24 in magnitude, got \"" + text + "\"");
+            }
+            return parsed;
+        }
+
+        private static Quantity parseBounded(String text) {
             int pos = 0;
             int end = text.length();
             boolean negative = text.charAt(0) == '-';

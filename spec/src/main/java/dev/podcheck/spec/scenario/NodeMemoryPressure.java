@@ -20,5 +20,9 @@ public record NodeMemoryPressure(Duration at, Quantity allocatable, Quantity evi
             throw new IllegalArgumentException("allocatable must be a positive quantity, got " + allocatable);
         }
         evictionThreshold = evictionThreshold == null ? Quantity.parse("100Mi") : evictionThreshold;
+        if (evictionThreshold.signum() <= 0) {
+            // The kubelet refuses such a threshold when it starts (eviction/helpers.go parseThresholdStatement).
+            throw new IllegalArgumentException("eviction threshold memory.available must be positive: " + evictionThreshold);
+        }
     }
 }

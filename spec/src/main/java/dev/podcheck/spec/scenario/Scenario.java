@@ -23,8 +23,8 @@ public record Scenario(Pod pod, Map<String, ContainerBehaviour> behaviours, List
         if (pod.metadata().annotations().containsKey(ANNOTATION)) {
             throw new IllegalArgumentException("the pod must not carry " + ANNOTATION + " itself");
         }
-        behaviours = Immutables.map(behaviours);
-        events = Immutables.list(events);
+        behaviours = Immutables.mapOf("a behaviour", behaviours);
+        events = Immutables.listOf("a world event", events);
     }
 
     public static Scenario of(Pod pod) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -16,6 +17,7 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 
 /** Turns Jackson and SnakeYAML failures into {@link InputException}s in the user's words. */
 final class InputErrors {
+    private static final Pattern OUT_OF_RANGE = Pattern.compile("Numeric value \\(([^)]*)\\) out of range");
     private static final Pattern JACKSON_GOT = Pattern.compile(
             "(String|Integer|Floating-point|Boolean|Array|Object|Null) value(?: \\((?:'([^']*)'|\"([^\"]*)\"|[^)]*)\\))?");
 
@@ -71,8 +73,15 @@ final class InputErrors {
         if (e.getCause() instanceof MarkedYamlEngineException yaml) {
             return "not valid YAML: " + yaml.getProblem();
         }
-        if (e instanceof ValueInstantiationException && e.getCause() != null) {
-            return e.getCause().getMessage();
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException refused
+                && refused.getMessage() != null) {
+            return refused.getMessage();
+        }
+        if (e instanceof InputCoercionException range) {
+            // encoding/json's words for a number its Go field cannot hold (int32 in Java's int, int64 in long).
+            Matcher number = OUT_OF_RANGE.matcher(range.getOriginalMessage());
+            String type = range.getTargetType() == Long.class || range.getTargetType() == long.class ? "int64" : "int32";
+            return "cannot unmarshal number " + (number.find() ? number.group(1) : "") + " into a field of type " + type;
         }
         if (e instanceof InvalidTypeIdException typeId) {
             return "unknown kind \"" + typeId.getTypeId() + "\"";

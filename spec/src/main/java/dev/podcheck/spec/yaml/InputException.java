@@ -27,7 +27,7 @@ public final class InputException extends RuntimeException {
     }
 
     private static String format(String source, int line, int column, String field, String problem) {
-        StringBuilder out = new StringBuilder(source);
+        StringBuilder out = new StringBuilder(Printable.of(source));
         if (line > 0) {
             out.append(':').append(line);
             if (column > 0) {
@@ -36,9 +36,9 @@ public final class InputException extends RuntimeException {
         }
         out.append(": ");
         if (!field.isEmpty()) {
-            out.append(field).append(": ");
+            out.append(Printable.of(field)).append(": ");
         }
-        return out.append(problem).toString();
+        return out.append(Printable.of(problem)).toString();
     }
 
     public String source() {

@@ -98,7 +98,11 @@ final class ScenarioModule extends SimpleModule {
             if (p.currentToken() == JsonToken.START_ARRAY) {
                 JavaType windows = ctxt.getTypeFactory().constructCollectionType(List.class, Health.Window.class);
                 List<Health.Window> list = ctxt.readValue(p, windows);
-                return new Health(list);
+                try {
+                    return new Health(list);
+                } catch (IllegalArgumentException e) {
+                    return ctxt.reportInputMismatch(Health.class, "%s", e.getMessage());
+                }
             }
             if (p.currentToken() == JsonToken.VALUE_STRING) {
                 switch (p.getString()) {

@@ -22,7 +22,6 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 
@@ -39,10 +38,11 @@ public final class ScenarioReader {
 
     // YAML 1.2 core schema, as Jackson's YAML parser reads scalars; duplicates are kept for strict decoding to find.
     private static final LoadSettings LOAD = LoadSettings.builder()
-            .setSchema(new CoreSchema()).setAllowDuplicateKeys(true).setCodePointLimit((int) MAX_BYTES + 1).build();
+            .setSchema(OneResolverCoreSchema.INSTANCE).setAllowDuplicateKeys(true).setCodePointLimit((int) MAX_BYTES + 1)
+            .setMaxAliasesForCollections(YamlLimits.MAX_ALIASES).build();
     // No folding of long scalars: the text Jackson reads holds every scalar exactly as written.
     private static final DumpSettings DUMP = DumpSettings.builder()
-            .setSchema(new CoreSchema()).setWidth(Integer.MAX_VALUE).setSplitLines(false).build();
+            .setSchema(OneResolverCoreSchema.INSTANCE).setWidth(Integer.MAX_VALUE).setSplitLines(false).build();
 
     private ScenarioReader() {}
 
@@ -87,22 +87,28 @@ public final class ScenarioReader {
         }
         List<Manifest> manifests = new ArrayList<>();
         try {
+            YamlLimits.check(text, source, LOAD);
             for (Node document : new Compose(LOAD).composeAllFromString(text)) {
                 if (!(document instanceof ScalarNode s && s.getTag().equals(Tag.NULL))) { // an empty document, e.g. a trailing "---"
                     manifests.add(manifest(document, source));
                 }
             }
-        } catch (MarkedYamlEngineException e) {
-            int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
-            int column = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0);
-            throw new InputException(source, line, column, "", "not valid YAML: " + e.getProblem());
         } catch (YamlEngineException e) {
-            throw InputException.of(source, "not valid YAML: " + e.getMessage());
+            throw notYaml(e, source);
         }
         if (manifests.isEmpty()) {
             throw InputException.of(source, "no Pod manifest found: the input is empty");
         }
         return List.copyOf(manifests);
+    }
+
+    private static InputException notYaml(YamlEngineException e, String source) {
+        if (e instanceof MarkedYamlEngineException marked) {
+            int line = marked.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+            int column = marked.getProblemMark().map(m -> m.getColumn() + 1).orElse(0);
+            return new InputException(source, line, column, "", "not valid YAML: " + marked.getProblem());
+        }
+        return InputException.of(source, "not valid YAML: " + e.getMessage());
     }
 
     /** Reads input that must hold exactly one scenario. */
@@ -166,6 +172,11 @@ public final class ScenarioReader {
             return Scenario.of(plain);
         }
         String annotationSource = source + " (" + ANNOTATION_FIELD + ")";
+        try {
+            YamlLimits.check(annotation, annotationSource, LOAD);
+        } catch (YamlEngineException e) {
+            throw notYaml(e, annotationSource);
+        }
         try (JsonParser parser = Mappers.YAML.createParser(annotation)) {
             try {
                 ScenarioScript script = Mappers.YAML.readValue(parser, ScenarioScript.class);

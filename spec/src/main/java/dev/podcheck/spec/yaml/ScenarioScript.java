@@ -9,8 +9,8 @@ import java.util.Map;
 /** The content of the scenario annotation: behaviours by container name, and world events. */
 record ScenarioScript(Map<String, ContainerBehaviour> containers, List<WorldEvent> events) {
     ScenarioScript {
-        containers = Immutables.map(containers);
-        events = Immutables.list(events);
+        containers = Immutables.mapOf("a behaviour", containers);
+        events = Immutables.listOf("a world event", events);
     }
 
     boolean isEmpty() {

@@ -11,7 +11,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -79,6 +82,7 @@ final class StrictDecoding {
             List<Node> items = sequence.getValue();
             for (int i = 0; i < items.size(); i++) {
                 String at = path + "[" + i + "]";
+                items.set(i, zeroIfNull(items.get(i), list.item()));
                 record(at, items.get(i));
                 value(items.get(i), list.item(), at);
             }
@@ -127,12 +131,40 @@ final class StrictDecoding {
                 error(StrictDecodingError.Kind.DUPLICATE, path + "." + key, tuple.getKeyNode());
                 kept.remove(key);
             }
-            kept.put(key, tuple);
-            record(at, tuple.getValueNode());
-            record(path + "." + key, tuple.getValueNode()); // the path as Jackson names it
-            value(tuple.getValueNode(), valueType, InputErrors.child(path, key));
+            NodeTuple entry = new NodeTuple(tuple.getKeyNode(), zeroIfNull(tuple.getValueNode(), valueType));
+            kept.put(key, entry);
+            record(at, entry.getValueNode());
+            record(path + "." + key, entry.getValueNode()); // the path as Jackson names it
+            value(entry.getValueNode(), valueType, InputErrors.child(path, key));
         }
         node.setValue(new ArrayList<>(kept.values()));
+    }
+
+    /**
+     * Go decodes a JSON null list item or map value into the element type's zero value (a container
+     * {@code null} is a container with no fields, a quantity {@code null} is 0), where Java would keep a null.
+     */
+    private static Node zeroIfNull(Node node, FieldType type) {
+        if (!isNull(node)) {
+            return node;
+        }
+        Optional<Mark> start = node.getStartMark();
+        Optional<Mark> end = node.getEndMark();
+        FieldType resolved = PodSchema.resolve(type);
+        if (resolved instanceof Struct || resolved instanceof MapOf) {
+            return new MappingNode(Tag.MAP, true, new ArrayList<>(), FlowStyle.FLOW, start, end);
+        }
+        if (resolved instanceof ListOf) {
+            return new SequenceNode(Tag.SEQ, true, new ArrayList<>(), FlowStyle.FLOW, start, end);
+        }
+        if (resolved instanceof Scalar scalar) {
+            return switch (scalar.name()) {
+                case "string" -> new ScalarNode(Tag.STR, true, "", ScalarStyle.DOUBLE_QUOTED, start, end);
+                case "boolean" -> new ScalarNode(Tag.BOOL, true, "false", ScalarStyle.PLAIN, start, end);
+                default -> new ScalarNode(Tag.INT, true, "0", ScalarStyle.PLAIN, start, end);
+            };
+        }
+        return node; // free-form content keeps its null
     }
 
     private MappingNode mapping(Node node, String path) {

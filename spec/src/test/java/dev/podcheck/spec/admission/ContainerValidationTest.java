@@ -99,8 +99,8 @@ class ContainerValidationTest {
         @ValueSource(strings = {" nginx", "nginx ", "\tnginx"})
         void should_refuse_leading_or_trailing_whitespace(String image) {
             assertThat(messagesOf(Fixtures.withApp(c -> c.withImage(image)))).containsExactly(
-                    "spec.containers[0].image: Invalid value: \"" + image
-                            + "\": must not have leading or trailing whitespace");
+                    "spec.containers[0].image: Invalid value: \"" + image.replace("\t", "\\t")
+                            + "\": must not have leading or trailing whitespace"); // %q writes a tab as \t
         }
     }
 

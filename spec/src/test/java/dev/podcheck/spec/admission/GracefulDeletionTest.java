@@ -45,4 +45,13 @@ class GracefulDeletionTest {
         assertThat(GracefulDeletion.after(first, 30_000, 5L, false, 30, false)).isEqualTo(new GracefulDeletion(30_000, 1));
         assertThat(GracefulDeletion.after(first, 30_000, 5L, true, 30, false)).isEqualTo(new GracefulDeletion(30_000, 0));
     }
+
+    @Test
+    void should_not_wrap_a_grace_near_the_int64_limit_and_still_shorten_it_exactly() {
+        GracefulDeletion first = GracefulDeletion.after(null, 5_000, Long.MAX_VALUE, false, 30, false);
+
+        assertThat(first.gracePeriodSeconds()).isEqualTo(Long.MAX_VALUE);
+        assertThat(first.deletionTimestampMillis()).isEqualTo(5_000 + 1_000_000_000_000_000L);
+        assertThat(GracefulDeletion.after(first, 8_000, 30L, false, 30, false)).isEqualTo(new GracefulDeletion(35_000, 30));
+    }
 }

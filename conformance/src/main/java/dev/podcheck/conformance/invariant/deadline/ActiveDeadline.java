@@ -4,12 +4,13 @@ import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
-import dev.podcheck.spec.trace.TraceEvent;
+import dev.podcheck.spec.pod.Int64;
 import dev.podcheck.spec.trace.TraceEvent.ContainerStatusChanged;
 import dev.podcheck.spec.trace.TraceEvent.DeletionRequested;
 import dev.podcheck.spec.trace.TraceEvent.PodEvicted;
 import dev.podcheck.spec.trace.TraceEvent.PodPhaseChanged;
 import dev.podcheck.spec.trace.TraceEvent.PodRemoved;
+import dev.podcheck.spec.trace.TraceEvent;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,9 +59,9 @@ public final class ActiveDeadline implements Invariant {
             return Verdict.HOLDS;
         }
         long startTime = first.get().at();
-        long deadline = startTime + seconds * 1000;
+        long deadline = Int64.plus(startTime, Int64.millisOfSeconds(seconds));
         Long tgps = trial.scenario().pod().spec().terminationGracePeriodSeconds();
-        long due = deadline + (Math.max(tgps == null ? 30 : tgps, 1) + SLACK_SECONDS) * 1000 + trial.toleranceMillis();
+        long due = Int64.plus(deadline, Int64.plus(Int64.millisOfSeconds(Int64.plus(Math.max(tgps == null ? 30 : tgps, 1), SLACK_SECONDS)), trial.toleranceMillis()));
         for (TraceEvent e : trial.trace().events()) {
             boolean endedOtherwise = e instanceof DeletionRequested || e instanceof PodEvicted
                     || e instanceof PodRemoved;

@@ -1,5 +1,6 @@
 package dev.podcheck.conformance.invariant.restart;
 
+import dev.podcheck.spec.pod.Int64;
 import static dev.podcheck.conformance.invariant.TraceQueries.killedByProbe;
 import static dev.podcheck.conformance.invariant.TraceQueries.runs;
 
@@ -238,7 +239,7 @@ public final class RestartDue {
         Optional<TraceEvent.ContainerStatusChanged> first = trial.trace().all(TraceEvent.ContainerStatusChanged.class)
                 .findFirst();
         if (deadline != null && first.isPresent()) {
-            at = Math.min(at, first.get().at() + deadline * 1000); // AD-1: startTime + activeDeadlineSeconds
+            at = Math.min(at, Int64.plus(first.get().at(), Int64.millisOfSeconds(deadline))); // AD-1: startTime + activeDeadlineSeconds
         }
         return Math.min(at, doneAt(trial));
     }

@@ -1,5 +1,6 @@
 package dev.podcheck.conformance.invariant.sidecar;
 
+import dev.podcheck.spec.pod.Int64;
 import static dev.podcheck.conformance.invariant.TraceQueries.inOrder;
 import static dev.podcheck.conformance.invariant.TraceQueries.runs;
 
@@ -87,7 +88,7 @@ public final class StopOrder implements Invariant {
     private static Verdict judge(Observed trial, SignalSent term, KubeletEvent stop, List<Container> awaited,
                                  long graceSeconds) {
         long tolerance = trial.toleranceMillis();
-        if (term.at() + tolerance >= stop.at() + graceSeconds * 1000) {
+        if (term.at() + tolerance >= Int64.plus(stop.at(), Int64.millisOfSeconds(graceSeconds))) {
             return Verdict.HOLDS; // the wait may have run out
         }
         for (Container c : awaited) {

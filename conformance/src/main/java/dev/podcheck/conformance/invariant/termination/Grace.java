@@ -4,9 +4,10 @@ import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
-import dev.podcheck.spec.trace.TraceEvent;
+import dev.podcheck.spec.pod.Int64;
 import dev.podcheck.spec.trace.TraceEvent.KubeletEvent;
 import dev.podcheck.spec.trace.TraceEvent.SignalSent;
+import dev.podcheck.spec.trace.TraceEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,7 +66,7 @@ public final class Grace implements Invariant {
                     .orElse(0L);
             long left = Math.max(grace - (term.get().at() - stopStart) / 1000, Stops.MINIMUM_GRACE_SECONDS);
             long gap = kill.at() - term.get().at();
-            if (gap + trial.toleranceMillis() < left * 1000) {
+            if (gap + trial.toleranceMillis() < Int64.millisOfSeconds(left)) {
                 return Verdict.violated(String.format(MESSAGE, c, kill.at(), gap, term.get().at(), stopStart, grace,
                         left), killing.isPresent() ? List.of(killing.get(), term.get(), kill) : List.of(term.get(), kill));
             }

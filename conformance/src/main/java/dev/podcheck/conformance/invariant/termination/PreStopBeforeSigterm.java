@@ -5,14 +5,15 @@ import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.pod.Int64;
 import dev.podcheck.spec.pod.PodSpec;
 import dev.podcheck.spec.trace.Trace;
-import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.Hook;
 import dev.podcheck.spec.trace.TraceEvent.HookFinished;
 import dev.podcheck.spec.trace.TraceEvent.HookStarted;
 import dev.podcheck.spec.trace.TraceEvent.KubeletEvent;
 import dev.podcheck.spec.trace.TraceEvent.SignalSent;
+import dev.podcheck.spec.trace.TraceEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,7 +86,7 @@ public final class PreStopBeforeSigterm implements Invariant {
         }
         Optional<HookFinished> finished = Stops.latestBefore(trace, index, HookFinished.class,
                 h -> h.container().equals(c) && h.hook() == Hook.preStop && h.at() >= started.get().at());
-        boolean graceUsed = sigterm.at() + tolerance >= started.get().at() + grace * 1000;
+        boolean graceUsed = sigterm.at() + tolerance >= Int64.plus(started.get().at(), Int64.millisOfSeconds(grace));
         if (finished.isEmpty() && !graceUsed) {
             return Verdict.violated(String.format(NOT_WAITED, c, sigterm.at(), started.get().at(), grace),
                     started.get(), sigterm);

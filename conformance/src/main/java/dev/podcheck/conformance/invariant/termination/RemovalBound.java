@@ -4,11 +4,12 @@ import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.spec.pod.Int64;
 import dev.podcheck.spec.trace.PodPhase;
-import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.DeletionRequested;
 import dev.podcheck.spec.trace.TraceEvent.PodPhaseChanged;
 import dev.podcheck.spec.trace.TraceEvent.PodRemoved;
+import dev.podcheck.spec.trace.TraceEvent;
 import java.util.List;
 import java.util.Set;
 
@@ -61,7 +62,7 @@ public final class RemovalBound implements Invariant {
             } else if (e instanceof DeletionRequested d && (d.force() || d.gracePeriodSeconds() == 0)) {
                 return Verdict.HOLDS; // removed at once by the apiserver (T-1, T-3): termination/force-at-once judges it
             } else if (e instanceof DeletionRequested d && (phase == null || !phase.phase().isTerminal())) {
-                long due = d.at() + (d.gracePeriodSeconds() + SLACK_SECONDS) * 1000;
+                long due = Int64.plus(d.at(), Int64.millisOfSeconds(Int64.plus(d.gracePeriodSeconds(), SLACK_SECONDS)));
                 if (due < deadline) {
                     deadline = due;
                     earliest = d;
