@@ -52,7 +52,7 @@ public final class RestartDue {
     /** The first exited run of {@code container} whose restart came late or not at all. */
     public static Optional<Missed> firstMissed(Observed trial, String container) {
         List<Run> runs = runs(trial.trace(), container);
-        List<long[]> holds = holds(trial);
+        List<Hold> holds = holds(trial);
         long stops = stopsAt(trial);
         long tolerance = trial.toleranceMillis();
         long startsInFlight = longestStartChain(trial);
@@ -147,19 +147,28 @@ public final class RestartDue {
 
     /** The end of the last start or SyncPod kill under way at {@code t}, or {@code t} when none is. */
     public static long busyUntil(Observed trial, long t) {
-        return holds(trial).stream().filter(h -> h[0] <= t && h[1] > t).mapToLong(h -> h[1]).max().orElse(t);
+        return busyUntil(trial, t, null);
+    }
+
+    /**
+     * {@link #busyUntil(Observed, long)} but for the hold of {@code kill} itself: a kill whose end is
+     * in question cannot be what delays that end.
+     */
+    public static long busyUntil(Observed trial, long t, KubeletEvent kill) {
+        return holds(trial).stream().filter(h -> h.cause() != kill && h.from() <= t && h.until() > t)
+                .mapToLong(Hold::until).max().orElse(t);
     }
 
     /** Moves {@code t} past every hold that overlaps the wait from {@code ready} to it, plus one resync. */
-    private static long chain(List<long[]> holds, long t, long ready) {
+    private static long chain(List<Hold> holds, long t, long ready) {
         boolean moved = true;
         while (moved) {
             moved = false;
-            for (long[] h : holds) {
-                if (h[0] <= t && h[1] > ready && h[1] != Long.MAX_VALUE && h[1] + RESYNC_MAX_MILLIS > t) {
-                    t = h[1] + RESYNC_MAX_MILLIS;
+            for (Hold h : holds) {
+                if (h.from() <= t && h.until() > ready && h.until() != Long.MAX_VALUE && h.until() + RESYNC_MAX_MILLIS > t) {
+                    t = h.until() + RESYNC_MAX_MILLIS;
                     moved = true;
-                } else if (h[0] <= t && h[1] == Long.MAX_VALUE) {
+                } else if (h.from() <= t && h.until() == Long.MAX_VALUE) {
                     return Long.MAX_VALUE / 2; // held for good (a hung postStart, S-3b)
                 }
             }
@@ -167,9 +176,12 @@ public final class RestartDue {
         return t;
     }
 
-    /** What holds the pod worker, as [from, until) intervals: starts under way and SyncPod kills. */
-    private static List<long[]> holds(Observed trial) {
-        List<long[]> out = new ArrayList<>();
+    /** The pod worker held over [from, until) by a start under way or by a SyncPod kill (its Killing event). */
+    private record Hold(long from, long until, KubeletEvent cause) {}
+
+    /** What holds the pod worker: starts under way and SyncPod kills. */
+    private static List<Hold> holds(Observed trial) {
+        List<Hold> out = new ArrayList<>();
         PodSpec spec = trial.scenario().pod().spec();
         for (Container c : spec.allContainers().toList()) {
             List<Run> runs = runs(trial.trace(), c.name());
@@ -178,13 +190,13 @@ public final class RestartDue {
                 long until = postStartReturned(trial, run, k + 1 < runs.size() ? runs.get(k + 1).startedAt() : Long.MAX_VALUE);
                 long from = requested(trial, run);
                 if (until > from) {
-                    out.add(new long[] {from, until});
+                    out.add(new Hold(from, until, null));
                 }
             }
         }
         trial.trace().all(KubeletEvent.class)
                 .filter(e -> e.reason().equals("Killing") && !e.message().startsWith(POD_STOP_KILLING))
-                .forEach(e -> out.add(new long[] {e.at(), killEnd(trial, e)}));
+                .forEach(e -> out.add(new Hold(e.at(), killEnd(trial, e), e)));
         return out;
     }
 

@@ -10,6 +10,6 @@ public final class TerminationInvariants {
     /** The invariants of group {@code termination}. */
     public static List<Invariant> all() {
         return List.of(new ExitCodes(), new ForceAtOnce(), new Grace(), new MinimumTwoSeconds(), new PreStopBeforeSigterm(),
-                new RemovalBound(), new StoppedWithinGrace());
+                new RemovalBound(), new StoppedWithinGrace(), new OomKilled());
     }
 }

@@ -28,12 +28,28 @@ class ExitCodesTest {
     }
 
     @Test
-    void should_be_violated_by_an_OOM_kill_without_137() {
-        ContainerStatusChanged oom = ended(5000, 1, "OOMKilled", "");
+    void should_be_violated_by_SIGKILL_without_137_and_Completed_without_0() {
+        ContainerStatusChanged killed = ended(5000, 1, "Error", "SIGKILL");
+        ContainerStatusChanged completed = ended(5000, 2, "Completed", "");
+
+        assertThat(new ExitCodes().check(Trials.of(POD, trace(running(0, "app", 0), killed)))).isEqualTo(
+                Verdict.violated("app shows Terminated with exit code 1, reason Error by SIGKILL at 5000 ms, where "
+                        + "SIGKILL or a lost status gives exit code 137", killed));
+        assertThat(new ExitCodes().check(Trials.of(POD, trace(running(0, "app", 0), completed)))).isEqualTo(
+                Verdict.violated("app shows Terminated with exit code 2, reason Completed at 5000 ms, where reason "
+                        + "Completed means exit code 0", completed));
+    }
+
+    @Test
+    void should_leave_an_OOM_kill_to_termination_oom_killed() {
+        ContainerStatusChanged oom = ended(5000, 143, "OOMKilled", "");
         var trace = trace(running(0, "app", 0), oom);
 
-        assertThat(new ExitCodes().check(Trials.of(POD, trace))).isEqualTo(Verdict.violated(
-                "app shows Terminated with exit code 1, reason OOMKilled at 5000 ms, where SIGKILL, an OOM kill or a "
-                        + "lost status gives exit code 137", oom));
+        assertThat(new ExitCodes().check(Trials.of(POD, trace))).isEqualTo(Verdict.HOLDS);
+        assertThat(new OomKilled().check(Trials.of(POD, trace))).isEqualTo(Verdict.violated(
+                "app shows Terminated with exit code 143, reason OOMKilled at 5000 ms, where an OOM kill of the whole "
+                        + "container gives exit code 137", oom));
+        assertThat(new OomKilled().check(Trials.of(POD, trace(running(0, "app", 0), ended(5000, 137, "OOMKilled", "")))))
+                .isEqualTo(Verdict.HOLDS);
     }
 }
