@@ -1,7 +1,5 @@
 package dev.podcheck.conformance.invariant.restart;
 
-import static dev.podcheck.conformance.invariant.TraceQueries.killedByProbe;
-
 import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
@@ -13,11 +11,13 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * restart/on-failure-restarts (SEMANTICS R-1, R-3, R-6, S-9): the progress direction of
+ * restart/on-failure-restarts (SEMANTICS R-1, R-6, S-9): the progress direction of
  * restart/on-failure. Under OnFailure ShouldContainerBeRestarted says yes to a regular container
- * that exited with a code other than 0, and a liveness or startup kill restarts it whatever the
- * code (R-3); a failed regular init container is restarted under OnFailure and under Always (S-9:
- * "the init containers use OnFailure"). {@link RestartDue} says when that start is owed at the latest.
+ * that exited with a code other than 0; a failed regular init container is restarted under
+ * OnFailure and under Always (S-9: "the init containers use OnFailure"). {@link RestartDue} says
+ * when that start is owed at the latest. A probe kill that ends in exit 0 is owed a restart only by
+ * the kill's own SyncPod (R-3): if a back-off holds it there, later SyncPods ask
+ * ShouldContainerBeRestarted, which says no, so such a run is not judged here.
  */
 public final class FailedRestarts implements Invariant {
     static final String LATE = "%s failed at %d ms and was started again only at %d ms, after the latest due moment %d ms";
@@ -31,15 +31,15 @@ public final class FailedRestarts implements Invariant {
     @Override
     public String must() {
         return "A regular container under restartPolicy OnFailure, and a regular init container under OnFailure or "
-                + "Always, that exited with a code other than 0 or was killed for a failed liveness or startup probe "
-                + "MUST be started again, at the first SyncPod after its back-off unless something else holds the pod "
+                + "Always, that exited with a code other than 0 MUST be started again, at the first SyncPod after its "
+                + "back-off unless something else holds the pod "
                 + "worker, while the pod is not being stopped and not terminal.";
     }
 
     @Override
     public String source() {
         return "pkg/kubelet/container/helpers.go ShouldContainerBeRestarted; kuberuntime_manager.go computePodActions, "
-                + "doBackOff; kuberuntime_container.go computeInitContainerActions; SEMANTICS R-1, R-3, R-6, S-9";
+                + "doBackOff; kuberuntime_container.go computeInitContainerActions; SEMANTICS R-1, R-6, S-9, INV-6";
     }
 
     @Override
@@ -60,7 +60,7 @@ public final class FailedRestarts implements Invariant {
         Verdict verdict = Verdict.HOLDS;
         for (Container c : Stream.concat(init, regular).toList()) {
             verdict = verdict.and(AlwaysRestarts.judge(trial, c.name(), RestartDue.firstMissed(trial, c.name(),
-                    run -> run.exit().exitCode() != 0 || killedByProbe(trial.trace(), run)), LATE, NEVER));
+                    run -> run.exit().exitCode() != 0), LATE, NEVER));
         }
         return verdict;
     }

@@ -38,6 +38,15 @@ class FailedRestartsTest {
         assertThat(new FailedRestarts().check(Trials.of(ON_FAILURE, trace))).isEqualTo(Verdict.HOLDS);
     }
 
+    /** The engine's counterexample: later SyncPods ask ShouldContainerBeRestarted, which says no to exit 0. */
+    @Test
+    void should_owe_nothing_after_a_probe_kill_that_exited_0() {
+        var trace = trace(running(0, "app", 0), killing(30000, "app", "Container app failed liveness probe, will be "
+                + "restarted"), exited(30000, "app", 0, 0, 0));
+
+        assertThat(new FailedRestarts().check(Trials.of(ON_FAILURE, trace))).isEqualTo(Verdict.HOLDS);
+    }
+
     @Test
     void should_be_violated_when_a_failed_init_container_restarts_late_under_Always() {
         // GIVEN Always: a failed regular init container is retried as under OnFailure (S-9)
