@@ -49,6 +49,8 @@ final class Checks {
             Map.entry("phase/terminal-is-final", new Check(SAFE, List.of("restartPolicy=Never", "deletion"))),
             Map.entry("probe/initial-delay", new Check(SAFE, List.of("liveness-probe", "readiness-probe"))),
             Map.entry("probe/liveness-threshold", new Check(SAFE, List.of("liveness-kill"))),
+            Map.entry("probe/startup-threshold", new Check(SAFE, List.of("startup-kill"))),
+            Map.entry("probe/started-after-startup", new Check(PROGRESSES, List.of("startup-probe"))),
             Map.entry("probe/readiness-never-kills", new Check(SAFE, List.of("readiness-lost"))),
             Map.entry("probe/startup-gates-others", new Check(SAFE, List.of("startup-probe"))),
             Map.entry("probe/kill-at-threshold", new Check(PROGRESSES, List.of("liveness-kill", "startup-kill"))),

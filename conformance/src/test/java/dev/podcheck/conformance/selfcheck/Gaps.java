@@ -53,11 +53,9 @@ final class Gaps {
             open("R-10", PROGRESS, "restartCount must rise by one with each restart: not written yet"),
             open("INV-8", PROGRESS, "restartCount must rise by one with each restart: not written yet"),
             open("P-2", PROGRESS, READINESS), open("P-10", PROGRESS, READINESS),
-            open("P-9", SAFETY, "a startup kill before failureThreshold failures is not flagged yet "
-                    + "(probe/liveness-threshold does it for liveness)"),
-            open("P-11", PROGRESS, "started must become true once the startup probe succeeded: not written yet"),
             open("INV-26", PROGRESS, "a probe must tick every periodSeconds once its initial delay passed: not "
                     + "written yet"),
+            open("INV-10", SAFETY, "a status shown started before a startup success of its instance is not flagged yet"),
             oneWay("ST-1", PROGRESS, STATE), oneWay("ST-3", PROGRESS, STATE), open("ST-4", PROGRESS, OOM),
             open("E-11", PROGRESS, OOM), oneWay("ST-6", PROGRESS, NEVER + " (a terminal phase never changes)"),
             open("ST-13", PROGRESS, "ContainersReady must become True once every container is ready: not written yet"),
