@@ -28,6 +28,7 @@ final class Checks {
     static final Map<String, Check> BY_INVARIANT = Map.ofEntries(
             Map.entry("trace/well-formed", new Check(SAFE, List.of("restart"))),
             Map.entry("init/order", new Check(SAFE, List.of("init-containers", "sidecars"))),
+            Map.entry("init/next-starts", new Check(PROGRESSES, List.of("init-containers", "sidecars"))),
             Map.entry("init/one-at-a-time", new Check(SAFE, List.of("init-containers"))),
             Map.entry("init/completed-never-reruns", new Check(SAFE, List.of("init-containers", "init-container-restart"))),
             Map.entry("sidecar/stop-order", new Check(SAFE, List.of("sidecars", "pod-stop-kill"))),

@@ -121,7 +121,7 @@ public final class RestartDue {
     }
 
     /** When the kubelet asked the runtime for this run: its start minus the pull and create time. */
-    static long requested(Observed trial, Run run) {
+    public static long requested(Observed trial, Run run) {
         return run.startedAt() - startAfter(trial, run.container(), run.restartCount());
     }
 
