@@ -8,6 +8,6 @@ public final class InitInvariants {
     private InitInvariants() {}
 
     public static List<Invariant> all() {
-        return List.of(new CompletedNeverReruns(), new InitOrder(), new OneAtATime());
+        return List.of(new CompletedNeverReruns(), new InitOrder(), new OneAtATime(), new NextStarts());
     }
 }

@@ -15,6 +15,7 @@ import dev.podcheck.spec.trace.TraceEvent.KubeletEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * When the kubelet owes an exited container its next start (SEMANTICS R-1, R-3, R-4, R-6, S-8),
@@ -51,6 +52,14 @@ public final class RestartDue {
 
     /** The first exited run of {@code container} whose restart came late or not at all. */
     public static Optional<Missed> firstMissed(Observed trial, String container) {
+        return firstMissed(trial, container, run -> true);
+    }
+
+    /**
+     * The first exited run of {@code container} that {@code owes} a restart and got it late or not
+     * at all; runs that owe none (an exit 0 under OnFailure) are passed over.
+     */
+    public static Optional<Missed> firstMissed(Observed trial, String container, Predicate<Run> owes) {
         List<Run> runs = runs(trial.trace(), container);
         List<Hold> holds = holds(trial);
         long stops = stopsAt(trial);
@@ -65,7 +74,7 @@ public final class RestartDue {
                     backOff.next(newest.exit().finishedAt(), requested(trial, run));
                 }
             }
-            if (run.exit() == null) {
+            if (run.exit() == null || !owes.test(run)) {
                 continue;
             }
             long finishedAt = run.exit().finishedAt();
@@ -113,7 +122,7 @@ public final class RestartDue {
     }
 
     /** When the kubelet asked the runtime for this run: its start minus the pull and create time. */
-    static long requested(Observed trial, Run run) {
+    public static long requested(Observed trial, Run run) {
         return run.startedAt() - startAfter(trial, run.container(), run.restartCount());
     }
 

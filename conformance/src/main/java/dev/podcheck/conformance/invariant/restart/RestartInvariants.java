@@ -9,6 +9,6 @@ public final class RestartInvariants {
 
     public static List<Invariant> all() {
         return List.of(new AlwaysRestarts(), new BackOff(), new BackOffCap(), new CountMonotone(),
-                new CrashLoopHasLastState(), new NeverRestarts(), new OnFailureRestarts());
+                new CrashLoopHasLastState(), new NeverRestarts(), new OnFailureRestarts(), new FailedRestarts());
     }
 }

@@ -42,7 +42,7 @@ public final class ContainersReady implements Invariant {
     @Override
     public String source() {
         return "pkg/kubelet/status/generate.go GeneratePodReadyCondition, GenerateContainersReadyCondition; "
-                + "SEMANTICS ST-13, ST-14, INV-11";
+                + "SEMANTICS ST-13, ST-14, RG-2, INV-11";
     }
 
     @Override

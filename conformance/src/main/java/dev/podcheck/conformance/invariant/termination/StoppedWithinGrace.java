@@ -44,7 +44,7 @@ public final class StoppedWithinGrace implements Invariant {
     @Override
     public String source() {
         return "kuberuntime_container.go killContainer; kuberuntime_manager.go minimumGracePeriodInSeconds; "
-                + "SEMANTICS T-6, T-7, P-8, M-5";
+                + "SEMANTICS T-6, T-7, P-8, M-5, INV-17";
     }
 
     @Override

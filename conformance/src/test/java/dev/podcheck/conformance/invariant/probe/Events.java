@@ -20,6 +20,12 @@ public final class Events {
                 new ContainerStatus(name, new ContainerState.Running(at), null, 0, ready, started));
     }
 
+    /** A later status of the instance started at {@code startedAt}, started, with its readiness. */
+    public static TraceEvent.ContainerStatusChanged ready(long at, String name, long startedAt, boolean ready) {
+        return new TraceEvent.ContainerStatusChanged(at,
+                new ContainerStatus(name, new ContainerState.Running(startedAt), null, 0, ready, true));
+    }
+
     public static TraceEvent.ContainerStatusChanged exited(long at, String name, long startedAt, int code, boolean ready) {
         return new TraceEvent.ContainerStatusChanged(at, new ContainerStatus(name,
                 new ContainerState.Terminated(code, code == 0 ? "Completed" : "Error", "", startedAt, at), null, 0,

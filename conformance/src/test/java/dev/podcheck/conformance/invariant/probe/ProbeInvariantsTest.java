@@ -75,7 +75,7 @@ class ProbeInvariantsTest {
         void should_hold_after_failureThreshold_consecutive_failures() {
             var t = trace(running(0, "app", false, true), probe(10000, "app", ProbeKind.liveness, false),
                     probe(20000, "app", ProbeKind.liveness, false), killing(20000, "app", KILL));
-            assertThat(new LivenessThreshold().check(Trials.of(POD, t))).isEqualTo(Verdict.HOLDS);
+            assertThat(FailureThreshold.liveness().check(Trials.of(POD, t))).isEqualTo(Verdict.HOLDS);
         }
 
         @Test
@@ -85,7 +85,7 @@ class ProbeInvariantsTest {
             TraceEvent fail2 = probe(30000, "app", ProbeKind.liveness, false);
             TraceEvent kill = killing(30000, "app", KILL);
             var t = trace(running(0, "app", false, true), fail1, ok, fail2, kill);
-            assertThat(new LivenessThreshold().check(Trials.of(POD, t))).isEqualTo(Verdict.violated(
+            assertThat(FailureThreshold.liveness().check(Trials.of(POD, t))).isEqualTo(Verdict.violated(
                     "app was killed for liveness at 30000 ms after 1 consecutive failed liveness results since its "
                             + "last liveness kill; its failureThreshold is 2", List.of(ok, fail2, kill)));
         }
@@ -96,7 +96,7 @@ class ProbeInvariantsTest {
             var t = trace(running(0, "app", false, true), probe(10000, "app", ProbeKind.liveness, false),
                     running(20000, "app", false, true), probe(30000, "app", ProbeKind.liveness, false),
                     killing(30000, "app", KILL));
-            assertThat(new LivenessThreshold().check(Trials.of(POD, t))).isEqualTo(Verdict.HOLDS);
+            assertThat(FailureThreshold.liveness().check(Trials.of(POD, t))).isEqualTo(Verdict.HOLDS);
         }
 
         @Test
@@ -106,9 +106,44 @@ class ProbeInvariantsTest {
             var t = trace(running(0, "app", false, true), probe(10000, "app", ProbeKind.liveness, false),
                     probe(20000, "app", ProbeKind.liveness, false), killing(20000, "app", KILL),
                     running(40000, "app", false, true), fail3, kill2);
-            assertThat(new LivenessThreshold().check(Trials.of(POD, t))).isEqualTo(Verdict.violated(
+            assertThat(FailureThreshold.liveness().check(Trials.of(POD, t))).isEqualTo(Verdict.violated(
                     "app was killed for liveness at 50000 ms after 1 consecutive failed liveness results since its last "
                             + "liveness kill; its failureThreshold is 2", List.of(fail3, kill2)));
+        }
+    }
+
+    @Nested
+    class StartupThresholdTest {
+        static final String STARTUP_KILL = "Container app failed startup probe, will be restarted";
+
+        @Test
+        void should_hold_after_failureThreshold_consecutive_startup_failures() {
+            // GIVEN the startup probe's default failureThreshold 3 WHEN the third failure kills THEN it holds
+            var t = trace(running(0, "app", false, false), probe(10000, "app", ProbeKind.startup, false),
+                    probe(20000, "app", ProbeKind.startup, false), probe(30000, "app", ProbeKind.startup, false),
+                    killing(30000, "app", STARTUP_KILL));
+            assertThat(FailureThreshold.startup().check(Trials.of(POD, t))).isEqualTo(Verdict.HOLDS);
+        }
+
+        @Test
+        void should_be_violated_when_a_startup_kill_comes_one_failure_early() {
+            TraceEvent fail1 = probe(10000, "app", ProbeKind.startup, false);
+            TraceEvent fail2 = probe(20000, "app", ProbeKind.startup, false);
+            TraceEvent kill = killing(20000, "app", STARTUP_KILL);
+            var t = trace(running(0, "app", false, false), fail1, fail2, kill);
+            assertThat(FailureThreshold.startup().check(Trials.of(POD, t))).isEqualTo(Verdict.violated(
+                    "app was killed for startup at 20000 ms after 2 consecutive failed startup results since its "
+                            + "last startup kill; its failureThreshold is 3", List.of(fail1, fail2, kill)));
+        }
+
+        @Test
+        void should_not_count_liveness_failures_towards_a_startup_kill() {
+            TraceEvent kill = killing(20000, "app", STARTUP_KILL);
+            var t = trace(running(0, "app", false, false), probe(10000, "app", ProbeKind.liveness, false),
+                    probe(15000, "app", ProbeKind.liveness, false), probe(20000, "app", ProbeKind.liveness, false), kill);
+            assertThat(FailureThreshold.startup().check(Trials.of(POD, t))).isEqualTo(Verdict.violated(
+                    "app was killed for startup at 20000 ms after 0 consecutive failed startup results since its "
+                            + "last startup kill; its failureThreshold is 3", List.of(kill)));
         }
     }
 

@@ -10,32 +10,51 @@ import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.KubeletEvent;
 import dev.podcheck.spec.trace.TraceEvent.ProbeResult;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** probe/liveness-threshold (SEMANTICS P-4.10, P-8, INV-26): a liveness kill needs failureThreshold failures in a row. */
-public final class LivenessThreshold implements Invariant {
-    static final String MESSAGE = "%s was killed for liveness at %d ms after %d consecutive failed liveness results "
-            + "since its last liveness kill; its failureThreshold is %d";
-    /** The kubelet's Killing message for a liveness kill (kuberuntime_manager.go computePodActions). */
-    static final String LIVENESS_KILL = "failed liveness probe";
+/**
+ * probe/liveness-threshold and probe/startup-threshold (SEMANTICS P-4.10, P-8, P-9, INV-26): a
+ * liveness or startup kill needs failureThreshold failures in a row of that probe. The run of
+ * results is the probe worker's, kept across container restarts: worker.go doProbe resets it only
+ * when it commits a Failure (onHold), not for a new container ID, alike for both probes.
+ */
+public final class FailureThreshold implements Invariant {
+    static final String MESSAGE = "%s was killed for %s at %d ms after %d consecutive failed %s results "
+            + "since its last %s kill; its failureThreshold is %d";
+
+    private final ProbeKind kind;
+
+    private FailureThreshold(ProbeKind kind) {
+        this.kind = kind;
+    }
+
+    public static FailureThreshold liveness() {
+        return new FailureThreshold(ProbeKind.liveness);
+    }
+
+    public static FailureThreshold startup() {
+        return new FailureThreshold(ProbeKind.startup);
+    }
 
     @Override
     public String id() {
-        return "probe/liveness-threshold";
+        return "probe/" + kind + "-threshold";
     }
 
     @Override
     public String must() {
-        return "A container MUST be killed for its liveness probe only after failureThreshold consecutive failed "
-                + "liveness results since its last liveness kill.";
+        return "A container MUST be killed for its " + kind + " probe only after failureThreshold consecutive failed "
+                + kind + " results since its last " + kind + " kill.";
     }
 
     @Override
     public String source() {
-        return "pkg/kubelet/prober/worker.go doProbe (resultRun); kuberuntime_manager.go computePodActions; "
-                + "SEMANTICS P-4.10, P-8, INV-26";
+        return "pkg/kubelet/prober/worker.go doProbe (resultRun, onHold); kuberuntime_manager.go computePodActions; "
+                + "SEMANTICS P-4.10, " + (kind == ProbeKind.liveness ? "P-8" : "P-9") + ", INV-26";
     }
 
     @Override
@@ -43,17 +62,13 @@ public final class LivenessThreshold implements Invariant {
         return Set.of(Observation.PROBE_RESULTS, Observation.CONTAINER_STATUSES, Observation.KUBELET_EVENTS);
     }
 
-    /**
-     * The run of results is the probe worker's, kept across container restarts: worker.go resets it
-     * only when a liveness failure is committed (onHold), not for a new container ID.
-     */
     @Override
     public Verdict check(Observed trial) {
-        java.util.Map<String, List<ProbeResult>> since = new java.util.HashMap<>();
+        Map<String, List<ProbeResult>> since = new HashMap<>();
         for (TraceEvent e : trial.trace().events()) {
-            if (e instanceof ProbeResult r && r.probe() == ProbeKind.liveness) {
+            if (e instanceof ProbeResult r && r.probe() == kind) {
                 since.computeIfAbsent(r.container(), c -> new ArrayList<>()).add(r);
-            } else if (e instanceof KubeletEvent k && isLivenessKill(k)) {
+            } else if (e instanceof KubeletEvent k && KillAtThreshold.isKill(k, kind)) {
                 List<ProbeResult> results = since.getOrDefault(k.container(), List.of());
                 Verdict verdict = judge(trial, k, results);
                 if (verdict != Verdict.HOLDS) {
@@ -65,22 +80,19 @@ public final class LivenessThreshold implements Invariant {
         return Verdict.HOLDS;
     }
 
-    private static Verdict judge(Observed trial, KubeletEvent kill, List<ProbeResult> results) {
+    private Verdict judge(Observed trial, KubeletEvent kill, List<ProbeResult> results) {
         Optional<Container> container = trial.scenario().pod().spec().allContainers()
-                .filter(c -> c.name().equals(kill.container()) && c.livenessProbe() != null).findFirst();
-        int threshold = container.map(c -> c.livenessProbe().failureThreshold()).orElse(1);
+                .filter(c -> c.name().equals(kill.container()) && c.probe(kind) != null).findFirst();
+        int threshold = container.map(c -> c.probe(kind).failureThreshold()).orElse(1);
         List<ProbeResult> tail = results.subList(Math.max(0, results.size() - threshold), results.size());
         if (container.isEmpty() || tail.size() < threshold || tail.stream().anyMatch(ProbeResult::success)) {
             List<TraceEvent> witness = new ArrayList<>(tail);
             witness.add(kill);
-            return Verdict.violated(String.format(MESSAGE, kill.container(), kill.at(), trailingFailures(tail), threshold),
+            return Verdict.violated(String.format(MESSAGE, kill.container(), kind, kill.at(), trailingFailures(tail), kind,
+                    kind, threshold),
                     witness);
         }
         return Verdict.HOLDS;
-    }
-
-    static boolean isLivenessKill(KubeletEvent event) {
-        return event.reason().equals("Killing") && event.message().contains(LIVENESS_KILL);
     }
 
     private static int trailingFailures(List<ProbeResult> results) {

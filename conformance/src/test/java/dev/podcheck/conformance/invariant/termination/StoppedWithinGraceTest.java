@@ -1,0 +1,42 @@
+package dev.podcheck.conformance.invariant.termination;
+
+import static dev.podcheck.conformance.invariant.probe.Events.exited;
+import static dev.podcheck.conformance.invariant.probe.Events.killing;
+import static dev.podcheck.conformance.invariant.probe.Events.running;
+import static dev.podcheck.conformance.invariant.probe.Events.trace;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.conformance.invariant.Trials;
+import dev.podcheck.spec.trace.TraceEvent;
+import org.junit.jupiter.api.Test;
+
+class StoppedWithinGraceTest {
+    /** Grace 5 s: the stop must end by 5 s + the 2 s minimum + the next relist. */
+    static final String POD = "{apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {terminationGracePeriodSeconds: 5, "
+            + "containers: [{name: app, image: busybox}]}}";
+    static final String STOP = "Stopping container app";
+
+    @Test
+    void should_hold_when_the_container_exits_at_the_end_of_its_grace() {
+        var t = trace(running(0, "app", true, true), killing(1000, "app", STOP), exited(6000, "app", 0, 137, false));
+        assertThat(new StoppedWithinGrace().check(Trials.of(POD, t))).isEqualTo(Verdict.HOLDS);
+    }
+
+    @Test
+    void should_be_violated_when_the_container_outlives_grace_plus_2_s_plus_a_relist() {
+        // GIVEN a stop at 1 s with a 5 s grace WHEN app exits at 9.001 s THEN it was owed by 9 s
+        TraceEvent kill = killing(1000, "app", STOP);
+        var t = trace(running(0, "app", true, true), kill, exited(9001, "app", 0, 137, false));
+        assertThat(new StoppedWithinGrace().check(Trials.of(POD, t))).isEqualTo(Verdict.violated(
+                "app began to stop at 1000 ms (grace at most 5 s) and had not exited by 9000 ms", kill));
+    }
+
+    @Test
+    void should_be_violated_when_a_stopped_container_never_exits() {
+        TraceEvent kill = killing(1000, "app", STOP);
+        var t = trace(running(0, "app", true, true), kill);
+        assertThat(new StoppedWithinGrace().check(Trials.of(POD, t))).isEqualTo(Verdict.violated(
+                "app began to stop at 1000 ms (grace at most 5 s) and had not exited by 9000 ms", kill));
+    }
+}
