@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.Set;
 
 /**
- * termination/exit-codes (SEMANTICS ST-4, E-11, T-9): the exit code a terminated state shows
+ * termination/exit-codes (SEMANTICS ST-4, T-9, M-5): the exit code a terminated state shows
  * follows from what ended the process: 128 + 9 when SIGKILL did (a stop past its grace; no process
  * can handle it), 137 for the kubelet's ContainerStatusUnknown, and reason Completed only for exit
  * code 0. After SIGTERM the code is the process's own choice (143 only when it dies of the signal),
@@ -36,7 +36,7 @@ public final class ExitCodes implements Invariant {
     @Override
     public String source() {
         return "CRI runtimes' exit status (128 + signal), kubelet_pods.go convertToAPIContainerStatuses, "
-                + "status_manager.go TerminatePod; SEMANTICS ST-4, E-11, T-9";
+                + "status_manager.go TerminatePod; SEMANTICS ST-4, T-9, M-5";
     }
 
     @Override

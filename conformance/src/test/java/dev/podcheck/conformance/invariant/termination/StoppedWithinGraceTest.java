@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.conformance.invariant.Trials;
+import dev.podcheck.spec.trace.ContainerState;
+import dev.podcheck.spec.trace.ContainerStatus;
 import dev.podcheck.spec.trace.TraceEvent;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +40,25 @@ class StoppedWithinGraceTest {
         var t = trace(running(0, "app", true, true), kill);
         assertThat(new StoppedWithinGrace().check(Trials.of(POD, t))).isEqualTo(Verdict.violated(
                 "app began to stop at 1000 ms (grace at most 5 s) and had not exited by 9000 ms", kill));
+    }
+
+    /** A liveness kill: the pod worker is held until its run exits, which must not move its own bound. */
+    static final String LIVENESS = "Container app failed liveness probe, will be restarted";
+
+    @Test
+    void should_be_violated_when_a_probe_killed_container_never_exits() {
+        TraceEvent kill = killing(1000, "app", LIVENESS);
+        var t = trace(running(0, "app", true, true), kill);
+        assertThat(new StoppedWithinGrace().check(Trials.of(POD, t))).isEqualTo(Verdict.violated(
+                "app began to stop at 1000 ms (grace at most 5 s) and had not exited by 9000 ms", kill));
+    }
+
+    @Test
+    void should_hold_when_no_status_shows_the_exit_but_the_next_run_of_the_container_shows() {
+        // kubelet v1.34 seed 1 trial 6: from one Running instance straight to the next
+        var next = new TraceEvent.ContainerStatusChanged(1600,
+                new ContainerStatus("app", new ContainerState.Running(1500), null, 1, false, true));
+        var t = trace(running(0, "app", true, true), killing(1000, "app", LIVENESS), next);
+        assertThat(new StoppedWithinGrace().check(Trials.of(POD, t))).isEqualTo(Verdict.HOLDS);
     }
 }
