@@ -55,4 +55,8 @@ public enum Fault {
     TERMINATION_MESSAGE_NOT_CAPPED,
     /** FallbackToLogsOnError never reads the log (TM-3). */
     LOG_FALLBACK_IGNORED,
+    /** A failed image pull is retried at the pod worker's next sync, without the image back-off (IP-5). */
+    IMAGE_PULL_BACK_OFF_IGNORED,
+    /** imagePullPolicy IfNotPresent pulls the image even when it is on the node (IP-2). */
+    PULL_POLICY_IGNORED,
 }

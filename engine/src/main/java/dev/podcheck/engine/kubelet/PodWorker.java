@@ -2,8 +2,9 @@ package dev.podcheck.engine.kubelet;
 
 import dev.podcheck.engine.EngineOptions;
 import dev.podcheck.engine.Fault;
+import dev.podcheck.engine.images.ImagePulls;
 import dev.podcheck.engine.probe.ProbeWorker;
-import dev.podcheck.engine.restart.CrashLoopBackOff;
+import dev.podcheck.engine.restart.Backoff;
 import dev.podcheck.engine.status.PodConditions;
 import dev.podcheck.engine.status.PodPhases;
 import dev.podcheck.spec.pod.Container;
@@ -41,11 +42,13 @@ public final class PodWorker {
     final List<ContainerRecord> inits = new ArrayList<>();
     final List<ContainerRecord> regulars = new ArrayList<>();
     final Map<String, ContainerRecord> byName = new LinkedHashMap<>();
-    final CrashLoopBackOff backOff;
+    final Backoff backOff;
     final ContainerKiller killer;
     final PodTermination termination;
     final ContainerStarts starts = new ContainerStarts(this);
     final ProbeDriver probes = new ProbeDriver(this);
+    final ImagePulls images;
+    final ImageSteps imageSteps = new ImageSteps(this);
     private final String defaultWaitingReason;
 
     private boolean initialized;
@@ -73,10 +76,11 @@ public final class PodWorker {
         this.scenario = defaulted;
         this.spec = defaulted.pod().spec();
         this.options = options;
-        this.backOff = new CrashLoopBackOff(options.profile().initialCrashLoopBackOff().toMillis(),
+        this.backOff = new Backoff(options.profile().initialCrashLoopBackOff().toMillis(),
                 options.profile().maxCrashLoopBackOff().toMillis(), options.faults());
         this.killer = new ContainerKiller(queue, trace, this::publish, options);
         this.termination = new PodTermination(this);
+        this.images = new ImagePulls(defaulted, options.faults());
         this.defaultWaitingReason = spec.initContainers().isEmpty() ? "ContainerCreating" : "PodInitializing";
         for (Container c : spec.initContainers()) {
             add(c, c.isSidecar() ? ContainerRecord.Kind.SIDECAR : ContainerRecord.Kind.INIT, inits);
