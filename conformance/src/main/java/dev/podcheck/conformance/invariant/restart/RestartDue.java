@@ -5,6 +5,7 @@ import static dev.podcheck.conformance.invariant.TraceQueries.runs;
 
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.invariant.TraceQueries.Run;
+import dev.podcheck.conformance.invariant.image.ImageEvents;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.PodSpec;
 import dev.podcheck.spec.pod.RestartPolicy;
@@ -27,7 +28,8 @@ import java.util.Optional;
  * </ul>
  * Anything else that holds the pod worker across that moment moves it: a start under way (pull,
  * create and postStart are synchronous, S-3) or a kill in SyncPod (a probe or postStart kill), each
- * followed by up to one resync. Nothing is owed once the pod is being stopped, is terminal, or is
+ * followed by up to one resync. A start the image held up (a pull, a refusal, IP-4) was asked for
+ * at its first image step. Nothing is owed once the pod is being stopped, is terminal, or is
  * done (R-4: no regular container runs or will be restarted; S-9: a failed init container under Never).
  */
 public final class RestartDue {
@@ -111,9 +113,49 @@ public final class RestartDue {
         return earlier == null || earlier.exit() == null ? null : earlier;
     }
 
-    /** When the kubelet asked the runtime for this run: its start minus the pull and create time. */
+    /**
+     * When the kubelet first asked for this run: its first image step after the run before ended (a
+     * pull, or a start refused for the image, IP-4), else its start minus the create time.
+     */
     static long requested(Observed trial, Run run) {
+        return Math.min(firstImageStep(trial, run), created(trial, run));
+    }
+
+    /** The first image step for the start of this run (IP-4), MAX_VALUE when there is none. */
+    static long firstImageStep(Observed trial, Run run) {
+        List<Long> steps = imageSteps(trial, run);
+        return steps.isEmpty() ? Long.MAX_VALUE : steps.get(0);
+    }
+
+    /** When the start call that made this run began: its last image step, else its start minus the create time. */
+    private static long startCalled(Observed trial, Run run) {
+        List<Long> steps = imageSteps(trial, run);
+        return steps.isEmpty() ? created(trial, run) : steps.get(steps.size() - 1);
+    }
+
+    private static long created(Observed trial, Run run) {
         return run.startedAt() - startAfter(trial, run.container(), run.restartCount());
+    }
+
+    /**
+     * The image manager's events for the starts that led to this run: those after the Started event
+     * of the run before, in trace order (a restart may come in the very millisecond of that run's start).
+     */
+    private static List<Long> imageSteps(Observed trial, Run run) {
+        int index = runs(trial.trace(), run.container()).indexOf(run);
+        List<Long> out = new ArrayList<>();
+        int started = 0;
+        for (KubeletEvent e : trial.trace().all(KubeletEvent.class).toList()) {
+            if (!e.container().equals(run.container())) {
+                continue;
+            }
+            if (e.reason().equals("Started")) {
+                started++;
+            } else if (started == index && ImageEvents.isStartStep(e)) {
+                out.add(e.at());
+            }
+        }
+        return out;
     }
 
     /** How long the runtime takes to run this instance once asked (the behaviour's startAfter). */
@@ -122,13 +164,14 @@ public final class RestartDue {
     }
 
     /**
-     * The longest one SyncPod's starts may take, each container's slowest start (create, then
+     * The longest one SyncPod's starts may take, each container's slowest start (pull, create, then
      * postStart, S-3) one after another: how long a start that a stop cut short may stay unseen.
      */
     public static long longestStartChain(Observed trial) {
         long chain = 0;
         for (Container c : trial.scenario().pod().spec().allContainers().toList()) {
             boolean hasPostStart = c.lifecycle() != null && c.lifecycle().postStart() != null;
+            chain += trial.scenario().image(c.image()).map(i -> i.pullTakes().toMillis()).orElse(0L);
             chain += trial.scenario().behaviour(c.name()).instances().stream()
                     .mapToLong(i -> i.startAfter().toMillis() + (hasPostStart ? i.postStart().takes().toMillis() : 0))
                     .max().orElse(0);
@@ -175,12 +218,14 @@ public final class RestartDue {
             for (int k = 0; k < runs.size(); k++) {
                 Run run = runs.get(k);
                 long until = postStartReturned(trial, run, k + 1 < runs.size() ? runs.get(k + 1).startedAt() : Long.MAX_VALUE);
-                long from = requested(trial, run);
+                long from = startCalled(trial, run);
                 if (until > from) {
                     out.add(new long[] {from, until});
                 }
             }
         }
+        // a pull is part of the synchronous start (IP-4), a failed one included
+        ImageEvents.pulls(trial.trace()).forEach(p -> out.add(new long[] {p.from(), p.until()}));
         trial.trace().all(KubeletEvent.class)
                 .filter(e -> e.reason().equals("Killing") && !e.message().startsWith(POD_STOP_KILLING))
                 .forEach(e -> out.add(new long[] {e.at(), killEnd(trial, e)}));
