@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * What the real targets cannot act yet, said instead of ignored (their providers also keep the
- * generator from drawing it, Size.apiPatches and terminationMessages): finalizers, which nothing
- * would remove from a real pod, and the events that patch the pod; termination messages and logs,
- * because the rendered scripts use the termination log and stdout for their own reports.
+ * generator from drawing it, Size.apiPatches, terminationMessages and imagePulls): finalizers, which
+ * nothing would remove from a real pod, and the events that patch the pod; termination messages and
+ * logs, because the rendered scripts use the termination log and stdout for their own reports; the
+ * node's images, since the rendered pod runs its own image and no registry stages a slow or failing one.
  */
 public final class UnsupportedFeatures {
     private UnsupportedFeatures() {}
@@ -34,6 +35,9 @@ public final class UnsupportedFeatures {
         if (writes) {
             out.add("behaviours' terminationMessage and log (the rendered scripts report through the termination log"
                     + " and stdout)");
+        }
+        if (!defaulted.images().isEmpty()) {
+            out.add("the scenario's images (pull times and failures: no registry stages them for the rendered pod)");
         }
         return out;
     }

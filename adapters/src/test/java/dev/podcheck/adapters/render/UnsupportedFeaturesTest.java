@@ -46,6 +46,25 @@ class UnsupportedFeaturesTest {
     }
 
     @Test
+    void should_refuse_the_nodes_images() {
+        Scenario s = scenario("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: p
+                  annotations:
+                    podcheck.dev/scenario: |
+                      images:
+                        busybox: {failedPulls: 2}
+                spec:
+                  containers: [{name: app, image: busybox}]
+                """);
+
+        assertThat(UnsupportedFeatures.of(s)).containsExactly(
+                "the scenario's images (pull times and failures: no registry stages them for the rendered pod)");
+    }
+
+    @Test
     void should_accept_readiness_gates_nobody_patches() {
         Scenario s = scenario("{apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {readinessGates: "
                 + "[{conditionType: example.com/lb}], containers: [{name: app, image: busybox}]}}");
