@@ -49,9 +49,14 @@ public final class PodWorker {
     final ProbeDriver probes = new ProbeDriver(this);
     final ImagePulls images;
     final ImageSteps imageSteps = new ImageSteps(this);
+    final SpecUpdates updates;
     private final String defaultWaitingReason;
 
     private boolean initialized;
+    /** status.startTime: the pod's first sync on the node; -1 before it. */
+    private long admittedAt = -1;
+    /** Which deadline timer counts: an update replaces the one set before (SU-4). */
+    private long deadlineGeneration;
     boolean busy;
     /** SyncPod actions that came while one was busy (probe kills), run when it returns. */
     final List<Runnable> whenIdle = new ArrayList<>();
@@ -81,6 +86,7 @@ public final class PodWorker {
         this.killer = new ContainerKiller(queue, trace, this::publish, options);
         this.termination = new PodTermination(this);
         this.images = new ImagePulls(defaulted, options.faults());
+        this.updates = new SpecUpdates(this);
         this.defaultWaitingReason = spec.initContainers().isEmpty() ? "ContainerCreating" : "PodInitializing";
         for (Container c : spec.initContainers()) {
             add(c, c.isSidecar() ? ContainerRecord.Kind.SIDECAR : ContainerRecord.Kind.INIT, inits);
@@ -130,10 +136,26 @@ public final class PodWorker {
                 probes.scheduleTick(rec, worker, t0);
             });
         }
-        if (spec.activeDeadlineSeconds() != null && !options.has(Fault.ACTIVE_DEADLINE_IGNORED)) {
-            queue.at(queue.now() + spec.activeDeadlineSeconds() * 1000, termination::deadlineExceeded);
-        }
+        admittedAt = queue.now();
+        activeDeadline(spec.activeDeadlineSeconds());
         sync();
+    }
+
+    /**
+     * activeDeadlineSeconds counted from status.startTime (AD-1), at admission or when an update sets or
+     * lowers it (SU-4): the sync the update causes fails the pod at once if the new deadline has passed.
+     */
+    void activeDeadline(Long seconds) {
+        deadlineGeneration++;
+        if (seconds == null || admittedAt < 0 || options.has(Fault.ACTIVE_DEADLINE_IGNORED)) {
+            return;
+        }
+        long generation = deadlineGeneration;
+        queue.at(Math.max(queue.now(), admittedAt + seconds * 1000), () -> {
+            if (generation == deadlineGeneration) {
+                termination.deadlineExceeded();
+            }
+        });
     }
 
     // ---- SyncPod ---------------------------------------------------------------------------
@@ -304,8 +326,8 @@ public final class PodWorker {
         }
         long finishedAt = rec.current.exit.finishedAt();
         long now = queue.now();
-        if (backOff.isInBackOffSince(rec.name(), finishedAt, now)) {
-            long delay = backOff.delay(rec.name());
+        if (backOff.isInBackOffSince(rec.backOffKey(), finishedAt, now)) {
+            long delay = backOff.delay(rec.backOffKey());
             String message = "back-off " + (delay / 1000) + "s restarting failed container=" + rec.name()
                     + " pod=" + podName();
             if (rec.waiting == null) {
@@ -321,7 +343,7 @@ public final class PodWorker {
             requestSync(now + WORKER_BACK_OFF_MILLIS);
             return false;
         }
-        backOff.next(rec.name(), finishedAt, now);
+        backOff.next(rec.backOffKey(), finishedAt, now);
         return true;
     }
 

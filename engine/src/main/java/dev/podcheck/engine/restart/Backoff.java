@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * client-go flowcontrol.Backoff as the kubelet uses it twice: the crash-loop back-off of
- * kuberuntime_manager.go doBackOff (SEMANTICS R-6, R-7), keyed by container name (the spec hash
- * never changes in a scenario), and the image pull back-off of images/image_manager.go (IP-5),
+ * kuberuntime_manager.go doBackOff (SEMANTICS R-6, R-7), keyed by container name and image (the part
+ * of the spec hash an update can change, SU-3), and the image pull back-off of images/image_manager.go (IP-5),
  * keyed by image. Both are built without jitter (U-4), 10 s doubling to 300 s.
  */
 public final class Backoff {
