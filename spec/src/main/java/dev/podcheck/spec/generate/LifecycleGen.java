@@ -24,7 +24,7 @@ import java.util.function.UnaryOperator;
  * so every scenario without these fields, stays as it was: finalizers and their removal
  * (SEMANTICS FZ-2, FZ-3), readiness gates and the patches of their conditions (RG-1..RG-3),
  * termination messages, logs and FallbackToLogsOnError (TM-2..TM-4), the node's images and the
- * containers' imagePullPolicy (IP-1..IP-3). Choice 0 adds nothing.
+ * containers' imagePullPolicy (IP-1..IP-3), updates of the pod's spec (SU-1..SU-4). Choice 0 adds nothing.
  */
 final class LifecycleGen {
     /** The finalizer generated pods carry, as Kubernetes' own deleted-pods tests do with theirs. */
@@ -52,6 +52,9 @@ final class LifecycleGen {
         }
         if (size.imagePulls() && size.behaviours()) {
             out = NodeImageGen.add(out, c);
+        }
+        if (size.apiPatches() && size.events()) {
+            out = UpdateGen.add(out, c);
         }
         return out;
     }

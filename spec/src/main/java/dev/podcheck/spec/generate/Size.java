@@ -20,8 +20,8 @@ package dev.podcheck.spec.generate;
  * @param maxMemoryMi       the most memory a container's behaviour uses, in Mi; its memory request or
  *                          limit draws up to half of it (a limit below the use is how OOM kills come)
  * @param apiPatches        whether the pod may have finalizers and readiness gates, and world events
- *                          patch it (remove the finalizers, set a gate's condition), which a target
- *                          must then do through the API
+ *                          patch it (remove the finalizers, set a gate's condition, update its spec),
+ *                          which a target must then do through the API
  * @param terminationMessages whether containers may write termination messages and logs, and set
  *                          terminationMessagePolicy, which a target's rendered scripts must then act
  * @param imagePulls        whether the node's images may be absent, slow or failing to pull, and
