@@ -158,6 +158,21 @@ class TimelineTest {
         }
 
         @Test
+        void should_show_an_update_and_a_refused_one() {
+            Trace trace = trace()
+                    .add(new TraceEvent.PodUpdated(30_000, java.util.Map.of("app", "nginx:1.27"), 60L))
+                    .add(new TraceEvent.UpdateRefused(40_000, "Pod \"p\" is invalid: spec.activeDeadlineSeconds: "
+                            + "Invalid value: 600: must be less than or equal to previous value"))
+                    .build();
+
+            assertThat(Timeline.of(List.of("app")).render(trace)).isEqualTo("""
+                      time  container  change
+                    30.000  (pod)      updated: app image nginx:1.27, activeDeadlineSeconds 60
+                    40.000  (pod)      update refused: Pod "p" is invalid: spec.activeDeadlineSeconds: Invalid value: 600: must be less than or equal to previous value
+                    """);
+        }
+
+        @Test
         void should_show_a_lastState_change_when_nothing_else_changed() {
             Trace trace = trace()
                     .status(0, "app", waiting("CrashLoopBackOff"), 1, false, false)

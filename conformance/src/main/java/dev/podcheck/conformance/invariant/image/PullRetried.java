@@ -6,6 +6,7 @@ import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.conformance.invariant.image.ImageEvents.Pull;
 import dev.podcheck.conformance.invariant.restart.RestartDue;
+import dev.podcheck.conformance.invariant.update.ImageChanges;
 import dev.podcheck.spec.pod.PodSpec;
 import dev.podcheck.spec.trace.TraceEvent.KubeletEvent;
 import java.util.List;
@@ -60,6 +61,9 @@ public final class PullRetried implements Invariant {
             backOff.failed(failed.image(), failed.until());
             if (hasRun(trial, failed) || !startsOnItsOwn(trial, failed.container())) {
                 continue;
+            }
+            if (ImageChanges.changedAfter(trial, failed.container(), failed.until())) {
+                continue; // an update gave it another image: that one is pulled instead
             }
             long ready = backOff.allowedFrom(failed.image());
             long due = RestartDue.heldUntil(trial, ready, ready + WORKER_RETRY_MAX_MILLIS) + trial.toleranceMillis();

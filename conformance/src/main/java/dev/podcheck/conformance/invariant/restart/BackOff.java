@@ -1,13 +1,13 @@
 package dev.podcheck.conformance.invariant.restart;
 
 import static dev.podcheck.conformance.invariant.TraceQueries.killedByProbe;
-import static dev.podcheck.conformance.invariant.TraceQueries.runs;
 
 import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.conformance.invariant.TraceQueries.Run;
+import dev.podcheck.conformance.invariant.update.ImageChanges;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.PodSpec;
 import dev.podcheck.spec.trace.TraceEvent;
@@ -85,7 +85,7 @@ public final class BackOff implements Invariant {
     }
 
     private Verdict replay(Observed trial, String name, boolean single) {
-        List<Run> runs = runs(trial.trace(), name);
+        List<Run> runs = ImageChanges.runsBeforeChange(trial, name, false); // a new image, a new back-off (SU-3)
         boolean behaviours = trial.observations().contains(Observation.BEHAVIOURS);
         KubeletBackOff backOff = new KubeletBackOff();
         long tolerance = trial.toleranceMillis();

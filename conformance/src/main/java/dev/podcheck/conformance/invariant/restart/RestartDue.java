@@ -5,7 +5,9 @@ import static dev.podcheck.conformance.invariant.TraceQueries.runs;
 
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.invariant.TraceQueries.Run;
+import dev.podcheck.conformance.invariant.deadline.Deadline;
 import dev.podcheck.conformance.invariant.image.ImageEvents;
+import dev.podcheck.conformance.invariant.update.ImageChanges;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.PodSpec;
 import dev.podcheck.spec.pod.RestartPolicy;
@@ -52,7 +54,8 @@ public final class RestartDue {
 
     /** The first exited run of {@code container} whose restart came late or not at all. */
     public static Optional<Missed> firstMissed(Observed trial, String container) {
-        List<Run> runs = runs(trial.trace(), container);
+        List<Run> runs = ImageChanges.runsBeforeChange(trial, container, true);
+        long change = ImageChanges.firstChange(trial, container);
         List<long[]> holds = holds(trial);
         long stops = stopsAt(trial);
         long tolerance = trial.toleranceMillis();
@@ -65,6 +68,9 @@ public final class RestartDue {
                 if (newest != null) {
                     backOff.next(newest.exit().finishedAt(), requested(trial, run));
                 }
+            }
+            if (run.startedAt() >= change) {
+                break; // the run after the change only shows when the restart before it came
             }
             if (run.exit() == null) {
                 continue;
@@ -279,12 +285,8 @@ public final class RestartDue {
                 break;
             }
         }
-        Long deadline = trial.scenario().pod().spec().activeDeadlineSeconds();
-        Optional<TraceEvent.ContainerStatusChanged> first = trial.trace().all(TraceEvent.ContainerStatusChanged.class)
-                .findFirst();
-        if (deadline != null && first.isPresent()) {
-            at = Math.min(at, first.get().at() + deadline * 1000); // AD-1: startTime + activeDeadlineSeconds
-        }
+        // AD-1, SU-4: startTime + activeDeadlineSeconds, as created or lowered
+        at = Math.min(at, Deadline.of(trial).map(Deadline::at).orElse(Long.MAX_VALUE));
         return Math.min(at, doneAt(trial));
     }
 
