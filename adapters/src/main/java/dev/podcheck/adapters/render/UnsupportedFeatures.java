@@ -5,13 +5,14 @@ import dev.podcheck.spec.behaviour.InstanceBehaviour;
 import dev.podcheck.spec.scenario.PatchCondition;
 import dev.podcheck.spec.scenario.RemoveFinalizers;
 import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.scenario.UpdatePod;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the real targets cannot act yet, said instead of ignored (their providers also keep the
  * generator from drawing it, Size.apiPatches, terminationMessages and imagePulls): finalizers, which
- * nothing would remove from a real pod, and the events that patch the pod; termination messages and
+ * nothing would remove from a real pod, and the events that patch or update the pod; termination messages and
  * logs, because the rendered scripts use the termination log and stdout for their own reports; the
  * node's images, since the rendered pod runs its own image and no registry stages a slow or failing one.
  */
@@ -29,6 +30,9 @@ public final class UnsupportedFeatures {
         }
         if (defaulted.events().stream().anyMatch(PatchCondition.class::isInstance)) {
             out.add("the patchCondition event (a status patch of a readiness gate's condition)");
+        }
+        if (defaulted.events().stream().anyMatch(UpdatePod.class::isInstance)) {
+            out.add("the updatePod event (an update of the pod's spec)");
         }
         boolean writes = defaulted.behaviours().values().stream().flatMap(b -> b.instances().stream())
                 .anyMatch(UnsupportedFeatures::writesOutput);

@@ -30,6 +30,7 @@ class UnsupportedFeaturesTest {
                       events:
                       - patchCondition: {at: 5s, type: example.com/lb, status: "True"}
                       - removeFinalizers: {at: 9s}
+                      - updatePod: {at: 9s, activeDeadlineSeconds: 60}
                 spec:
                   readinessGates: [{conditionType: example.com/lb}]
                   containers: [{name: app, image: busybox}]
@@ -41,6 +42,7 @@ class UnsupportedFeaturesTest {
                         + "metadata.finalizers (nothing would remove them from the real pod); "
                         + "the removeFinalizers event (a patch of metadata.finalizers); "
                         + "the patchCondition event (a status patch of a readiness gate's condition); "
+                        + "the updatePod event (an update of the pod's spec); "
                         + "behaviours' terminationMessage and log (the rendered scripts report through the termination log"
                         + " and stdout)");
     }
