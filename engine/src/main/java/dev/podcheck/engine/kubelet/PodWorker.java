@@ -55,7 +55,8 @@ public final class PodWorker {
     private boolean initialized;
     /** status.startTime: the pod's first sync on the node; -1 before it. */
     private long admittedAt = -1;
-    /** Which deadline timer counts: an update replaces the one set before (SU-4). */
+    /** activeDeadlineSeconds as created or last updated, and which timer counts: an update replaces it (SU-4). */
+    private Long deadlineSeconds;
     private long deadlineGeneration;
     boolean busy;
     /** SyncPod actions that came while one was busy (probe kills), run when it returns. */
@@ -88,6 +89,7 @@ public final class PodWorker {
         this.images = new ImagePulls(defaulted, options.faults());
         this.updates = new SpecUpdates(this);
         this.defaultWaitingReason = spec.initContainers().isEmpty() ? "ContainerCreating" : "PodInitializing";
+        this.deadlineSeconds = spec.activeDeadlineSeconds();
         for (Container c : spec.initContainers()) {
             add(c, c.isSidecar() ? ContainerRecord.Kind.SIDECAR : ContainerRecord.Kind.INIT, inits);
         }
@@ -137,7 +139,7 @@ public final class PodWorker {
             });
         }
         admittedAt = queue.now();
-        activeDeadline(spec.activeDeadlineSeconds());
+        activeDeadline(deadlineSeconds);
         sync();
     }
 
@@ -146,9 +148,10 @@ public final class PodWorker {
      * lowers it (SU-4): the sync the update causes fails the pod at once if the new deadline has passed.
      */
     void activeDeadline(Long seconds) {
+        deadlineSeconds = seconds;
         deadlineGeneration++;
         if (seconds == null || admittedAt < 0 || options.has(Fault.ACTIVE_DEADLINE_IGNORED)) {
-            return;
+            return; // before admission: admit() schedules it
         }
         long generation = deadlineGeneration;
         queue.at(Math.max(queue.now(), admittedAt + seconds * 1000), () -> {

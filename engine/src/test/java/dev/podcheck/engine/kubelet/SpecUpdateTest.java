@@ -125,6 +125,23 @@ class SpecUpdateTest {
     @Nested
     class Deadline {
         @Test
+        void should_keep_a_deadline_set_before_the_pods_first_sync() {
+            Simulations sim = Simulations.run("""
+                    apiVersion: v1
+                    kind: Pod
+                    metadata:
+                      name: p
+                      annotations:
+                        podcheck.dev/scenario: |
+                          events:
+                          - updatePod: {at: 0s, activeDeadlineSeconds: 60}
+                    spec:
+                      containers: [{name: app, image: busybox:1.36}]
+                    """, Duration.ofMinutes(2));
+            assertThat(sim.phaseChange(PodPhase.Failed).orElseThrow().at()).isEqualTo(60_000);
+        }
+
+        @Test
         void should_fail_the_pod_at_a_lowered_deadline_still_ahead() {
             Simulations sim = run("{at: 30s, activeDeadlineSeconds: 60}");
             TraceEvent.PodPhaseChanged failed = sim.phaseChange(PodPhase.Failed).orElseThrow();
