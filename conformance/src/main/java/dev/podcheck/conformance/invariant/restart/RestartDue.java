@@ -69,7 +69,7 @@ public final class RestartDue {
                     backOff.next(newest.exit().finishedAt(), requested(trial, run));
                 }
             }
-            if (run.startedAt() >= change) {
+            if (run.startedAt() >= change || run.exit() != null && run.exit().finishedAt() >= change) {
                 break; // the run after the change only shows when the restart before it came
             }
             if (run.exit() == null) {
@@ -92,8 +92,9 @@ public final class RestartDue {
                 return Optional.empty();
             }
             Run next = k + 1 < runs.size() ? runs.get(k + 1) : null;
-            boolean late = next != null ? requested(trial, next) > due + tolerance
-                    : due + tolerance < trial.horizonMillis();
+            // A start asked for in time that the image held up (a failed pull, its back-off, IP-4) was owed no sooner.
+            long asked = next != null ? requested(trial, next) : firstImageStepAfter(trial, runs, k);
+            boolean late = asked != Long.MAX_VALUE ? asked > due + tolerance : due + tolerance < trial.horizonMillis();
             if (late) {
                 return Optional.of(new Missed(run, next, due));
             }
@@ -127,6 +128,12 @@ public final class RestartDue {
         return Math.min(firstImageStep(trial, run), created(trial, run));
     }
 
+    /** The first image step after run {@code k} started, for a start that made no run; MAX_VALUE if none. */
+    private static long firstImageStepAfter(Observed trial, List<Run> runs, int k) {
+        List<Long> steps = imageSteps(trial, runs.get(k).container(), k + 1);
+        return steps.isEmpty() ? Long.MAX_VALUE : steps.get(0);
+    }
+
     /** The first image step for the start of this run (IP-4), MAX_VALUE when there is none. */
     static long firstImageStep(Observed trial, Run run) {
         List<Long> steps = imageSteps(trial, run);
@@ -148,11 +155,15 @@ public final class RestartDue {
      * of the run before, in trace order (a restart may come in the very millisecond of that run's start).
      */
     private static List<Long> imageSteps(Observed trial, Run run) {
-        int index = runs(trial.trace(), run.container()).indexOf(run);
+        return imageSteps(trial, run.container(), runs(trial.trace(), run.container()).indexOf(run));
+    }
+
+    /** The image steps of {@code container} after its {@code index}-th Started event and before the next. */
+    private static List<Long> imageSteps(Observed trial, String container, int index) {
         List<Long> out = new ArrayList<>();
         int started = 0;
         for (KubeletEvent e : trial.trace().all(KubeletEvent.class).toList()) {
-            if (!e.container().equals(run.container())) {
+            if (!e.container().equals(container)) {
                 continue;
             }
             if (e.reason().equals("Started")) {
