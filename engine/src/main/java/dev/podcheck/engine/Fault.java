@@ -55,4 +55,12 @@ public enum Fault {
     TERMINATION_MESSAGE_NOT_CAPPED,
     /** FallbackToLogsOnError never reads the log (TM-3). */
     LOG_FALLBACK_IGNORED,
+    /** A failed image pull is retried at the pod worker's next sync, without the image back-off (IP-5). */
+    IMAGE_PULL_BACK_OFF_IGNORED,
+    /** imagePullPolicy IfNotPresent pulls the image even when it is on the node (IP-2). */
+    PULL_POLICY_IGNORED,
+    /** An accepted image update leaves the running container as it is, on its old image (SU-2). */
+    IMAGE_UPDATE_IGNORED,
+    /** Updates the apiserver refuses are applied as if accepted, a raised activeDeadlineSeconds included (SU-1). */
+    UPDATE_VALIDATION_SKIPPED,
 }

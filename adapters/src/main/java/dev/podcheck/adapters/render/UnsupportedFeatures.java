@@ -5,14 +5,16 @@ import dev.podcheck.spec.behaviour.InstanceBehaviour;
 import dev.podcheck.spec.scenario.PatchCondition;
 import dev.podcheck.spec.scenario.RemoveFinalizers;
 import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.scenario.UpdatePod;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the real targets cannot act yet, said instead of ignored (their providers also keep the
- * generator from drawing it, Size.apiPatches and terminationMessages): finalizers, which nothing
- * would remove from a real pod, and the events that patch the pod; termination messages and logs,
- * because the rendered scripts use the termination log and stdout for their own reports.
+ * generator from drawing it, Size.apiPatches, terminationMessages and imagePulls): finalizers, which
+ * nothing would remove from a real pod, and the events that patch or update the pod; termination messages and
+ * logs, because the rendered scripts use the termination log and stdout for their own reports; the
+ * node's images, since the rendered pod runs its own image and no registry stages a slow or failing one.
  */
 public final class UnsupportedFeatures {
     private UnsupportedFeatures() {}
@@ -29,11 +31,17 @@ public final class UnsupportedFeatures {
         if (defaulted.events().stream().anyMatch(PatchCondition.class::isInstance)) {
             out.add("the patchCondition event (a status patch of a readiness gate's condition)");
         }
+        if (defaulted.events().stream().anyMatch(UpdatePod.class::isInstance)) {
+            out.add("the updatePod event (an update of the pod's spec)");
+        }
         boolean writes = defaulted.behaviours().values().stream().flatMap(b -> b.instances().stream())
                 .anyMatch(UnsupportedFeatures::writesOutput);
         if (writes) {
             out.add("behaviours' terminationMessage and log (the rendered scripts report through the termination log"
                     + " and stdout)");
+        }
+        if (!defaulted.images().isEmpty()) {
+            out.add("the scenario's images (pull times and failures: no registry stages them for the rendered pod)");
         }
         return out;
     }

@@ -105,6 +105,7 @@ class KubernetesTargetProviderTest {
             assertThat(provider.size(Size.DEFAULT).startDelays()).isFalse();
             assertThat(provider.size(Size.DEFAULT).apiPatches()).isFalse();
             assertThat(provider.size(Size.DEFAULT).terminationMessages()).isFalse();
+            assertThat(provider.size(Size.DEFAULT).imagePulls()).isFalse();
         }
     }
 

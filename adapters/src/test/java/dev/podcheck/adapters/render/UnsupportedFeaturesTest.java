@@ -30,6 +30,7 @@ class UnsupportedFeaturesTest {
                       events:
                       - patchCondition: {at: 5s, type: example.com/lb, status: "True"}
                       - removeFinalizers: {at: 9s}
+                      - updatePod: {at: 9s, activeDeadlineSeconds: 60}
                 spec:
                   readinessGates: [{conditionType: example.com/lb}]
                   containers: [{name: app, image: busybox}]
@@ -41,8 +42,28 @@ class UnsupportedFeaturesTest {
                         + "metadata.finalizers (nothing would remove them from the real pod); "
                         + "the removeFinalizers event (a patch of metadata.finalizers); "
                         + "the patchCondition event (a status patch of a readiness gate's condition); "
+                        + "the updatePod event (an update of the pod's spec); "
                         + "behaviours' terminationMessage and log (the rendered scripts report through the termination log"
                         + " and stdout)");
+    }
+
+    @Test
+    void should_refuse_the_nodes_images() {
+        Scenario s = scenario("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: p
+                  annotations:
+                    podcheck.dev/scenario: |
+                      images:
+                        busybox: {failedPulls: 2}
+                spec:
+                  containers: [{name: app, image: busybox}]
+                """);
+
+        assertThat(UnsupportedFeatures.of(s)).containsExactly(
+                "the scenario's images (pull times and failures: no registry stages them for the rendered pod)");
     }
 
     @Test

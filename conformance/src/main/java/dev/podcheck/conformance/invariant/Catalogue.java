@@ -4,6 +4,8 @@ import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.invariant.deadline.DeadlineInvariants;
 import dev.podcheck.conformance.invariant.eviction.EvictionInvariants;
 import dev.podcheck.conformance.invariant.finalizer.FinalizerInvariants;
+import dev.podcheck.conformance.invariant.image.ImageInvariants;
+import dev.podcheck.conformance.invariant.update.UpdateInvariants;
 import dev.podcheck.conformance.invariant.init.InitInvariants;
 import dev.podcheck.conformance.invariant.phase.PhaseInvariants;
 import dev.podcheck.conformance.invariant.probe.ProbeInvariants;
@@ -34,6 +36,8 @@ public final class Catalogue {
         all.addAll(DeadlineInvariants.all());
         all.addAll(EvictionInvariants.all());
         all.addAll(FinalizerInvariants.all());
+        all.addAll(ImageInvariants.all());
+        all.addAll(UpdateInvariants.all());
         return List.copyOf(all);
     }
 }

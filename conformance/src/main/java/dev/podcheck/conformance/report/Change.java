@@ -68,7 +68,23 @@ record Change(String container, String text) {
         if (event instanceof TraceEvent.ConditionPatched patched) {
             return pod(patched.conditionType() + " " + patched.status() + " (patched)");
         }
+        if (event instanceof TraceEvent.PodUpdated updated) {
+            return pod(updated(updated));
+        }
+        if (event instanceof TraceEvent.UpdateRefused refused) {
+            return pod("update refused: " + refused.message());
+        }
         throw new IllegalArgumentException("no timeline text for " + event);
+    }
+
+    /** An accepted update: each container's new image, then the deadline it set. */
+    private static String updated(TraceEvent.PodUpdated updated) {
+        List<String> parts = new ArrayList<>();
+        updated.images().forEach((name, image) -> parts.add(name + " image " + image));
+        if (updated.activeDeadlineSeconds() != null) {
+            parts.add("activeDeadlineSeconds " + updated.activeDeadlineSeconds());
+        }
+        return "updated: " + String.join(", ", parts);
     }
 
     private static Change pod(String text) {

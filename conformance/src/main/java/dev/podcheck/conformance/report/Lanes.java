@@ -115,7 +115,8 @@ final class Lanes {
             mark(lane(recorded.container()), event, "event");
         } else if (event instanceof TraceEvent.DeletionRequested || event instanceof TraceEvent.PodRemoved
                 || event instanceof TraceEvent.PodEvicted || event instanceof TraceEvent.FinalizersRemoved
-                || event instanceof TraceEvent.ConditionPatched) {
+                || event instanceof TraceEvent.ConditionPatched || event instanceof TraceEvent.PodUpdated
+                || event instanceof TraceEvent.UpdateRefused) {
             mark(pod, event, "pod-event");
         }
         // PodCreated and condition changes are in the text timeline; the picture shows phase, not conditions.

@@ -65,6 +65,12 @@ final class Retimed {
         if (e instanceof TraceEvent.ConditionPatched p) {
             return new TraceEvent.ConditionPatched(at, p.conditionType(), p.status());
         }
+        if (e instanceof TraceEvent.PodUpdated u) {
+            return new TraceEvent.PodUpdated(at, u.images(), u.activeDeadlineSeconds());
+        }
+        if (e instanceof TraceEvent.UpdateRefused r) {
+            return new TraceEvent.UpdateRefused(at, r.message());
+        }
         throw new IllegalArgumentException("an event type Retimed does not know: " + e);
     }
 

@@ -22,6 +22,8 @@ import java.util.Map;
 final class DivergentRun {
     static final String TARGET = "faulty-engine";
     static final long SEED = 3;
+    /** What a real target draws: the node's images are not staged there (render.UnsupportedFeatures). */
+    static final Size STAND_IN = Size.DEFAULT.withImagePulls(false);
 
     private static RunResult cached;
 
@@ -37,7 +39,7 @@ final class DivergentRun {
     static RunResult run(List<KnownDifference> known) {
         List<Invariant> init = Catalogue.all().stream().filter(i -> i.group().equals("init")).toList();
         RunPlan plan = new RunPlan(EngineStandIn.faulty(Fault.APP_STARTS_BEFORE_INIT_ENDS), init, 30, SEED,
-                Shard.ALL, 2, null, Map.of(), known, null, Duration.ofMinutes(2), Size.DEFAULT, 300, null);
+                Shard.ALL, 2, null, Map.of(), known, null, Duration.ofMinutes(2), STAND_IN, 300, null);
         return new Runner(plan).run((done, total) -> { });
     }
 }

@@ -134,6 +134,45 @@ class TimelineTest {
         }
 
         @Test
+        void should_show_an_image_pull_failing_then_backing_off() {
+            // GIVEN runtime.go's pod on an image that cannot be pulled (SEMANTICS IP-4..IP-6)
+            String image = "\"invalid.registry.k8s.io/invalid/alpine:3.1\"";
+            Trace trace = trace()
+                    .status(0, "app", waiting("ContainerCreating"), 0, false, false)
+                    .add(new TraceEvent.KubeletEvent(0, "Pulling", "app", "Pulling image " + image))
+                    .add(new TraceEvent.KubeletEvent(1000, "Failed", "app", "Failed to pull image " + image + ": not found"))
+                    .status(11_000, "app", waiting("ErrImagePull"), 0, false, false)
+                    .add(new TraceEvent.KubeletEvent(22_000, "BackOff", "app", "Back-off pulling image " + image))
+                    .status(32_000, "app", waiting("ImagePullBackOff"), 0, false, false)
+                    .build();
+
+            assertThat(Timeline.of(List.of("app")).render(trace)).isEqualTo("""
+                      time  container  change
+                     0.000  app        Waiting ContainerCreating
+                     0.000  app        event Pulling: Pulling image "invalid.registry.k8s.io/invalid/alpine:3.1"
+                     1.000  app        event Failed: Failed to pull image "invalid.registry.k8s.io/invalid/alpine:3.1": not found
+                    11.000  app        Waiting ErrImagePull
+                    22.000  app        event BackOff: Back-off pulling image "invalid.registry.k8s.io/invalid/alpine:3.1"
+                    32.000  app        Waiting ImagePullBackOff
+                    """);
+        }
+
+        @Test
+        void should_show_an_update_and_a_refused_one() {
+            Trace trace = trace()
+                    .add(new TraceEvent.PodUpdated(30_000, java.util.Map.of("app", "nginx:1.27"), 60L))
+                    .add(new TraceEvent.UpdateRefused(40_000, "Pod \"p\" is invalid: spec.activeDeadlineSeconds: "
+                            + "Invalid value: 600: must be less than or equal to previous value"))
+                    .build();
+
+            assertThat(Timeline.of(List.of("app")).render(trace)).isEqualTo("""
+                      time  container  change
+                    30.000  (pod)      updated: app image nginx:1.27, activeDeadlineSeconds 60
+                    40.000  (pod)      update refused: Pod "p" is invalid: spec.activeDeadlineSeconds: Invalid value: 600: must be less than or equal to previous value
+                    """);
+        }
+
+        @Test
         void should_show_a_lastState_change_when_nothing_else_changed() {
             Trace trace = trace()
                     .status(0, "app", waiting("CrashLoopBackOff"), 1, false, false)

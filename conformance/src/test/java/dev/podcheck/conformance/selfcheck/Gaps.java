@@ -77,7 +77,12 @@ final class Gaps {
             oneWay("FZ-4", SAFETY, "a terminal phase shown early is phase/failed's and phase/succeeded's safety"),
             oneWay("RG-3", SAFETY, "Ready before its gates is RG-2's safety (status/containers-ready)"),
             oneWay("TM-3", SAFETY, "the reported message is compared whole: too much is the same check as too little"),
-            oneWay("TM-5", SAFETY, "the reported message is compared whole: too much is the same check as too little"));
+            oneWay("TM-5", SAFETY, "the reported message is compared whole: too much is the same check as too little"),
+            open("IP-2", PROGRESS, "a pull must come at each start under Always, and of an absent image under "
+                    + "IfNotPresent: not written yet"),
+            oneWay("IP-4", SAFETY, "a pull retried too early is IP-5's safety (image/pull-back-off)"),
+            oneWay("SU-1", PROGRESS, NEVER + " (a refused update changes nothing); an accepted image change's restart "
+                    + "is SU-2's progress (update/image-change-restarts)"));
 
     private Gaps() {}
 }

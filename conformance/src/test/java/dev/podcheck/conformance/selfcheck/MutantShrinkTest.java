@@ -78,33 +78,26 @@ class MutantShrinkTest {
     }
 
     @Test
-    void should_shrink_prestop_skipped_to_a_container_with_a_prestop_hook_and_a_graceful_delete() {
+    void should_shrink_prestop_skipped_to_a_container_with_a_prestop_hook_and_a_deadline() {
         Counterexample c = shrunk(Fault.PRESTOP_SKIPPED, "termination/prestop-before-sigterm");
 
-        // The generator always makes "app" first; the hook's choice shrinks on the second container.
+        // The deadline stops the pod as a deletion would: one container, its hook, the deadline.
         assertThat(c.trial()).isEqualTo(21);
         assertThat(ScenarioWriter.toYaml(c.scenario())).isEqualTo("""
                 apiVersion: v1
                 kind: Pod
                 metadata:
                   name: pod
-                  annotations:
-                    podcheck.dev/scenario: |
-                      events:
-                      - deletePod:
-                          at: 10s
-                          force: false
                 spec:
                   containers:
                   - name: app
-                    image: busybox:1.36
-                  - name: app-2
                     image: busybox:1.36
                     lifecycle:
                       preStop:
                         exec:
                           command:
                           - "true"
+                  activeDeadlineSeconds: 60
                 """);
     }
 }

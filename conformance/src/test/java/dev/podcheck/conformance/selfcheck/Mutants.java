@@ -34,7 +34,11 @@ final class Mutants {
             Map.entry(Fault.GATE_PATCHES_UNSEEN, "Ready follows a status patch of a readiness gate's condition"),
             Map.entry(Fault.TERMINATION_MESSAGE_NOT_CAPPED, "the termination message keeps the file's last 4096 bytes"),
             Map.entry(Fault.LOG_FALLBACK_IGNORED,
-                    "FallbackToLogsOnError takes the log's tail when a container fails without a message")));
+                    "FallbackToLogsOnError takes the log's tail when a container fails without a message"),
+            Map.entry(Fault.IMAGE_PULL_BACK_OFF_IGNORED, "a failed image pull is retried only after the image back-off"),
+            Map.entry(Fault.PULL_POLICY_IGNORED, "imagePullPolicy IfNotPresent does not pull an image on the node"),
+            Map.entry(Fault.IMAGE_UPDATE_IGNORED, "an image update kills and restarts the running container"),
+            Map.entry(Fault.UPDATE_VALIDATION_SKIPPED, "the apiserver refuses to raise activeDeadlineSeconds")));
 
     /**
      * Faults the current catalogue does not catch with the default budget, with the invariant that

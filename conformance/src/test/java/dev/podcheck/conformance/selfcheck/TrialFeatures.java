@@ -70,6 +70,12 @@ final class TrialFeatures {
             new Feature("node-pressure", t -> t.scenario().events().stream().anyMatch(NodeMemoryPressure.class::isInstance)),
             event("eviction", e -> e instanceof TraceEvent.PodEvicted),
             event("pod-removed", e -> e instanceof TraceEvent.PodRemoved),
+            event("image-pull", e -> e instanceof KubeletEvent k && k.reason().equals("Pulling")),
+            new Feature("failed-pull", t -> statuses(t).anyMatch(s -> s.status().state() instanceof ContainerState.Waiting w
+                    && ("ErrImagePull".equals(w.reason()) || "ImagePullBackOff".equals(w.reason())))),
+            spec("pull-policy-never", s -> s.allContainers().anyMatch(c -> "Never".equals(c.imagePullPolicy()))),
+            event("image-update", e -> e instanceof TraceEvent.PodUpdated u && !u.images().isEmpty()),
+            event("update-refused", e -> e instanceof TraceEvent.UpdateRefused),
             new Feature("termination-message", t -> terminated(t).anyMatch(x -> x.message() != null
                     && !x.message().isEmpty())));
 

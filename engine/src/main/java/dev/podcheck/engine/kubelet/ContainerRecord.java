@@ -16,7 +16,8 @@ import java.util.Set;
 final class ContainerRecord {
     enum Kind { INIT, SIDECAR, REGULAR }
 
-    final Container spec;
+    /** The container as last updated: an accepted update may change its image (SEMANTICS SU-2). */
+    Container spec;
     final Kind kind;
     final ContainerBehaviour behaviour;
     private final Set<Fault> faults;
@@ -58,6 +59,14 @@ final class ContainerRecord {
 
     String name() {
         return spec.name();
+    }
+
+    /**
+     * The crash-loop back-off's key: GetStableKey is the pod, the container's name and its spec hash,
+     * so a new image starts a new back-off (SEMANTICS SU-3).
+     */
+    String backOffKey() {
+        return spec.name() + "_" + spec.image();
     }
 
     boolean isSidecar() {

@@ -12,7 +12,7 @@ import java.util.Deque;
 
 /**
  * Starting containers: the kubelet's startContainer is synchronous (SEMANTICS S-3), so one
- * SyncPod starts its containers one after another, image pull and postStart included, and the
+ * SyncPod starts its containers one after another, image pull (ImageSteps) and postStart included, and the
  * pod worker is busy until the last start returns. Also where a started process's own end
  * (exit, OOM kill) is put on the timeline.
  */
@@ -40,10 +40,29 @@ final class ContainerStarts {
             pod.idle();
             return;
         }
+        pod.imageSteps.ensure(rec, () -> create(rec, toStart), () -> startFailed(rec, toStart));
+    }
+
+    private void create(ContainerRecord rec, Deque<ContainerRecord> toStart) {
         // No status write here: SyncPod is busy starting it; the next status shows the new container.
         Instance inst = rec.newInstance();
         InstanceBehaviour b = inst.behaviour;
         pod.queue.at(pod.queue.now() + b.startAfter().toMillis(), () -> processStarted(rec, inst, toStart));
+    }
+
+    /**
+     * The start failed before a container existed (the image, IP-4). SyncPod goes on with the next
+     * sidecar or regular container but returns at a regular init container (kuberuntime_manager.go
+     * SyncPod); either way it fails, and the pod worker retries it after its back-off period (R-6b).
+     */
+    private void startFailed(ContainerRecord rec, Deque<ContainerRecord> toStart) {
+        rec.starting = false;
+        if (rec.kind == ContainerRecord.Kind.INIT) {
+            toStart.forEach(r -> r.starting = false);
+            toStart.clear();
+        }
+        pod.requestSync(pod.queue.now() + PodWorker.WORKER_BACK_OFF_MILLIS);
+        startNext(toStart);
     }
 
     private void processStarted(ContainerRecord rec, Instance inst, Deque<ContainerRecord> toStart) {

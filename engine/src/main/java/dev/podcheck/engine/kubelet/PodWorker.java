@@ -2,8 +2,9 @@ package dev.podcheck.engine.kubelet;
 
 import dev.podcheck.engine.EngineOptions;
 import dev.podcheck.engine.Fault;
+import dev.podcheck.engine.images.ImagePulls;
 import dev.podcheck.engine.probe.ProbeWorker;
-import dev.podcheck.engine.restart.CrashLoopBackOff;
+import dev.podcheck.engine.restart.Backoff;
 import dev.podcheck.engine.status.PodConditions;
 import dev.podcheck.engine.status.PodPhases;
 import dev.podcheck.spec.pod.Container;
@@ -41,14 +42,22 @@ public final class PodWorker {
     final List<ContainerRecord> inits = new ArrayList<>();
     final List<ContainerRecord> regulars = new ArrayList<>();
     final Map<String, ContainerRecord> byName = new LinkedHashMap<>();
-    final CrashLoopBackOff backOff;
+    final Backoff backOff;
     final ContainerKiller killer;
     final PodTermination termination;
     final ContainerStarts starts = new ContainerStarts(this);
     final ProbeDriver probes = new ProbeDriver(this);
+    final ImagePulls images;
+    final ImageSteps imageSteps = new ImageSteps(this);
+    final SpecUpdates updates;
     private final String defaultWaitingReason;
 
     private boolean initialized;
+    /** status.startTime: the pod's first sync on the node; -1 before it. */
+    private long admittedAt = -1;
+    /** activeDeadlineSeconds as created or last updated, and which timer counts: an update replaces it (SU-4). */
+    private Long deadlineSeconds;
+    private long deadlineGeneration;
     boolean busy;
     /** SyncPod actions that came while one was busy (probe kills), run when it returns. */
     final List<Runnable> whenIdle = new ArrayList<>();
@@ -73,11 +82,14 @@ public final class PodWorker {
         this.scenario = defaulted;
         this.spec = defaulted.pod().spec();
         this.options = options;
-        this.backOff = new CrashLoopBackOff(options.profile().initialCrashLoopBackOff().toMillis(),
+        this.backOff = new Backoff(options.profile().initialCrashLoopBackOff().toMillis(),
                 options.profile().maxCrashLoopBackOff().toMillis(), options.faults());
         this.killer = new ContainerKiller(queue, trace, this::publish, options);
         this.termination = new PodTermination(this);
+        this.images = new ImagePulls(defaulted, options.faults());
+        this.updates = new SpecUpdates(this);
         this.defaultWaitingReason = spec.initContainers().isEmpty() ? "ContainerCreating" : "PodInitializing";
+        this.deadlineSeconds = spec.activeDeadlineSeconds();
         for (Container c : spec.initContainers()) {
             add(c, c.isSidecar() ? ContainerRecord.Kind.SIDECAR : ContainerRecord.Kind.INIT, inits);
         }
@@ -126,10 +138,27 @@ public final class PodWorker {
                 probes.scheduleTick(rec, worker, t0);
             });
         }
-        if (spec.activeDeadlineSeconds() != null && !options.has(Fault.ACTIVE_DEADLINE_IGNORED)) {
-            queue.at(queue.now() + spec.activeDeadlineSeconds() * 1000, termination::deadlineExceeded);
-        }
+        admittedAt = queue.now();
+        activeDeadline(deadlineSeconds);
         sync();
+    }
+
+    /**
+     * activeDeadlineSeconds counted from status.startTime (AD-1), at admission or when an update sets or
+     * lowers it (SU-4): the sync the update causes fails the pod at once if the new deadline has passed.
+     */
+    void activeDeadline(Long seconds) {
+        deadlineSeconds = seconds;
+        deadlineGeneration++;
+        if (seconds == null || admittedAt < 0 || options.has(Fault.ACTIVE_DEADLINE_IGNORED)) {
+            return; // before admission: admit() schedules it
+        }
+        long generation = deadlineGeneration;
+        queue.at(Math.max(queue.now(), admittedAt + seconds * 1000), () -> {
+            if (generation == deadlineGeneration) {
+                termination.deadlineExceeded();
+            }
+        });
     }
 
     // ---- SyncPod ---------------------------------------------------------------------------
@@ -300,8 +329,8 @@ public final class PodWorker {
         }
         long finishedAt = rec.current.exit.finishedAt();
         long now = queue.now();
-        if (backOff.isInBackOffSince(rec.name(), finishedAt, now)) {
-            long delay = backOff.delay(rec.name());
+        if (backOff.isInBackOffSince(rec.backOffKey(), finishedAt, now)) {
+            long delay = backOff.delay(rec.backOffKey());
             String message = "back-off " + (delay / 1000) + "s restarting failed container=" + rec.name()
                     + " pod=" + podName();
             if (rec.waiting == null) {
@@ -317,7 +346,7 @@ public final class PodWorker {
             requestSync(now + WORKER_BACK_OFF_MILLIS);
             return false;
         }
-        backOff.next(rec.name(), finishedAt, now);
+        backOff.next(rec.backOffKey(), finishedAt, now);
         return true;
     }
 

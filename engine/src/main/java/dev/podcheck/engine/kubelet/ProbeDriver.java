@@ -128,12 +128,12 @@ final class ProbeDriver {
             // counts, so the first probe kill restarts at once (kuberuntime_manager.go doBackOff).
             ContainerState.Terminated earlier = rec.previousExit;
             if (earlier != null) {
-                if (pod.backOff.isInBackOffSince(rec.name(), earlier.finishedAt(), pod.queue.now())) {
+                if (pod.backOff.isInBackOffSince(rec.backOffKey(), earlier.finishedAt(), pod.queue.now())) {
                     pod.publish();
                     pod.sync(); // in back-off: the next SyncPod waits it out from this exit
                     return;
                 }
-                pod.backOff.next(rec.name(), earlier.finishedAt(), pod.queue.now());
+                pod.backOff.next(rec.backOffKey(), earlier.finishedAt(), pod.queue.now());
             }
             Deque<ContainerRecord> one = new ArrayDeque<>();
             one.add(rec);

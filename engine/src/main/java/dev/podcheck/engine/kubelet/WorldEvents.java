@@ -4,6 +4,7 @@ import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import dev.podcheck.spec.scenario.PatchCondition;
 import dev.podcheck.spec.scenario.RemoveFinalizers;
+import dev.podcheck.spec.scenario.UpdatePod;
 import dev.podcheck.spec.scenario.WorldEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,8 @@ final class WorldEvents {
                 pod.queue.at(event.at().toMillis(), pod.termination::removeFinalizers);
             } else if (event instanceof PatchCondition patch) {
                 pod.queue.at(event.at().toMillis(), () -> pod.patchCondition(patch));
+            } else if (event instanceof UpdatePod update) {
+                pod.queue.at(event.at().toMillis(), () -> pod.updates.update(update));
             }
         }
         if (!pressures.isEmpty()) {

@@ -12,11 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * podcheck's own checks of a scenario, beyond the pod: a behaviour must name a container of the
- * pod, and a hook behaviour needs the hook in the spec. World events are checked only where the
+ * pod, a hook behaviour needs the hook in the spec, and a node image must be a container's image. World events are checked only where the
  * apiserver would refuse the patch they stand for (a condition type that is no qualified name,
  * validatePodConditions, V-22): their records refuse impossible values, they may come in any order
  * (the engine sorts them), and a negative grace period on delete is legal (T-3).
@@ -39,6 +41,9 @@ final class ScenarioValidation {
                 NameRules.qualifiedName(patch.type()).forEach(msg -> out.add(Violation.invalid(field, patch.type(), msg)));
             }
         }
+        Set<String> images = scenario.pod().spec().allContainers().map(Container::image).collect(Collectors.toSet());
+        scenario.images().keySet().stream().filter(image -> !images.contains(image))
+                .forEach(image -> out.add(Violation.notFound(PATH + ".images[" + image + "]", image)));
         Map<String, Container> byName = new LinkedHashMap<>();
         scenario.pod().spec().allContainers()
                 .filter(c -> c.name() != null)

@@ -45,7 +45,7 @@ record ContainerRef(boolean init, int index) {
     static Scenario withoutBehaviour(Scenario s, String name) {
         Map<String, ContainerBehaviour> behaviours = new LinkedHashMap<>(s.behaviours());
         behaviours.remove(name);
-        return new Scenario(s.pod(), behaviours, s.events());
+        return s.withBehaviours(behaviours);
     }
 
     static ContainerRef anyRegular(Scenario s, Choices c) {

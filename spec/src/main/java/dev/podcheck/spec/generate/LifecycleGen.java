@@ -23,7 +23,8 @@ import java.util.function.UnaryOperator;
  * The rest of a pod's life (issue 12), drawn after everything else so that every earlier draw, and
  * so every scenario without these fields, stays as it was: finalizers and their removal
  * (SEMANTICS FZ-2, FZ-3), readiness gates and the patches of their conditions (RG-1..RG-3),
- * termination messages, logs and FallbackToLogsOnError (TM-2..TM-4). Choice 0 adds nothing.
+ * termination messages, logs and FallbackToLogsOnError (TM-2..TM-4), the node's images and the
+ * containers' imagePullPolicy (IP-1..IP-3), updates of the pod's spec (SU-1..SU-4). Choice 0 adds nothing.
  */
 final class LifecycleGen {
     /** The finalizer generated pods carry, as Kubernetes' own deleted-pods tests do with theirs. */
@@ -49,6 +50,12 @@ final class LifecycleGen {
         if (size.terminationMessages() && size.behaviours()) {
             out = terminationMessages(out, c);
         }
+        if (size.imagePulls() && size.behaviours()) {
+            out = NodeImageGen.add(out, c);
+        }
+        if (size.apiPatches() && size.events()) {
+            out = UpdateGen.add(out, c);
+        }
         return out;
     }
 
@@ -62,8 +69,8 @@ final class LifecycleGen {
         if (c.drawBoolean(0.7)) {
             events.add(new RemoveFinalizers(AT.generate(c)));
         }
-        return new Scenario(pod.withMetadata(pod.metadata().withFinalizers(List.of(FINALIZER))),
-                scenario.behaviours(), events);
+        return scenario.withPod(pod.withMetadata(pod.metadata().withFinalizers(List.of(FINALIZER))))
+                .withEvents(events);
     }
 
     /** A fifth of the pods have one or two gates; each is mostly set True, and sometimes False again later. */
@@ -86,7 +93,7 @@ final class LifecycleGen {
             }
         }
         Pod pod = scenario.pod();
-        return new Scenario(pod.withSpec(pod.spec().withReadinessGates(gates)), scenario.behaviours(), events);
+        return scenario.withPod(pod.withSpec(pod.spec().withReadinessGates(gates))).withEvents(events);
     }
 
     /** A fifth of the containers write a message or a log; a third of those fall back to the log on error. */
@@ -113,7 +120,7 @@ final class LifecycleGen {
         PodSpec spec = scenario.pod().spec();
         PodSpec withPolicies = spec.withInitContainers(spec.initContainers().stream().map(withPolicy).toList())
                 .withContainers(spec.containers().stream().map(withPolicy).toList());
-        return new Scenario(scenario.pod().withSpec(withPolicies), behaviours, scenario.events());
+        return scenario.withPod(scenario.pod().withSpec(withPolicies)).withBehaviours(behaviours);
     }
 
     private static String filler(int bytes) {

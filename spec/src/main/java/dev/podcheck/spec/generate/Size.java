@@ -20,19 +20,23 @@ package dev.podcheck.spec.generate;
  * @param maxMemoryMi       the most memory a container's behaviour uses, in Mi; its memory request or
  *                          limit draws up to half of it (a limit below the use is how OOM kills come)
  * @param apiPatches        whether the pod may have finalizers and readiness gates, and world events
- *                          patch it (remove the finalizers, set a gate's condition), which a target
- *                          must then do through the API
+ *                          patch it (remove the finalizers, set a gate's condition, update its spec),
+ *                          which a target must then do through the API
  * @param terminationMessages whether containers may write termination messages and logs, and set
  *                          terminationMessagePolicy, which a target's rendered scripts must then act
+ * @param imagePulls        whether the node's images may be absent, slow or failing to pull, and
+ *                          containers set imagePullPolicy, which a target must then stage on its registry
  */
 public record Size(int maxContainers, int maxInitContainers, int maxSidecars, int probePercent,
                    boolean resources, boolean behaviours, boolean events, boolean nodePressure,
                    boolean startDelays, int maxCpuMillis, int maxMemoryMi, boolean apiPatches,
-                   boolean terminationMessages) {
+                   boolean terminationMessages, boolean imagePulls) {
 
-    public static final Size DEFAULT = new Size(3, 2, 2, 30, true, true, true, true, true, 4000, 4096, true, true);
+    public static final Size DEFAULT = new Size(3, 2, 2, 30, true, true, true, true, true, 4000, 4096, true, true,
+            true);
     /** One container, nothing else: the pod spec alone. */
-    public static final Size PLAIN = new Size(1, 0, 0, 0, false, false, false, false, false, 4000, 4096, false, false);
+    public static final Size PLAIN = new Size(1, 0, 0, 0, false, false, false, false, false, 4000, 4096, false, false,
+            false);
 
     public Size {
         if (maxContainers < 1 || maxInitContainers < 0 || maxSidecars < 0) {
@@ -49,37 +53,38 @@ public record Size(int maxContainers, int maxInitContainers, int maxSidecars, in
 
     public Size withContainers(int maxRegular, int maxInit, int maxSidecar) {
         return new Size(maxRegular, maxInit, maxSidecar, probePercent, resources, behaviours, events,
-                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages);
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls);
     }
 
     public Size withProbePercent(int value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, value, resources, behaviours, events,
-                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages);
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls);
     }
 
     public Size withResources(boolean value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, value, behaviours, events,
-                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages);
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls);
     }
 
     public Size withBehaviours(boolean value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, value, events,
-                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages);
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls);
     }
 
     public Size withEvents(boolean value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours,
-                value, nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages);
+                value, nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages,
+                imagePulls);
     }
 
     public Size withNodePressure(boolean value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours,
-                events, value, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages);
+                events, value, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls);
     }
 
     public Size withStartDelays(boolean value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours,
-                events, nodePressure, value, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages);
+                events, nodePressure, value, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls);
     }
 
     /**
@@ -88,16 +93,21 @@ public record Size(int maxContainers, int maxInitContainers, int maxSidecars, in
      */
     public Size withResourceCaps(int cpuMillis, int memoryMi) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, events,
-                nodePressure, startDelays, cpuMillis, memoryMi, apiPatches, terminationMessages);
+                nodePressure, startDelays, cpuMillis, memoryMi, apiPatches, terminationMessages, imagePulls);
     }
 
     public Size withApiPatches(boolean value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, events,
-                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, value, terminationMessages);
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, value, terminationMessages, imagePulls);
     }
 
     public Size withTerminationMessages(boolean value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, events,
-                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, value);
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, value, imagePulls);
+    }
+
+    public Size withImagePulls(boolean value) {
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, events,
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, value);
     }
 }

@@ -1,17 +1,22 @@
 package dev.podcheck.spec.scenario;
 
 import dev.podcheck.spec.behaviour.ContainerBehaviour;
+import dev.podcheck.spec.behaviour.NodeImage;
 import dev.podcheck.spec.pod.Immutables;
 import dev.podcheck.spec.pod.Pod;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A pod as a user writes it, what each of its containers does, and what the world does to it.
  * In files the behaviours and events live in the pod's {@value #ANNOTATION} annotation, so a
  * scenario is one manifest that {@code kubectl apply} accepts; here the pod is kept without it.
+ *
+ * @param images how the node's images behave, by image as the containers name it (SEMANTICS IP-3)
  */
-public record Scenario(Pod pod, Map<String, ContainerBehaviour> behaviours, List<WorldEvent> events) {
+public record Scenario(Pod pod, Map<String, ContainerBehaviour> behaviours, List<WorldEvent> events,
+                       Map<String, NodeImage> images) {
 
     /** The annotation that carries behaviours and world events in a manifest. */
     public static final String ANNOTATION = "podcheck.dev/scenario";
@@ -25,10 +30,21 @@ public record Scenario(Pod pod, Map<String, ContainerBehaviour> behaviours, List
         }
         behaviours = Immutables.mapOf("a behaviour", behaviours);
         events = Immutables.listOf("a world event", events);
+        images = Immutables.mapOf("an image", images);
+    }
+
+    /** Every image present, its pulls not acted. */
+    public Scenario(Pod pod, Map<String, ContainerBehaviour> behaviours, List<WorldEvent> events) {
+        this(pod, behaviours, events, Map.of());
     }
 
     public static Scenario of(Pod pod) {
         return new Scenario(pod, Map.of(), List.of());
+    }
+
+    /** How {@code image} behaves on the node; empty when the scenario leaves it present and its pulls unacted. */
+    public Optional<NodeImage> image(String image) {
+        return Optional.ofNullable(images.get(image));
     }
 
     /**
@@ -47,6 +63,18 @@ public record Scenario(Pod pod, Map<String, ContainerBehaviour> behaviours, List
     }
 
     public Scenario withPod(Pod newPod) {
-        return new Scenario(newPod, behaviours, events);
+        return new Scenario(newPod, behaviours, events, images);
+    }
+
+    public Scenario withBehaviours(Map<String, ContainerBehaviour> value) {
+        return new Scenario(pod, value, events, images);
+    }
+
+    public Scenario withEvents(List<WorldEvent> value) {
+        return new Scenario(pod, behaviours, value, images);
+    }
+
+    public Scenario withImages(Map<String, NodeImage> value) {
+        return new Scenario(pod, behaviours, events, value);
     }
 }

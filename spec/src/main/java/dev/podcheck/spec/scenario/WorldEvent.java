@@ -10,7 +10,8 @@ import java.time.Duration;
         @JsonSubTypes.Type(value = DeletePod.class, name = "deletePod"),
         @JsonSubTypes.Type(value = NodeMemoryPressure.class, name = "nodeMemoryPressure"),
         @JsonSubTypes.Type(value = RemoveFinalizers.class, name = "removeFinalizers"),
-        @JsonSubTypes.Type(value = PatchCondition.class, name = "patchCondition")})
-public sealed interface WorldEvent permits DeletePod, NodeMemoryPressure, RemoveFinalizers, PatchCondition {
+        @JsonSubTypes.Type(value = PatchCondition.class, name = "patchCondition"),
+        @JsonSubTypes.Type(value = UpdatePod.class, name = "updatePod")})
+public sealed interface WorldEvent permits DeletePod, NodeMemoryPressure, RemoveFinalizers, PatchCondition, UpdatePod {
     Duration at();
 }

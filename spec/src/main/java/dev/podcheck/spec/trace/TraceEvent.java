@@ -3,6 +3,9 @@ package dev.podcheck.spec.trace;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.podcheck.spec.pod.ProbeKind;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One observation of a pod's life, at {@code at} milliseconds of virtual time since the pod was
@@ -23,7 +26,9 @@ import dev.podcheck.spec.pod.ProbeKind;
         @JsonSubTypes.Type(TraceEvent.PodRemoved.class),
         @JsonSubTypes.Type(TraceEvent.PodEvicted.class),
         @JsonSubTypes.Type(TraceEvent.FinalizersRemoved.class),
-        @JsonSubTypes.Type(TraceEvent.ConditionPatched.class)})
+        @JsonSubTypes.Type(TraceEvent.ConditionPatched.class),
+        @JsonSubTypes.Type(TraceEvent.PodUpdated.class),
+        @JsonSubTypes.Type(TraceEvent.UpdateRefused.class)})
 public sealed interface TraceEvent {
     long at();
 
@@ -84,6 +89,19 @@ public sealed interface TraceEvent {
      * readiness gate's (SEMANTICS RG-3); {@code status} is True, False or Unknown.
      */
     record ConditionPatched(long at, String conditionType, String status) implements TraceEvent {}
+
+    /**
+     * The apiserver accepted an update of the pod's spec (SEMANTICS SU-1): the containers' new images by
+     * name, and the new activeDeadlineSeconds (null when unchanged).
+     */
+    record PodUpdated(long at, Map<String, String> images, Long activeDeadlineSeconds) implements TraceEvent {
+        public PodUpdated {
+            images = Collections.unmodifiableMap(images == null ? new TreeMap<>() : new TreeMap<>(images));
+        }
+    }
+
+    /** The apiserver refused an update of the pod with this error (SEMANTICS SU-1); the pod is unchanged. */
+    record UpdateRefused(long at, String message) implements TraceEvent {}
 
     enum Hook { postStart, preStop }
 

@@ -180,7 +180,8 @@ public final class ScenarioReader {
         try (JsonParser parser = Mappers.YAML.createParser(annotation)) {
             try {
                 ScenarioScript script = Mappers.YAML.readValue(parser, ScenarioScript.class);
-                return script == null ? Scenario.of(plain) : new Scenario(plain, script.containers(), script.events());
+                return script == null ? Scenario.of(plain) : new Scenario(plain, script.containers(), script.events(),
+                        script.images());
             } catch (JacksonException e) {
                 throw InputErrors.translate(e, annotationSource, ANNOTATION_FIELD);
             }

@@ -1,6 +1,7 @@
 package dev.podcheck.spec.yaml;
 
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
+import dev.podcheck.spec.behaviour.NodeImage;
 import dev.podcheck.spec.pod.Pod;
 import dev.podcheck.spec.scenario.Scenario;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ScenarioWriter {
     private static final JsonNode DEFAULT_INSTANCE = Mappers.YAML.valueToTree(InstanceBehaviour.DEFAULT);
+    /** An image described by nothing but its absence: every field at its default. */
+    private static final JsonNode DEFAULT_IMAGE = Mappers.YAML.valueToTree(new NodeImage(false, null, null, false));
 
     private ScenarioWriter() {}
 
@@ -37,7 +40,7 @@ public final class ScenarioWriter {
 
     /** The pod as submitted: the scenario annotation added when there is anything to say. */
     public static Pod toManifest(Scenario scenario) {
-        ScenarioScript script = new ScenarioScript(scenario.behaviours(), scenario.events());
+        ScenarioScript script = new ScenarioScript(scenario.behaviours(), scenario.events(), scenario.images());
         if (script.isEmpty()) {
             return scenario.pod();
         }
@@ -50,17 +53,24 @@ public final class ScenarioWriter {
         if (containers != null) {
             for (JsonNode instances : containers) {
                 for (JsonNode instance : instances) {
-                    ObjectNode entry = (ObjectNode) instance;
-                    List<String> defaults = new ArrayList<>();
-                    entry.propertyNames().forEach(name -> {
-                        if (entry.get(name).equals(DEFAULT_INSTANCE.get(name))) {
-                            defaults.add(name);
-                        }
-                    });
-                    entry.remove(defaults);
+                    removeDefaults((ObjectNode) instance, DEFAULT_INSTANCE);
                 }
             }
         }
+        JsonNode images = script.get("images");
+        if (images != null) {
+            images.forEach(image -> removeDefaults((ObjectNode) image, DEFAULT_IMAGE));
+        }
         return script;
+    }
+
+    private static void removeDefaults(ObjectNode entry, JsonNode defaultEntry) {
+        List<String> defaults = new ArrayList<>();
+        entry.propertyNames().forEach(name -> {
+            if (entry.get(name).equals(defaultEntry.get(name))) {
+                defaults.add(name);
+            }
+        });
+        entry.remove(defaults);
     }
 }

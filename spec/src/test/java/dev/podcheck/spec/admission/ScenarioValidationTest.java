@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podcheck.spec.behaviour.ContainerBehaviour;
 import dev.podcheck.spec.behaviour.HookBehaviour;
+import dev.podcheck.spec.behaviour.NodeImage;
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
 import dev.podcheck.spec.pod.Lifecycle;
 import dev.podcheck.spec.pod.LifecycleHandler;
@@ -40,6 +41,15 @@ class ScenarioValidationTest {
         Scenario scenario = new Scenario(Fixtures.valid(), Map.of("foo", ContainerBehaviour.DEFAULT), List.of());
         assertThat(messages(Validation.validate(scenario)))
                 .containsExactly(AT + ".containers.foo: Not found: \"foo\"");
+    }
+
+    @Test
+    void should_report_a_node_image_no_container_runs() {
+        String image = Fixtures.valid().spec().containers().get(0).image();
+        Scenario scenario = Scenario.of(Fixtures.valid())
+                .withImages(Map.of(image, NodeImage.PRESENT, "redis:7", NodeImage.pulls(Duration.ofSeconds(3), 1)));
+        assertThat(messages(Validation.validate(scenario)))
+                .containsExactly(AT + ".images[redis:7]: Not found: \"redis:7\"");
     }
 
     @Test

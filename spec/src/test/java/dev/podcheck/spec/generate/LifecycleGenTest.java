@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podcheck.spec.admission.Defaulting;
 import dev.podcheck.spec.admission.Validation;
+import dev.podcheck.spec.behaviour.NodeImage;
 import dev.podcheck.spec.property.Choices;
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.PatchCondition;
 import dev.podcheck.spec.scenario.RemoveFinalizers;
 import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.scenario.UpdatePod;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.LongStream;
@@ -34,6 +36,18 @@ class LifecycleGenTest {
                 .anyMatch(c -> "FallbackToLogsOnError".equals(c.terminationMessagePolicy())))).isBetween(50L, 250L);
         assertThat(count(s -> s.behaviours().values().stream().flatMap(b -> b.instances().stream())
                 .anyMatch(i -> i.terminationMessage().length() > 4096))).isGreaterThan(20L);
+        // image pulls (IP-2..IP-6): failing a few times, never, and each pull policy set by hand
+        assertThat(count(s -> s.images().values().stream().anyMatch(i -> i.failedPulls() >= 2))).isBetween(60L, 250L);
+        assertThat(count(s -> s.images().values().stream().anyMatch(NodeImage::neverPulls))).isBetween(20L, 120L);
+        // spec updates (SU-1..SU-4): an image change, a deadline lowered, one raised (refused)
+        assertThat(count(s -> s.events().stream().anyMatch(e -> e instanceof UpdatePod u && !u.containers().isEmpty())))
+                .isBetween(80L, 200L);
+        assertThat(count(s -> s.events().stream().anyMatch(e -> e instanceof UpdatePod u
+                && u.activeDeadlineSeconds() != null))).isBetween(50L, 150L);
+        for (String policy : List.of("Always", "IfNotPresent", "Never")) {
+            assertThat(count(s -> !s.images().isEmpty() && s.pod().spec().allContainers()
+                    .anyMatch(c -> policy.equals(c.imagePullPolicy())))).as(policy).isGreaterThan(40L);
+        }
     }
 
     @Test
@@ -43,12 +57,14 @@ class LifecycleGenTest {
 
     @Test
     void should_draw_none_of_them_when_the_target_opts_out() {
-        Size cluster = Size.DEFAULT.withApiPatches(false).withTerminationMessages(false);
+        Size cluster = Size.DEFAULT.withApiPatches(false).withTerminationMessages(false).withImagePulls(false);
         for (long seed = 0; seed < 300; seed++) {
             Scenario s = ScenarioGen.scenarios(cluster).generate(Choices.random(seed));
             assertThat(s.pod().metadata().finalizers()).isEmpty();
             assertThat(s.pod().spec().readinessGates()).isEmpty();
-            assertThat(s.events()).noneMatch(e -> e instanceof RemoveFinalizers || e instanceof PatchCondition);
+            assertThat(s.events()).noneMatch(e -> e instanceof RemoveFinalizers || e instanceof PatchCondition
+                    || e instanceof UpdatePod);
+            assertThat(s.images()).isEmpty();
             assertThat(s.behaviours().values()).allSatisfy(b -> assertThat(b.instances())
                     .allSatisfy(i -> assertThat(i.terminationMessage() + i.log()).isEmpty()));
         }

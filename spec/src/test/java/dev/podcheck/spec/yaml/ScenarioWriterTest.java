@@ -6,6 +6,7 @@ import dev.podcheck.spec.behaviour.ContainerBehaviour;
 import dev.podcheck.spec.behaviour.Exit;
 import dev.podcheck.spec.behaviour.Health;
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
+import dev.podcheck.spec.behaviour.NodeImage;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.ObjectMeta;
 import dev.podcheck.spec.pod.Pod;
@@ -84,6 +85,23 @@ class ScenarioWriterTest {
                       limits:
                         memory: 1073741824
                 """);
+    }
+
+    @Test
+    void should_write_node_images_without_their_defaults_and_read_them_back() {
+        Pod pod = Pod.of(ObjectMeta.named("p"), PodSpec.of(List.of(), List.of(Container.of("a", "busybox:1.36"))));
+        Scenario scenario = Scenario.of(pod).withImages(Map.of("busybox:1.36", NodeImage.pulls(Duration.ofSeconds(2), 3)));
+
+        String yaml = ScenarioWriter.toYaml(scenario);
+
+        assertThat(ScenarioWriter.toManifest(scenario).metadata().annotations().get(Scenario.ANNOTATION))
+                .isEqualTo("""
+                        images:
+                          busybox:1.36:
+                            pullTakes: 2s
+                            failedPulls: 3
+                        """);
+        assertThat(ScenarioReader.readOne("test", yaml)).isEqualTo(scenario);
     }
 
     @Test

@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * deadline/active-deadline (SEMANTICS AD-1, AD-2, ST-18, SM-3, INV-22). startTime is set with the
- * kubelet's first status, so the first container status stands for it. The Failed phase is held back
+ * deadline/active-deadline (SEMANTICS AD-1, AD-2, ST-18, SM-3, INV-22, SU-4). startTime is set with the
+ * kubelet's first status, so the first container status stands for it; an update may set or lower the
+ * deadline, and a lowered one that has passed already runs out at the update ({@link Deadline}). The Failed phase is held back
  * until no container runs (SM-3), so it is due within the pod's grace (at least 1 s, T-6) plus
  * {@link #SLACK_SECONDS} (the 2 s minimum, whole-second truncation, a status write) after the deadline.
  */
@@ -35,15 +36,16 @@ public final class ActiveDeadline implements Invariant {
 
     @Override
     public String must() {
-        return "A pod with activeDeadlineSeconds that is still active at startTime plus the deadline MUST become "
-                + "Failed with reason DeadlineExceeded, not before that moment and within its grace period plus 5 "
-                + "seconds after it.";
+        return "A pod with activeDeadlineSeconds that is still active at startTime plus the deadline (as created, or"
+                + " as an update lowered it, not before the update) MUST become Failed with reason DeadlineExceeded,"
+                + " not before that moment and within its grace period plus 5 seconds after it.";
     }
 
     @Override
     public String source() {
         return "pkg/kubelet/active_deadline.go; kubelet_pods.go generateAPIPodStatus; status_manager.go "
-                + "mergePodStatus; SEMANTICS AD-1, AD-2, ST-18, SM-3, INV-22";
+                + "mergePodStatus; test/e2e/common/node/pods.go \"should allow activeDeadlineSeconds to be updated\"; "
+                + "SEMANTICS AD-1, AD-2, ST-18, SM-3, INV-22, SU-4";
     }
 
     @Override
@@ -53,13 +55,14 @@ public final class ActiveDeadline implements Invariant {
 
     @Override
     public Verdict check(Observed trial) {
-        Long seconds = trial.scenario().pod().spec().activeDeadlineSeconds();
-        Optional<ContainerStatusChanged> first = trial.trace().all(ContainerStatusChanged.class).findFirst();
-        if (seconds == null || first.isEmpty()) {
+        Optional<Deadline> inForce = Deadline.of(trial);
+        if (inForce.isEmpty()) {
             return Verdict.HOLDS;
         }
-        long startTime = first.get().at();
-        long deadline = Int64.plus(startTime, Int64.millisOfSeconds(seconds));
+        long startTime = inForce.get().startTime();
+        long seconds = inForce.get().seconds();
+        long deadline = inForce.get().at();
+        ContainerStatusChanged first = trial.trace().all(ContainerStatusChanged.class).findFirst().orElseThrow();
         Long tgps = trial.scenario().pod().spec().terminationGracePeriodSeconds();
         long due = Int64.plus(deadline, Int64.plus(Int64.millisOfSeconds(Int64.plus(Math.max(tgps == null ? 30 : tgps, 1), SLACK_SECONDS)), trial.toleranceMillis()));
         for (TraceEvent e : trial.trace().events()) {
@@ -76,7 +79,7 @@ public final class ActiveDeadline implements Invariant {
             }
         }
         if (due < trial.horizonMillis()) {
-            return Verdict.violated(String.format(MISSING, deadline, startTime, seconds, due), first.get());
+            return Verdict.violated(String.format(MISSING, deadline, startTime, seconds, due), first);
         }
         return Verdict.HOLDS;
     }

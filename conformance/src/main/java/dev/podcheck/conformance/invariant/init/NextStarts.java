@@ -88,8 +88,7 @@ public final class NextStarts implements Invariant {
         if (sidecarEnded || stops <= due + RestartDue.longestStartChain(trial) || due >= trial.horizonMillis()) {
             return Optional.empty();
         }
-        List<Run> nextRuns = runs(trial.trace(), next);
-        boolean asked = !nextRuns.isEmpty() && RestartDue.requested(trial, nextRuns.get(0)) <= due;
+        boolean asked = RestartDue.firstAsked(trial, next) <= due;
         return asked ? Optional.empty() : Optional.of(Verdict.violated(String.format(MESSAGE, before.name(), next, ready,
                 next, due), run.exitShown() != null ? run.exitShown() : run.shown()));
     }

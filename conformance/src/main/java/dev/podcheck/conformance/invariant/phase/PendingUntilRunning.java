@@ -15,6 +15,7 @@ import dev.podcheck.spec.trace.ContainerStatus;
 import dev.podcheck.spec.trace.PodPhase;
 import dev.podcheck.spec.trace.TraceEvent.ContainerStatusChanged;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -72,8 +73,9 @@ public final class PendingUntilRunning implements Invariant {
             } else if (allRunningSince < 0) {
                 allRunningSince = s.at();
             } else if (s.at() > allRunningSince + trial.toleranceMillis()) {
-                return Verdict.violated(String.format(LATE, allRunningSince, phase, s.at()), s.statuses().values().stream()
-                        .filter(c -> regular.contains(c.status().name())).toList());
+                // in the pod's order: a snapshot's map has none
+                return Verdict.violated(String.format(LATE, allRunningSince, phase, s.at()), spec.containers().stream()
+                        .map(c -> s.statuses().get(c.name())).filter(Objects::nonNull).toList());
             }
         }
         if (allRunningSince >= 0 && allRunningSince + trial.toleranceMillis() < trial.horizonMillis()) {

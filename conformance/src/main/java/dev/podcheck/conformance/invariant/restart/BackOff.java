@@ -1,13 +1,13 @@
 package dev.podcheck.conformance.invariant.restart;
 
 import static dev.podcheck.conformance.invariant.TraceQueries.killedByProbe;
-import static dev.podcheck.conformance.invariant.TraceQueries.runs;
 
 import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.conformance.invariant.TraceQueries.Run;
+import dev.podcheck.conformance.invariant.update.ImageChanges;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.PodSpec;
 import dev.podcheck.spec.trace.TraceEvent;
@@ -24,7 +24,7 @@ import java.util.Set;
  * restart is immediate and Next is not called).
  *
  * <p>Which gaps are bounded: below, every restart; the moment of the start request is the run's
- * startedAt minus the scenario's startAfter for that instance (pull, create). Above, only in a pod
+ * first image step (IP-4), else its startedAt minus the scenario's startAfter for that instance (create). Above, only in a pod
  * with a single container and after an exit of its own (no kill): then nothing but that run's own
  * postStart can hold the pod worker, and the restart follows the later of the back-off (and then the pod
  * worker's retry, up to 15 s later) and the next PLEG relist (1 s) after the exit, or after the postStart
@@ -85,7 +85,7 @@ public final class BackOff implements Invariant {
     }
 
     private Verdict replay(Observed trial, String name, boolean single) {
-        List<Run> runs = runs(trial.trace(), name);
+        List<Run> runs = ImageChanges.runsBeforeChange(trial, name, false); // a new image, a new back-off (SU-3)
         boolean behaviours = trial.observations().contains(Observation.BEHAVIOURS);
         KubeletBackOff backOff = new KubeletBackOff();
         long tolerance = trial.toleranceMillis();
@@ -93,8 +93,9 @@ public final class BackOff implements Invariant {
             Run run = runs.get(k);
             // Without the behaviours the runtime's start time is unknown: the start itself is the latest the
             // kubelet can have asked for it, which still bounds the back-off from below, never from above.
-            long requested = run.startedAt() - (behaviours
-                    ? trial.scenario().behaviour(name).forInstance(run.restartCount()).startAfter().toMillis() : 0);
+            // A start the image held up was asked for at its first image step (IP-4), behaviours or not.
+            long requested = Math.min(RestartDue.firstImageStep(trial, run), run.startedAt() - (behaviours
+                    ? trial.scenario().behaviour(name).forInstance(run.restartCount()).startAfter().toMillis() : 0));
             boolean afterKill = killedByProbe(trial, runs.get(k - 1));
             Run newestExited = afterKill ? (k >= 2 ? runs.get(k - 2) : null) : runs.get(k - 1);
             if (newestExited == null || newestExited.exit() == null) {

@@ -6,6 +6,7 @@ import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.conformance.invariant.update.ImageChanges;
 import dev.podcheck.conformance.invariant.TraceQueries.Run;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.PodSpec;
@@ -57,14 +58,17 @@ public final class NeverRestarts implements Invariant {
         return verdict;
     }
 
+    /** Up to an image change, which restarts a container whatever the restartPolicy (SU-2). */
     private static Verdict runsOnce(Observed trial, String name) {
+        long change = ImageChanges.firstChange(trial, name);
         Optional<ContainerStatusChanged> counted = trial.trace().all(ContainerStatusChanged.class)
-                .filter(e -> e.status().name().equals(name) && e.status().restartCount() > 0).findFirst();
+                .filter(e -> e.status().name().equals(name) && e.status().restartCount() > 0 && e.at() < change)
+                .findFirst();
         if (counted.isPresent()) {
             return Verdict.violated(String.format(MESSAGE, name, counted.get().at(), counted.get().status().restartCount()),
                     counted.get());
         }
-        List<Run> runs = runs(trial.trace(), name);
+        List<Run> runs = runs(trial.trace(), name).stream().filter(r -> r.startedAt() < change).toList();
         if (runs.size() > 1) {
             ContainerStatusChanged second = runs.get(1).shown();
             return Verdict.violated(String.format(MESSAGE, name, second.at(), second.status().restartCount()), second);

@@ -7,6 +7,7 @@ import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.conformance.invariant.update.ImageChanges;
 import dev.podcheck.conformance.invariant.TraceQueries.Run;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.PodSpec;
@@ -62,11 +63,16 @@ public final class OnFailureRestarts implements Invariant {
         return verdict;
     }
 
+    /** Up to an image change, which restarts a container whatever the restartPolicy (SU-2). */
     private static Verdict judge(Observed trial, String name) {
         List<Run> runs = runs(trial.trace(), name);
+        long change = ImageChanges.firstChange(trial, name);
         for (int k = 1; k < runs.size(); k++) {
             Run before = runs.get(k - 1);
             Run again = runs.get(k);
+            if (again.startedAt() >= change) {
+                break;
+            }
             if (before.exit() == null) {
                 return Verdict.unknown(String.format(UNSEEN, name, before.startedAt()));
             }

@@ -6,6 +6,9 @@ import static dev.podcheck.conformance.invariant.TraceQueries.runs;
 
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.invariant.TraceQueries.Run;
+import dev.podcheck.conformance.invariant.deadline.Deadline;
+import dev.podcheck.conformance.invariant.image.ImageEvents;
+import dev.podcheck.conformance.invariant.update.ImageChanges;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.PodSpec;
 import dev.podcheck.spec.pod.RestartPolicy;
@@ -29,7 +32,8 @@ import java.util.function.Predicate;
  * </ul>
  * Anything else that holds the pod worker across that moment moves it: a start under way (pull,
  * create and postStart are synchronous, S-3) or a kill in SyncPod (a probe or postStart kill), each
- * followed by up to one resync. Nothing is owed once the pod is being stopped, is terminal, or is
+ * followed by up to one resync. A start the image held up (a pull, a refusal, IP-4) was asked for
+ * at its first image step. Nothing is owed once the pod is being stopped, is terminal, or is
  * done (R-4: no regular container runs or will be restarted; S-9: a failed init container under Never).
  */
 public final class RestartDue {
@@ -60,7 +64,8 @@ public final class RestartDue {
      * at all; runs that owe none (an exit 0 under OnFailure) are passed over.
      */
     public static Optional<Missed> firstMissed(Observed trial, String container, Predicate<Run> owes) {
-        List<Run> runs = runs(trial.trace(), container);
+        List<Run> runs = ImageChanges.runsBeforeChange(trial, container, true);
+        long change = ImageChanges.firstChange(trial, container);
         List<Hold> holds = holds(trial);
         long stops = stopsAt(trial);
         long tolerance = trial.toleranceMillis();
@@ -73,6 +78,9 @@ public final class RestartDue {
                 if (newest != null) {
                     backOff.next(newest.exit().finishedAt(), requested(trial, run));
                 }
+            }
+            if (run.startedAt() >= change || run.exit() != null && run.exit().finishedAt() >= change) {
+                break; // the run after the change only shows when the restart before it came
             }
             if (run.exit() == null || !owes.test(run)) {
                 continue;
@@ -94,8 +102,9 @@ public final class RestartDue {
                 return Optional.empty();
             }
             Run next = k + 1 < runs.size() ? runs.get(k + 1) : null;
-            boolean late = next != null ? requested(trial, next) > due + tolerance
-                    : due + tolerance < trial.horizonMillis();
+            // A start asked for in time that the image held up (a failed pull, its back-off, IP-4) was owed no sooner.
+            long asked = next != null ? requested(trial, next) : firstImageStepAfter(trial, runs, k);
+            boolean late = asked != Long.MAX_VALUE ? asked > due + tolerance : due + tolerance < trial.horizonMillis();
             if (late) {
                 return Optional.of(new Missed(run, next, due));
             }
@@ -121,9 +130,71 @@ public final class RestartDue {
         return earlier == null || earlier.exit() == null ? null : earlier;
     }
 
-    /** When the kubelet asked the runtime for this run: its start minus the pull and create time. */
+    /**
+     * When the kubelet first asked for this run: its first image step after the run before ended (a
+     * pull, or a start refused for the image, IP-4), else its start minus the create time.
+     */
     public static long requested(Observed trial, Run run) {
+        return Math.min(firstImageStep(trial, run), created(trial, run));
+    }
+
+    /**
+     * When the kubelet first asked for a run of {@code container}: its first run's {@link #requested}, or,
+     * when no run came, its first image step (a pull, or a start refused for the image, IP-4); MAX_VALUE if
+     * never asked.
+     */
+    public static long firstAsked(Observed trial, String container) {
+        List<Run> runs = runs(trial.trace(), container);
+        List<Long> steps = imageSteps(trial, container, 0);
+        long step = steps.isEmpty() ? Long.MAX_VALUE : steps.get(0);
+        return runs.isEmpty() ? step : Math.min(step, requested(trial, runs.get(0)));
+    }
+
+    /** The first image step after run {@code k} started, for a start that made no run; MAX_VALUE if none. */
+    private static long firstImageStepAfter(Observed trial, List<Run> runs, int k) {
+        List<Long> steps = imageSteps(trial, runs.get(k).container(), k + 1);
+        return steps.isEmpty() ? Long.MAX_VALUE : steps.get(0);
+    }
+
+    /** The first image step for the start of this run (IP-4), MAX_VALUE when there is none. */
+    static long firstImageStep(Observed trial, Run run) {
+        List<Long> steps = imageSteps(trial, run);
+        return steps.isEmpty() ? Long.MAX_VALUE : steps.get(0);
+    }
+
+    /** When the start call that made this run began: its last image step, else its start minus the create time. */
+    private static long startCalled(Observed trial, Run run) {
+        List<Long> steps = imageSteps(trial, run);
+        return steps.isEmpty() ? created(trial, run) : steps.get(steps.size() - 1);
+    }
+
+    private static long created(Observed trial, Run run) {
         return run.startedAt() - startAfter(trial, run.container(), run.restartCount());
+    }
+
+    /**
+     * The image manager's events for the starts that led to this run: those after the Started event
+     * of the run before, in trace order (a restart may come in the very millisecond of that run's start).
+     */
+    private static List<Long> imageSteps(Observed trial, Run run) {
+        return imageSteps(trial, run.container(), runs(trial.trace(), run.container()).indexOf(run));
+    }
+
+    /** The image steps of {@code container} after its {@code index}-th Started event and before the next. */
+    private static List<Long> imageSteps(Observed trial, String container, int index) {
+        List<Long> out = new ArrayList<>();
+        int started = 0;
+        for (KubeletEvent e : trial.trace().all(KubeletEvent.class).toList()) {
+            if (!e.container().equals(container)) {
+                continue;
+            }
+            if (e.reason().equals("Started")) {
+                started++;
+            } else if (started == index && ImageEvents.isStartStep(e)) {
+                out.add(e.at());
+            }
+        }
+        return out;
     }
 
     /** How long the runtime takes to run this instance once asked (the behaviour's startAfter). */
@@ -132,13 +203,14 @@ public final class RestartDue {
     }
 
     /**
-     * The longest one SyncPod's starts may take, each container's slowest start (create, then
+     * The longest one SyncPod's starts may take, each container's slowest start (pull, create, then
      * postStart, S-3) one after another: how long a start that a stop cut short may stay unseen.
      */
     public static long longestStartChain(Observed trial) {
         long chain = 0;
         for (Container c : trial.scenario().pod().spec().allContainers().toList()) {
             boolean hasPostStart = c.lifecycle() != null && c.lifecycle().postStart() != null;
+            chain += trial.scenario().image(c.image()).map(i -> i.pullTakes().toMillis()).orElse(0L);
             chain += trial.scenario().behaviour(c.name()).instances().stream()
                     .mapToLong(i -> i.startAfter().toMillis() + (hasPostStart ? i.postStart().takes().toMillis() : 0))
                     .max().orElse(0);
@@ -197,12 +269,14 @@ public final class RestartDue {
             for (int k = 0; k < runs.size(); k++) {
                 Run run = runs.get(k);
                 long until = postStartReturned(trial, run, k + 1 < runs.size() ? runs.get(k + 1).startedAt() : Long.MAX_VALUE);
-                long from = requested(trial, run);
+                long from = startCalled(trial, run);
                 if (until > from) {
                     out.add(new Hold(from, until, null));
                 }
             }
         }
+        // a pull is part of the synchronous start (IP-4), a failed one included
+        ImageEvents.pulls(trial.trace()).forEach(p -> out.add(new Hold(p.from(), p.until(), null)));
         trial.trace().all(KubeletEvent.class)
                 .filter(e -> e.reason().equals("Killing") && !e.message().startsWith(POD_STOP_KILLING))
                 .forEach(e -> out.add(new Hold(e.at(), killEnd(trial, e), e)));
@@ -256,12 +330,8 @@ public final class RestartDue {
                 break;
             }
         }
-        Long deadline = trial.scenario().pod().spec().activeDeadlineSeconds();
-        Optional<TraceEvent.ContainerStatusChanged> first = trial.trace().all(TraceEvent.ContainerStatusChanged.class)
-                .findFirst();
-        if (deadline != null && first.isPresent()) {
-            at = Math.min(at, Int64.plus(first.get().at(), Int64.millisOfSeconds(deadline))); // AD-1: startTime + activeDeadlineSeconds
-        }
+        // AD-1, SU-4: startTime + activeDeadlineSeconds, as created or lowered
+        at = Math.min(at, Deadline.of(trial).map(Deadline::at).orElse(Long.MAX_VALUE));
         return Math.min(at, doneAt(trial));
     }
 

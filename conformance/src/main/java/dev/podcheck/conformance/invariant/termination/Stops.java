@@ -53,8 +53,10 @@ public final class Stops {
      */
     public static long leastGraceSeconds(PodSpec spec, Trace trace, KubeletEvent killing, int upTo) {
         long podGrace = spec.terminationGracePeriodSeconds() == null ? 30 : spec.terminationGracePeriodSeconds();
+        // SyncPod's own kills (a probe, a failed postStart, a changed definition, SU-2) use the grace as it is
         long grace = probeGrace(spec, killing).orElse(killing.message().contains(" probe")
-                || killing.message().equals("FailedPostStartHook") ? podGrace : Math.max(podGrace, 1));
+                || killing.message().equals("FailedPostStartHook") || killing.message().contains(" definition changed")
+                ? podGrace : Math.max(podGrace, 1));
         for (TraceEvent e : trace.events().subList(0, upTo)) {
             if (e instanceof DeletionRequested d) {
                 grace = Math.min(grace, Math.max(d.gracePeriodSeconds(), 1));

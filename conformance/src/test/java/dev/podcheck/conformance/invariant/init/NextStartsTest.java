@@ -44,4 +44,13 @@ class NextStartsTest {
         var t = trace(running(0, "setup", 0), exited(1000, "setup", 1, 0, 0));
         assertThat(new NextStarts().check(Trials.of(POD, t))).isEqualTo(Verdict.HOLDS);
     }
+
+    @Test
+    void should_count_a_start_refused_for_its_image_as_asked() {
+        // the kubelet asked for app at 2.5 s; imagePullPolicy Never on an absent image refused it (IP-4)
+        var refused = new TraceEvent.KubeletEvent(2500, "ErrImageNeverPull", "app",
+                "Container image \"busybox\" is not present with pull policy of Never");
+        var t = trace(running(0, "setup", 0), exited(1000, "setup", 0, 0, 0), running(2000, "proxy", 0), refused);
+        assertThat(new NextStarts().check(Trials.of(POD, t))).isEqualTo(Verdict.HOLDS);
+    }
 }

@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The kubelet's crash-loop back-off: client-go flowcontrol.Backoff as kuberuntime_manager.go
- * doBackOff uses it (SEMANTICS R-6, R-7), keyed by container name (the spec hash never changes
- * in a scenario). No jitter: the kubelet's crash-loop back-off is built without it (U-4).
+ * client-go flowcontrol.Backoff as the kubelet uses it twice: the crash-loop back-off of
+ * kuberuntime_manager.go doBackOff (SEMANTICS R-6, R-7), keyed by container name and image (the part
+ * of the spec hash an update can change, SU-3), and the image pull back-off of images/image_manager.go (IP-5),
+ * keyed by image. Both are built without jitter (U-4), 10 s doubling to 300 s.
  */
-public final class CrashLoopBackOff {
+public final class Backoff {
     private final long initialMillis;
     private final long maxMillis;
     private final Set<Fault> faults;
@@ -21,12 +22,12 @@ public final class CrashLoopBackOff {
         long lastUpdate;
     }
 
-    public CrashLoopBackOff(long initialMillis, long maxMillis) {
+    public Backoff(long initialMillis, long maxMillis) {
         this(initialMillis, maxMillis, Set.of());
     }
 
     /** @param faults deliberate deviations for podcheck's self-check; empty in normal use */
-    public CrashLoopBackOff(long initialMillis, long maxMillis, Set<Fault> faults) {
+    public Backoff(long initialMillis, long maxMillis, Set<Fault> faults) {
         this.initialMillis = initialMillis;
         this.maxMillis = maxMillis;
         this.faults = Set.copyOf(faults);
@@ -42,6 +43,15 @@ public final class CrashLoopBackOff {
             return false;
         }
         return now - finishedAt < e.backoff;
+    }
+
+    /** IsInBackOffSinceUpdate(key, now): still waiting if less than the current delay has passed since the last Next. */
+    public boolean isInBackOffSinceUpdate(String key, long now) {
+        Entry e = entries.get(key);
+        if (e == null || hasExpired(now, e.lastUpdate)) {
+            return false;
+        }
+        return now - e.lastUpdate < e.backoff;
     }
 
     /** Next(key, finishedAt): the first delay, or double the last one up to the cap; stamped now. */
