@@ -38,7 +38,7 @@ final class MockCluster implements AutoCloseable {
     MockCluster() {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                new PodCreation(new KubernetesMixedDispatcher(responses)), false);
+                new WatchCloseOffLoop(new PodCreation(new KubernetesMixedDispatcher(responses))), false);
         server.init();
         // Reconnect a dropped watch after 50 ms rather than Fabric8's 1 s, so that tests run fast.
         client = ClusterConnection.client(new ConfigBuilder(server.createClient().getConfiguration())
