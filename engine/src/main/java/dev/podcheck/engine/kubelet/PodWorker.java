@@ -204,10 +204,12 @@ public final class PodWorker {
         }
         publish(); // generateAPIPodStatus runs at the start of every SyncPod, not while one is busy
         Deque<ContainerRecord> toStart = new ArrayDeque<>();
-        if (!initialized && !initActions(toStart)) {
-            return;
-        }
-        if (initialized) {
+        if (!initialized) {
+            // initActions restarts the exited sidecars itself, also in the sync that finds the pod initialized
+            if (!initActions(toStart)) {
+                return;
+            }
+        } else {
             for (ContainerRecord sidecar : inits) {
                 if (sidecar.isSidecar() && sidecar.hasObservedExit() && mayStart(sidecar)) {
                     toStart.add(sidecar);

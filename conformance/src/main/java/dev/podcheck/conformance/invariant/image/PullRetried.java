@@ -62,11 +62,12 @@ public final class PullRetried implements Invariant {
             if (hasRun(trial, failed) || !startsOnItsOwn(trial, failed.container())) {
                 continue;
             }
-            if (ImageChanges.changedAfter(trial, failed.container(), failed.until())) {
-                continue; // an update gave it another image: that one is pulled instead
-            }
             long ready = backOff.allowedFrom(failed.image());
             long due = RestartDue.heldUntil(trial, ready, ready + WORKER_RETRY_MAX_MILLIS) + trial.toleranceMillis();
+            if (ImageChanges.changedWithin(trial, failed.container(), failed.from(), due)) {
+                // an update gave it another image while this one was pulled or before the retry: that one is pulled
+                continue;
+            }
             if (stops <= due + RestartDue.longestStartChain(trial) || due >= trial.horizonMillis()) {
                 continue; // stopped before the retry was owed, or owed past the end
             }

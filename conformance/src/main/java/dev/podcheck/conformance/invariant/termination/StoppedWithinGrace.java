@@ -63,8 +63,11 @@ public final class StoppedWithinGrace implements Invariant {
             long by = Int64.plus(RestartDue.busyUntil(trial, Int64.plus(k.at(), graceMillis
                     + Stops.MINIMUM_GRACE_SECONDS * 1000 + RestartDue.PLEG_RELIST_MILLIS), k), trial.toleranceMillis());
             Optional<Run> run = runAt(trial.trace(), k.container(), k);
+            // A probe kill's exit shows with the restart its SyncPod goes on to (S-3): up to a start later.
+            long shows = k.message().startsWith(RestartDue.POD_STOP_KILLING) ? by
+                    : Int64.plus(by, RestartDue.longestStartChain(trial));
             boolean late = run.isPresent() && (run.get().exit() == null
-                    ? !restartedLater(trial, run.get()) && by < Math.min(removed, trial.horizonMillis())
+                    ? !restartedLater(trial, run.get()) && shows < Math.min(removed, trial.horizonMillis())
                     : run.get().exit().finishedAt() > by);
             if (late) {
                 return Verdict.violated(String.format(MESSAGE, k.container(), k.at(), graceMillis / 1000, by), k);

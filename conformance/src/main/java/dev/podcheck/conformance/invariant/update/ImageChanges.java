@@ -45,9 +45,10 @@ public final class ImageChanges {
                 .mapToLong(c -> c.update().at()).findFirst().orElse(Long.MAX_VALUE);
     }
 
-    /** Whether an update changed this container's image after {@code t}. */
-    public static boolean changedAfter(Observed trial, String container, long t) {
-        return of(trial).stream().anyMatch(c -> c.container().equals(container) && c.update().at() > t);
+    /** Whether an update changed this container's image from {@code from} to {@code to}, both included. */
+    public static boolean changedWithin(Observed trial, String container, long from, long to) {
+        return of(trial).stream().anyMatch(c -> c.container().equals(container) && c.update().at() >= from
+                && c.update().at() <= to);
     }
 
     /**

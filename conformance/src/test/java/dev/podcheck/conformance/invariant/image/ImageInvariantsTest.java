@@ -9,6 +9,7 @@ import dev.podcheck.spec.trace.PodPhase;
 import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.KubeletEvent;
 import dev.podcheck.spec.trace.TraceEvent.PodPhaseChanged;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +97,23 @@ class ImageInvariantsTest {
             assertThat(new PullRetried().check(Trials.of(ALWAYS, t))).isEqualTo(Verdict.violated(
                     "container app's pull of " + IMAGE + " failed at 1000 ms (back-off 10 s) and was not retried until"
                             + " 26001 ms", failed(1_000), late));
+        }
+
+        @Test
+        void should_owe_no_retry_of_an_image_an_update_replaced_while_it_was_pulled() {
+            // seed 101 trial 6538 of a 10,000-trial run: the update came in the instant the pull failed
+            var t = trace(PENDING, pulling(0), new TraceEvent.PodUpdated(1_000, Map.of("app", "busybox:1.37"), null),
+                    failed(1_000));
+            assertThat(new PullRetried().check(Trials.of(ALWAYS, t))).isEqualTo(Verdict.HOLDS);
+        }
+
+        @Test
+        void should_still_owe_the_retry_when_the_image_changes_only_after_it_was_due() {
+            var t = trace(PENDING, pulling(0), failed(1_000), new TraceEvent.PodUpdated(60_000, Map.of("app",
+                    "busybox:1.37"), null));
+            assertThat(new PullRetried().check(Trials.of(ALWAYS, t))).isEqualTo(Verdict.violated(
+                    "container app's pull of " + IMAGE + " failed at 1000 ms (back-off 10 s) and was not retried until"
+                            + " the end", failed(1_000)));
         }
 
         @Test

@@ -61,4 +61,14 @@ class StoppedWithinGraceTest {
         var t = trace(running(0, "app", true, true), killing(1000, "app", LIVENESS), next);
         assertThat(new StoppedWithinGrace().check(Trials.of(POD, t))).isEqualTo(Verdict.HOLDS);
     }
+
+    @Test
+    void should_hold_when_the_pod_goes_before_the_restart_that_would_show_a_probe_kill_exit() {
+        // the kill's SyncPod restarts app, which takes 5 s: its exit shows only then, and the pod is gone first
+        String slowStart = "{apiVersion: v1, kind: Pod, metadata: {name: p, annotations: {podcheck.dev/scenario: "
+                + "'containers: {app: [{startAfter: 5s}]}'}}, spec: {terminationGracePeriodSeconds: 5, "
+                + "containers: [{name: app, image: busybox}]}}";
+        var t = trace(running(0, "app", true, true), killing(1000, "app", LIVENESS), new TraceEvent.PodRemoved(12000));
+        assertThat(new StoppedWithinGrace().check(Trials.of(slowStart, t))).isEqualTo(Verdict.HOLDS);
+    }
 }
