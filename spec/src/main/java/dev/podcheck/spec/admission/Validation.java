@@ -42,13 +42,17 @@ public final class Validation {
         return List.copyOf(out);
     }
 
-    // ValidatePodSpec, in its order: volumes, containers, init containers, restartPolicy, ..., readiness gates.
+    // ValidatePodSpec, in its order: volumes, containers, init containers, restartPolicy, nodeSelector, securityContext,
+    // affinity, ..., readiness gates, topology spread constraints, tolerations.
     private static void spec(PodSpec spec, String path, List<Violation> out) {
         Long gracePeriod = spec.terminationGracePeriodSeconds();
         Set<String> volumes = VolumeValidation.volumes(spec, path + ".volumes", out);
         ContainerValidation.containers(spec, volumes, path + ".containers", out);
         ContainerValidation.initContainers(spec, volumes, path + ".initContainers", out);
         restartPolicy(spec.restartPolicy(), path + ".restartPolicy", out);
+        LabelValidation.labels(PassThrough.map(spec.extra(), "nodeSelector"), path + ".nodeSelector", out);
+        SecurityContextValidation.pod(spec, path + ".securityContext", out);
+        AffinityValidation.affinity(PassThrough.object(spec.extra(), "affinity"), path + ".affinity", out);
         // V-1: defaulting always sets it; only a pod that skipped defaulting lacks it.
         if (gracePeriod == null) {
             out.add(Violation.required(path + ".terminationGracePeriodSeconds", ""));
@@ -64,6 +68,9 @@ public final class Validation {
             hostNetwork(spec.containers(), path + ".containers", out);
         }
         readinessGates(spec.readinessGates(), path + ".readinessGates", out);
+        TopologySpreadValidation.constraints(PassThrough.list(spec.extra(), "topologySpreadConstraints"),
+                path + ".topologySpreadConstraints", out);
+        TolerationValidation.tolerations(PassThrough.list(spec.extra(), "tolerations"), path + ".tolerations", out);
     }
 
     private static void hostNetwork(List<Container> containers, String path, List<Violation> out) {
