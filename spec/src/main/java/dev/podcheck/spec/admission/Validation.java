@@ -9,6 +9,7 @@ import dev.podcheck.spec.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +21,8 @@ import java.util.Set;
  */
 public final class Validation {
     static final int MAX_INT32 = Integer.MAX_VALUE;
+    /** In validateDNSPolicy's order. */
+    static final List<String> DNS_POLICIES = List.of("ClusterFirstWithHostNet", "ClusterFirst", "Default", "None");
 
     private Validation() {}
 
@@ -50,6 +53,7 @@ public final class Validation {
         ContainerValidation.containers(spec, volumes, path + ".containers", out);
         ContainerValidation.initContainers(spec, volumes, path + ".initContainers", out);
         restartPolicy(spec.restartPolicy(), path + ".restartPolicy", out);
+        dnsPolicy(spec, path, out);
         LabelValidation.labels(PassThrough.map(spec.extra(), "nodeSelector"), path + ".nodeSelector", out);
         SecurityContextValidation.pod(spec, path + ".securityContext", out);
         AffinityValidation.affinity(PassThrough.object(spec.extra(), "affinity"), path + ".affinity", out);
@@ -86,6 +90,24 @@ public final class Validation {
         } else if (!RestartPolicy.isSupported(policy)) {
             List<String> values = Arrays.stream(RestartPolicy.values()).map(Enum::name).toList();
             out.add(Violation.notSupported(path, policy, HandlerValidation.supportedValues(values)));
+        }
+    }
+
+    // validateDNSPolicy (an unset one is ClusterFirst by then), and validatePodDNSConfig's first rule: None takes every
+    // setting from dnsConfig, so it needs one with a nameserver. The rest of dnsConfig is passed through.
+    private static void dnsPolicy(PodSpec spec, String path, List<Violation> out) {
+        String policy = PassThrough.string(spec.extra(), "dnsPolicy");
+        if (policy.isEmpty()) {
+            out.add(Violation.required(path + ".dnsPolicy", ""));
+        } else if (!DNS_POLICIES.contains(policy)) {
+            out.add(Violation.notSupported(path + ".dnsPolicy", GoJson.typed(policy), HandlerValidation.supportedValues(DNS_POLICIES)));
+        } else if (policy.equals("None")) {
+            Map<String, Object> config = PassThrough.object(spec.extra(), "dnsConfig");
+            if (config == null) {
+                out.add(Violation.required(path + ".dnsConfig", "must provide `dnsConfig` when `dnsPolicy` is None"));
+            } else if (PassThrough.strings(config, "nameservers").isEmpty()) {
+                out.add(Violation.required(path + ".dnsConfig.nameservers", "must provide at least one DNS nameserver when `dnsPolicy` is None"));
+            }
         }
     }
 
