@@ -74,7 +74,8 @@ enum SchedulingMistake implements Mistake {
             for (int i = 0; i < n; i++) {
                 ObjectNode t = constraints.addObject();
                 t.put("maxSkew", Gen.elements(1, 1, 2, 0, -1).generate(c));
-                putSometimes(t, "topologyKey", Gen.elements("topology.kubernetes.io/zone", "kubernetes.io/hostname", ""), c);
+                putSometimes(t, "topologyKey", Gen.elements("topology.kubernetes.io/zone", "kubernetes.io/hostname", "",
+                        "failure-domain.beta.kubernetes.io/zone"), c);
                 putSometimes(t, "whenUnsatisfiable", Gen.elements("DoNotSchedule", "ScheduleAnyway", "", "Never"), c);
                 if (c.drawBoolean(0.3)) {
                     t.put("minDomains", Gen.elements(1, 2, 0, -1).generate(c));
@@ -94,7 +95,9 @@ enum SchedulingMistake implements Mistake {
             ObjectNode selector = PodBody.map(body.spec(), "nodeSelector");
             int n = 1 + c.drawIndex(2);
             for (int i = 0; i < n; i++) {
-                selector.put(Gen.elements(KEYS).generate(c), Gen.elements(LABEL_VALUES).generate(c));
+                String key = c.drawBoolean(0.2) ? Gen.elements("beta.kubernetes.io/arch", "node-role.kubernetes.io/master").generate(c)
+                        : Gen.elements(KEYS).generate(c);
+                selector.put(key, Gen.elements(LABEL_VALUES).generate(c));
             }
         }
     };
@@ -148,7 +151,7 @@ enum SchedulingMistake implements Mistake {
     private static final String[] LABEL_OPERATORS = {"In", "NotIn", "Exists", "DoesNotExist", "Gt", "Foo"};
 
     private static void requirement(ObjectNode req, String[] operators, Choices c) {
-        req.put("key", Gen.elements("app", "example.com/zone", "", "-app", "a/b/c").generate(c));
+        req.put("key", Gen.elements("app", "example.com/zone", "", "-app", "a/b/c", "beta.kubernetes.io/os").generate(c));
         req.put("operator", Gen.elements(operators).generate(c));
         if (c.drawBoolean(0.7)) {
             ArrayNode values = req.putArray("values");
