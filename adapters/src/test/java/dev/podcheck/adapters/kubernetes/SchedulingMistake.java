@@ -15,20 +15,26 @@ import tools.jackson.databind.node.ObjectNode;
  * and malformed keys, repeated spread constraints), valid values included.
  */
 enum SchedulingMistake implements Mistake {
+    /** Valid tolerations, each with one field drawn around its rule now and then (so that both verdicts are common). */
     TOLERATIONS {
         @Override
         public void make(PodBody body, Choices c) {
             ArrayNode tolerations = PodBody.list(body.spec(), "tolerations");
-            int n = 1 + c.drawIndex(3);
+            int n = 1 + c.drawIndex(2);
             for (int i = 0; i < n; i++) {
                 ObjectNode t = tolerations.addObject();
-                putSometimes(t, "key", Gen.elements("dedicated", "example.com/gpu", "node.kubernetes.io/not-ready", "", "a b",
-                        "-x", "a/b/c"), c);
-                putSometimes(t, "operator", Gen.elements("Equal", "Exists", "", "exists", "In"), c);
-                putSometimes(t, "value", Gen.elements("gpu", "", "-x", "a".repeat(64)), c);
-                putSometimes(t, "effect", Gen.elements("NoSchedule", "PreferNoSchedule", "NoExecute", "", "NoExec"), c);
-                if (c.drawBoolean(0.3)) {
-                    t.put("tolerationSeconds", Gen.elements(0L, 300L, -1L).generate(c));
+                t.put("key", "dedicated").put("operator", "Equal").put("value", "gpu").put("effect", "NoSchedule");
+                switch (c.drawIndex(6)) {
+                    case 0 -> t.put("key", Gen.elements("example.com/gpu", "node.kubernetes.io/not-ready", "", "a b", "-x", "a/b/c").generate(c));
+                    case 1 -> t.put("operator", Gen.elements("Exists", "", "exists", "In").generate(c));
+                    case 2 -> t.put("value", Gen.elements("", "-x", "a".repeat(64)).generate(c));
+                    case 3 -> t.put("effect", Gen.elements("PreferNoSchedule", "NoExecute", "", "NoExec").generate(c));
+                    case 4 -> t.put("tolerationSeconds", Gen.elements(0L, 300L, -1L).generate(c))
+                            .put("effect", Gen.elements("NoExecute", "NoExecute", "NoSchedule").generate(c));
+                    default -> t.remove(Gen.elements("key", "operator", "value", "effect").generate(c));
+                }
+                if (t.path("operator").asString("").equals("Exists") && c.drawBoolean(0.7)) {
+                    t.remove("value");
                 }
             }
         }
@@ -70,21 +76,23 @@ enum SchedulingMistake implements Mistake {
         @Override
         public void make(PodBody body, Choices c) {
             ArrayNode constraints = PodBody.list(body.spec(), "topologySpreadConstraints");
-            int n = 1 + c.drawIndex(3);
+            int n = 1 + c.drawIndex(2);
             for (int i = 0; i < n; i++) {
                 ObjectNode t = constraints.addObject();
-                t.put("maxSkew", Gen.elements(1, 1, 2, 0, -1).generate(c));
-                putSometimes(t, "topologyKey", Gen.elements("topology.kubernetes.io/zone", "kubernetes.io/hostname", "",
-                        "failure-domain.beta.kubernetes.io/zone"), c);
-                putSometimes(t, "whenUnsatisfiable", Gen.elements("DoNotSchedule", "ScheduleAnyway", "", "Never"), c);
-                if (c.drawBoolean(0.3)) {
-                    t.put("minDomains", Gen.elements(1, 2, 0, -1).generate(c));
-                }
-                if (c.drawBoolean(0.2)) {
-                    t.put(Gen.elements("nodeAffinityPolicy", "nodeTaintsPolicy").generate(c), Gen.elements("Honor", "Ignore", "honor").generate(c));
-                }
-                if (c.drawBoolean(0.5)) {
+                // a second constraint mostly spreads over another key; the same key and action is a Duplicate
+                String key = i > 0 && c.drawBoolean(0.6) ? "kubernetes.io/hostname" : "topology.kubernetes.io/zone";
+                t.put("maxSkew", 1).put("topologyKey", key).put("whenUnsatisfiable", "DoNotSchedule");
+                if (c.drawBoolean(0.7)) {
                     labelSelector(t.putObject("labelSelector"), c);
+                }
+                switch (c.drawIndex(7)) {
+                    case 0 -> t.put("maxSkew", Gen.elements(2, 0, -1).generate(c));
+                    case 1 -> t.put("topologyKey", Gen.elements("kubernetes.io/hostname", "", "failure-domain.beta.kubernetes.io/zone").generate(c));
+                    case 2 -> t.put("whenUnsatisfiable", Gen.elements("ScheduleAnyway", "", "Never").generate(c));
+                    case 3 -> t.put("minDomains", Gen.elements(1, 2, 0, -1).generate(c));
+                    case 4 -> t.put(Gen.elements("nodeAffinityPolicy", "nodeTaintsPolicy").generate(c), Gen.elements("Honor", "Ignore", "honor").generate(c));
+                    case 5 -> t.remove(Gen.elements("maxSkew", "topologyKey", "whenUnsatisfiable").generate(c));
+                    default -> { }
                 }
             }
         }
