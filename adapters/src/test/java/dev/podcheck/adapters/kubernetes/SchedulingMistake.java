@@ -147,7 +147,12 @@ enum SchedulingMistake implements Mistake {
         putSometimes(term, "topologyKey", Gen.elements("kubernetes.io/hostname", "topology.kubernetes.io/zone", "", "a/b/c", "-zone"), c);
     }
 
+    // Half of them valid, the rest drawn from the label tables' edges (mostly invalid).
     private static void labelSelector(ObjectNode selector, Choices c) {
+        if (c.drawBoolean(0.5)) {
+            selector.putObject("matchLabels").put("app", "web");
+            return;
+        }
         if (c.drawBoolean(0.6)) {
             selector.putObject("matchLabels").put(Gen.elements(KEYS).generate(c), Gen.elements(LABEL_VALUES).generate(c));
         }
