@@ -1,7 +1,9 @@
 package dev.podcheck.spec.yaml;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -17,9 +19,11 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * The scalars of a manifest as kubectl reads them. kubectl converts YAML to JSON with sigs.k8s.io/yaml, whose
  * go-yaml v2 resolves plain scalars by YAML 1.1: an unquoted {@code y}, {@code yes}, {@code on} (and their
  * capitalisations, and {@code n}, {@code no}, {@code off}) is a boolean, so {@code hostNetwork: yes} is true and
- * {@code app: yes} is a boolean where a string belongs (kubectl refuses the file), and a key {@code on:} is "true".
- * The rest is the YAML 1.2 core schema podcheck reads otherwise (see README "Admission" for what else YAML 1.1 differs
- * in). The scenario annotation is podcheck's own and kubectl never parses it: it stays YAML 1.2.
+ * {@code app: yes} is a boolean where a string belongs (kubectl refuses the file), and a key {@code on:} is "true";
+ * an integer is what Go's strconv.ParseInt(s, 0, 64) makes of it without underscores, so {@code defaultMode: 0644} is
+ * 420, {@code 0b111} 7 and {@code 1_000} 1000 (kube-apiserver v1.34.4 stored exactly these for a kubectl create).
+ * The rest is the YAML 1.2 core schema podcheck reads otherwise. The scenario annotation is podcheck's own and
+ * kubectl never parses it: it stays YAML 1.2.
  */
 final class KubectlSchema extends CoreSchema {
     static final KubectlSchema INSTANCE = new KubectlSchema();
@@ -27,10 +31,16 @@ final class KubectlSchema extends CoreSchema {
     /** go-yaml v2's resolve table, booleans: only these spellings, not "tRUE" or "YeS". */
     private static final Pattern TRUE = Pattern.compile("y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON");
     private static final Pattern FALSE = Pattern.compile("n|N|no|No|NO|false|False|FALSE|off|Off|OFF");
+    /** A Go integer literal once underscores are gone: binary, octal (0644 or 0o644), hexadecimal or decimal. */
+    private static final Pattern INTEGER = Pattern.compile("[-+]?(0[bB][01]+|0[oO]?[0-7]+|0[xX][0-9a-fA-F]+|[0-9]+)");
 
     private final ScalarResolver core = OneResolverCoreSchema.INSTANCE.getScalarResolver();
-    private final ScalarResolver resolver = (value, implicit) ->
-            implicit && (TRUE.matcher(value).matches() || FALSE.matcher(value).matches()) ? Tag.BOOL : core.resolve(value, implicit);
+    private final ScalarResolver resolver = (value, implicit) -> {
+        if (implicit && (TRUE.matcher(value).matches() || FALSE.matcher(value).matches())) {
+            return Tag.BOOL;
+        }
+        return implicit && INTEGER.matcher(value.replace("_", "")).matches() ? Tag.INT : core.resolve(value, implicit);
+    };
 
     private KubectlSchema() {}
 
@@ -39,23 +49,26 @@ final class KubectlSchema extends CoreSchema {
         return resolver;
     }
 
-    /** A scalar's text as JSON has it: a boolean is "true" or "false" however it was spelled. */
+    /** A scalar's text as JSON has it: a boolean is "true" or "false", an integer decimal, however it was spelled. */
     static String text(ScalarNode scalar) {
-        if (!scalar.getTag().equals(Tag.BOOL)) {
-            return scalar.getValue();
+        if (scalar.getTag().equals(Tag.BOOL)) {
+            return TRUE.matcher(scalar.getValue()).matches() ? "true" : "false";
         }
-        return TRUE.matcher(scalar.getValue()).matches() ? "true" : "false";
+        return scalar.getTag().equals(Tag.INT) ? goInteger(scalar.getValue()).toString() : scalar.getValue();
     }
 
-    /** Whether a scalar is a boolean only to YAML 1.1 ({@code yes}, not {@code true}): worth a word in an error. */
-    static boolean isYaml11Only(Node node) {
-        return node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL) && !List.of("true", "false").contains(s.getValue());
+    /** What YAML 1.1 makes of a scalar that YAML 1.2 reads otherwise ("a boolean" for yes), to say so in an error. */
+    static Optional<String> yaml11Reading(Node node) {
+        if (!(node instanceof ScalarNode s) || text(s).equals(s.getValue())) {
+            return Optional.empty();
+        }
+        return Optional.of(s.getTag().equals(Tag.BOOL) ? "a boolean" : "a number");
     }
 
-    /** Rewrites every boolean of the tree, keys included, to "true" or "false", which any YAML reader reads alike. */
+    /** Rewrites every boolean and integer of the tree, keys included, to the JSON text kubectl sends. */
     static Node canonical(Node node) {
-        if (node instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
-            return new ScalarNode(Tag.BOOL, true, text(s), ScalarStyle.PLAIN, s.getStartMark(), s.getEndMark());
+        if (node instanceof ScalarNode s && (s.getTag().equals(Tag.BOOL) || s.getTag().equals(Tag.INT))) {
+            return new ScalarNode(s.getTag(), true, text(s), ScalarStyle.PLAIN, s.getStartMark(), s.getEndMark());
         }
         if (node instanceof MappingNode mapping) {
             List<NodeTuple> tuples = new ArrayList<>();
@@ -65,5 +78,26 @@ final class KubectlSchema extends CoreSchema {
             sequence.getValue().replaceAll(KubectlSchema::canonical);
         }
         return node;
+    }
+
+    // strconv.ParseInt(strings.Replace(s, "_", "", -1), 0, 64), as go-yaml v2's resolve calls it.
+    private static BigInteger goInteger(String literal) {
+        String s = literal.replace("_", "");
+        boolean negative = s.startsWith("-");
+        String digits = s.startsWith("-") || s.startsWith("+") ? s.substring(1) : s;
+        BigInteger value;
+        if (digits.length() > 2 && "bBoOxX".indexOf(digits.charAt(1)) >= 0 && digits.charAt(0) == '0') {
+            int radix = switch (Character.toLowerCase(digits.charAt(1))) {
+                case 'b' -> 2;
+                case 'o' -> 8;
+                default -> 16;
+            };
+            value = new BigInteger(digits.substring(2), radix);
+        } else if (digits.length() > 1 && digits.startsWith("0") && digits.chars().allMatch(c -> c >= '0' && c <= '7')) {
+            value = new BigInteger(digits.substring(1), 8);
+        } else {
+            value = new BigInteger(digits); // 08 and 09: no octal to Go, but a float of the same value to go-yaml
+        }
+        return negative ? value.negate() : value;
     }
 }

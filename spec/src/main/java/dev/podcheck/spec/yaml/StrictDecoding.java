@@ -193,8 +193,8 @@ final class StrictDecoding {
 
     private InputException mismatch(Node node, String path, String expected) {
         Mark at = node.getStartMark().orElse(null);
-        String yaml11 = KubectlSchema.isYaml11Only(node)
-                ? " (a boolean to kubectl, which reads YAML 1.1: quote it to mean the string)" : "";
+        String yaml11 = KubectlSchema.yaml11Reading(node)
+                .map(what -> " (" + what + " to kubectl, which reads YAML 1.1: quote it to mean the string)").orElse("");
         return new InputException(source, at == null ? 0 : at.getLine() + 1, at == null ? 0 : at.getColumn() + 1,
                 path, "expected " + expected + ", got " + describe(node) + yaml11);
     }

@@ -7,12 +7,14 @@ import dev.podcheck.spec.pod.Pod;
 import org.junit.jupiter.api.Test;
 
 /**
- * YAML 1.1 booleans as kubectl reads them (sigs.k8s.io/yaml on go-yaml v2). Each as kubectl v1.32 did with a dry-run
- * create against kube-apiserver v1.34.4: {@code hostNetwork: yes} stored true, {@code tty: Yes} true, {@code stdin: NO}
- * false, a label key {@code on} stored as "true", and {@code app: y} refused before sending ("json: cannot unmarshal bool
- * into Go struct field ObjectMeta.metadata.labels of type string").
+ * YAML 1.1 booleans and integers as kubectl reads them (sigs.k8s.io/yaml on go-yaml v2). Each as kubectl v1.32 did
+ * with a dry-run create against kube-apiserver v1.34.4: {@code hostNetwork: yes} stored true, {@code tty: Yes} true,
+ * {@code stdin: NO} false, a label key {@code on} stored as "true", {@code app: y} refused before sending ("json: cannot
+ * unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string"); {@code defaultMode: 0644} stored as
+ * 420, {@code 0o600} as 384, {@code 0b111} as 7, {@code terminationGracePeriodSeconds: 1_0} as 10 and
+ * {@code activeDeadlineSeconds: 0x1F} as 31.
  */
-class KubectlBooleansTest {
+class KubectlScalarsTest {
     private static final String HEAD = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n";
 
     private static Pod read(String yaml) {
@@ -51,5 +53,25 @@ class KubectlBooleansTest {
         assertThat(pod.metadata().labels()).containsEntry("app", "yes");
         assertThat(ScenarioWriter.toYaml(pod)).contains("app: \"yes\"");
         assertThat(read(ScenarioWriter.toYaml(pod)).metadata().labels()).containsEntry("app", "yes");
+    }
+
+    @Test
+    void should_read_integers_as_go_does_octal_with_a_leading_zero_and_underscores_dropped() {
+        Pod pod = read(HEAD + "spec:\n  terminationGracePeriodSeconds: 1_0\n  activeDeadlineSeconds: 0x1F\n"
+                + "  containers: [{name: app, image: busybox}]\n  volumes:\n"
+                + "  - {name: c, configMap: {name: x, defaultMode: 0644}}\n  - {name: d, configMap: {name: x, defaultMode: 0o600}}\n"
+                + "  - {name: e, secret: {secretName: x, defaultMode: 0b111}}\n");
+
+        assertThat(pod.spec().terminationGracePeriodSeconds()).isEqualTo(10);
+        assertThat(pod.spec().activeDeadlineSeconds()).isEqualTo(31);
+        assertThat(pod.spec().extra().get("volumes").toString()).contains("defaultMode=420", "defaultMode=384", "defaultMode=7");
+    }
+
+    @Test
+    void should_refuse_an_octal_looking_number_where_a_string_belongs_saying_why() {
+        String yaml = HEAD + "spec:\n  containers: [{name: app, image: busybox, env: [{name: MODE, value: 0644}]}]\n";
+
+        assertThatThrownBy(() -> read(yaml)).isInstanceOf(InputException.class).hasMessageEndingWith(
+                "expected a string, got 0644 (a number to kubectl, which reads YAML 1.1: quote it to mean the string)");
     }
 }
