@@ -49,6 +49,11 @@ final class KubectlSchema extends CoreSchema {
         return resolver;
     }
 
+    /** Whether kubectl would read this text, written plain, as something other than a string: it must be quoted. */
+    static boolean isNoStringToKubectl(String text) {
+        return INSTANCE.resolver.resolve(text, true) != Tag.STR;
+    }
+
     /** A scalar's text as JSON has it: a boolean is "true" or "false", an integer decimal, however it was spelled. */
     static String text(ScalarNode scalar) {
         if (scalar.getTag().equals(Tag.BOOL)) {

@@ -74,4 +74,15 @@ class KubectlScalarsTest {
         assertThatThrownBy(() -> read(yaml)).isInstanceOf(InputException.class).hasMessageEndingWith(
                 "expected a string, got 0644 (a number to kubectl, which reads YAML 1.1: quote it to mean the string)");
     }
+
+    @Test
+    void should_write_strings_that_kubectl_would_read_as_numbers_or_booleans_quoted() {
+        Pod pod = read(HEAD + "  labels: {a: \"1_000\", b: \"0644\", c: \"0b1\", d: \"on\", \"0x1F\": v}\n"
+                + "spec:\n  containers: [{name: app, image: busybox}]\n");
+
+        String written = ScenarioWriter.toYaml(pod);
+
+        assertThat(written).contains("a: \"1_000\"", "b: \"0644\"", "c: \"0b1\"", "d: \"on\"", "\"0x1F\": v");
+        assertThat(read(written).metadata().labels()).isEqualTo(pod.metadata().labels());
+    }
 }
