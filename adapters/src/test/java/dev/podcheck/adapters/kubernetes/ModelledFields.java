@@ -81,11 +81,13 @@ final class ModelledFields {
         }
     }
 
-    // Sorted, and without empty lists and strings: the apiserver's omitempty leaves out a written [] or ""
-    // (capabilities.add: [], a toleration's effect: ""), which podcheck keeps as read. The same value to Go. (A ""
-    // kept by the apiserver, hostPath's type, is left out of both: PassThroughDefaultsTest pins that one.)
+    // Sorted, and without Go's zero values: the apiserver's omitempty leaves out a written [], "", 0 or false
+    // (capabilities.add: [], a toleration's effect: "", a port's hostPort: 0), which podcheck keeps as read. The same
+    // value to Go. Left out of both sides alike, so a zero the apiserver keeps (a pointer's, hostPath's type: "") is
+    // not compared: PassThroughDefaultsTest pins those.
     private static boolean isEmpty(JsonNode node) {
-        return (node.isArray() && node.isEmpty()) || (node.isString() && node.asString().isEmpty());
+        return (node.isArray() && node.isEmpty()) || (node.isString() && node.asString().isEmpty())
+                || (node.isNumber() && node.asDouble() == 0) || (node.isBoolean() && !node.asBoolean());
     }
 
     private static JsonNode sortedDeep(JsonNode node) {
