@@ -118,16 +118,16 @@ class ApiserverAdmissionTest {
         return out;
     }
 
-    /** Half with a mistake of spec's Mutation catalogue, half with one of docs/admission.md's table. */
+    /** Half with a mistake of spec's Mutation catalogue, half with one of docs/admission.md's table (every {@link Mistake}). */
     private static List<Sample> mistaken(int n) {
         List<Sample> out = new ArrayList<>();
-        ManifestMistake[] mistakes = ManifestMistake.values();
+        List<Mistake> mistakes = Mistake.ALL;
         for (int i = 0; i < n; i++) {
             Choices c = Choices.random(SEED * 1_000_003L + i);
             if (i % 2 == 0) {
                 out.add(new Sample("InvalidPodGen", ScenarioWriter.toJson(InvalidPodGen.invalidCases().generate(c).scenario())));
             } else {
-                ManifestMistake mistake = mistakes[c.drawIndex(mistakes.length)];
+                Mistake mistake = mistakes.get(c.drawIndex(mistakes.size()));
                 PodBody body = new PodBody(ScenarioWriter.toJson(ScenarioGen.scenarios().generate(c)));
                 mistake.make(body, c);
                 out.add(new Sample(mistake.name(), body.text()));

@@ -12,11 +12,11 @@ import tools.jackson.databind.node.ObjectNode;
  * around each rule's edges, valid ones included: a value the apiserver accepts must be accepted by
  * podcheck too. Unlike {@code spec}'s Mutation catalogue these predict nothing; the apiserver answers.
  */
-enum ManifestMistake {
+enum ManifestMistake implements Mistake {
     /** A misspelled field (one letter dropped) anywhere but in a map, or a field one level off. */
     UNKNOWN_FIELD {
         @Override
-        void make(PodBody body, Choices c) {
+        public void make(PodBody body, Choices c) {
             List<Map.Entry<String, ObjectNode>> objects = body.objects().stream()
                     .filter(e -> !MAPS.contains(last(e.getKey())) && !e.getValue().isEmpty()).toList();
             ObjectNode object = objects.get(c.drawIndex(objects.size())).getValue();
@@ -29,7 +29,7 @@ enum ManifestMistake {
     /** A field written twice (same value), in any object or map. */
     REPEATED_FIELD {
         @Override
-        void make(PodBody body, Choices c) {
+        public void make(PodBody body, Choices c) {
             List<ObjectNode> objects = body.objects().stream().map(Map.Entry::getValue).filter(o -> !o.isEmpty()).toList();
             ObjectNode object = objects.get(c.drawIndex(objects.size()));
             List<String> keys = List.copyOf(object.propertyNames());
@@ -38,7 +38,7 @@ enum ManifestMistake {
     },
     POD_NAME {
         @Override
-        void make(PodBody body, Choices c) {
+        public void make(PodBody body, Choices c) {
             if (c.drawBoolean(0.2)) {
                 body.metadata().remove("name");
                 body.metadata().put("generateName", Gen.elements("web-", "web", "Web-", "web.", "web_", "-", "").generate(c));
@@ -49,7 +49,7 @@ enum ManifestMistake {
     },
     LABELS {
         @Override
-        void make(PodBody body, Choices c) {
+        public void make(PodBody body, Choices c) {
             ObjectNode labels = PodBody.map(body.metadata(), "labels");
             int n = 1 + c.drawIndex(3);
             for (int i = 0; i < n; i++) {
@@ -59,7 +59,7 @@ enum ManifestMistake {
     },
     ANNOTATIONS {
         @Override
-        void make(PodBody body, Choices c) {
+        public void make(PodBody body, Choices c) {
             ObjectNode annotations = PodBody.map(body.metadata(), "annotations");
             annotations.put(Gen.elements(KEYS).generate(c), Gen.elements(LABEL_VALUES).generate(c));
         }
@@ -67,7 +67,7 @@ enum ManifestMistake {
     /** Ports and protocols, host ports, port names; with hostNetwork now and then. */
     PORTS {
         @Override
-        void make(PodBody body, Choices c) {
+        public void make(PodBody body, Choices c) {
             List<ObjectNode> containers = body.containers();
             int n = 1 + c.drawIndex(3);
             for (int i = 0; i < n; i++) {
@@ -87,7 +87,7 @@ enum ManifestMistake {
     /** Volumes: names, sources (none, one, two), repeats. */
     VOLUMES {
         @Override
-        void make(PodBody body, Choices c) {
+        public void make(PodBody body, Choices c) {
             int n = 1 + c.drawIndex(3);
             for (int i = 0; i < n; i++) {
                 volume(body, Gen.elements("data", "cache", "Data", "data_1", "a".repeat(64), "data.1", "").generate(c), c);
@@ -97,7 +97,7 @@ enum ManifestMistake {
     /** Mounts naming a volume or none, mount paths set, empty or repeated. */
     VOLUME_MOUNTS {
         @Override
-        void make(PodBody body, Choices c) {
+        public void make(PodBody body, Choices c) {
             if (c.drawBoolean(0.7)) {
                 volume(body, "data", c);
             }
@@ -112,7 +112,7 @@ enum ManifestMistake {
     },
     ENV_NAMES {
         @Override
-        void make(PodBody body, Choices c) {
+        public void make(PodBody body, Choices c) {
             List<ObjectNode> containers = body.containers();
             ArrayNode env = PodBody.list(containers.get(c.drawIndex(containers.size())), "env");
             int n = 1 + c.drawIndex(3);
@@ -127,7 +127,7 @@ enum ManifestMistake {
     /** Quantities with fractions of their unit, in limits, requests or both. */
     FRACTIONAL_QUANTITY {
         @Override
-        void make(PodBody body, Choices c) {
+        public void make(PodBody body, Choices c) {
             List<ObjectNode> containers = body.containers();
             ObjectNode resources = PodBody.map(containers.get(c.drawIndex(containers.size())), "resources");
             String resource = Gen.elements("memory", "ephemeral-storage", "cpu").generate(c);
@@ -146,23 +146,24 @@ enum ManifestMistake {
     },
     GRACE_PERIOD {
         @Override
-        void make(PodBody body, Choices c) {
+        public void make(PodBody body, Choices c) {
             body.spec().put("terminationGracePeriodSeconds", Gen.elements(-1L, -5L, -100L, 0L, 1L).generate(c));
         }
     };
 
     /** Object fields whose keys are the user's, not the API's: any key is known there. */
-    private static final List<String> MAPS = List.of("labels", "annotations", "limits", "requests", "nodeSelector");
+    private static final List<String> MAPS = List.of("labels", "annotations", "limits", "requests", "nodeSelector", "matchLabels");
     private static final List<String> NAMES = List.of("web", "web-1", "web.example", "a.b.c", "Web_1", "web_1", "-web",
             "web-", "1web", "a".repeat(63), "a".repeat(64), "a".repeat(253), "a".repeat(254), "web..x", "", "UPPER",
             "web.", ".web");
-    private static final List<String> KEYS = List.of("app", "example.com/app", "app.kubernetes.io/name",
+    static final List<String> KEYS = List.of("app", "example.com/app", "app.kubernetes.io/name",
             "Example.com/app", "a/b/c", "/app", "app/", "-app", "a".repeat(63), "a".repeat(64), "under_score", "dots.ok",
             "App", "");
-    private static final List<String> LABEL_VALUES = List.of("", "web", "-web", "web-", "a".repeat(63), "a".repeat(64),
+    static final List<String> LABEL_VALUES = List.of("", "web", "-web", "web-", "a".repeat(63), "a".repeat(64),
             "web_1", "web.1", "with space", "\u00fcn\u00efcode");
 
-    abstract void make(PodBody body, Choices c);
+    @Override
+    public abstract void make(PodBody body, Choices c);
 
     private static void volume(PodBody body, String name, Choices c) {
         ObjectNode volume = PodBody.list(body.spec(), "volumes").addObject();
@@ -179,7 +180,7 @@ enum ManifestMistake {
         }
     }
 
-    private static void putSometimes(ObjectNode node, String field, Gen<String> values, Choices c) {
+    static void putSometimes(ObjectNode node, String field, Gen<String> values, Choices c) {
         if (c.drawBoolean(0.6)) {
             node.put(field, values.generate(c));
         }

@@ -16,9 +16,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A pod reduced to the fields podcheck models: the components of its pod records, every field they
- * keep in {@code extra} left out (what the apiserver or its admission plugins add there, such as the
- * service-account volume and its mounts, tolerations, dnsPolicy, is not podcheck's to predict).
+ * A pod reduced to the fields podcheck models: the components of its pod records, and of the fields they keep
+ * in {@code extra} those podcheck defaults or validates (dnsPolicy, schedulerName, securityContext, volumes,
+ * tolerations, affinity, ...; containers' ports, env and securityContext), less what admission plugins add there:
+ * the service-account volume (and its mounts, which are not compared) and the two NoExecute tolerations of
+ * DefaultTolerationSeconds.
  * Also left out: what the server sets on every pod (namespace, uid) and {@code spec.priority}, which
  * the Priority admission plugin fills from the priority class. Object keys are sorted: the apiserver
  * writes maps sorted, podcheck in the order read.
@@ -37,7 +39,70 @@ final class ModelledFields {
         }
         withoutZeroDelays(tree);
         ((ObjectNode) tree.path("spec")).remove("priority");
+        withDefaultedExtras(JSON.readTree(ScenarioWriter.toJson(Scenario.of(pod))).path("spec"), (ObjectNode) tree.path("spec"));
         return tree;
+    }
+
+    private static final List<String> SPEC_EXTRAS = List.of("dnsPolicy", "dnsConfig", "schedulerName", "securityContext",
+            "enableServiceLinks", "hostNetwork", "nodeSelector", "affinity", "topologySpreadConstraints");
+    private static final List<String> CONTAINER_EXTRAS = List.of("ports", "env", "securityContext");
+    private static final String SERVICE_ACCOUNT_VOLUME = "kube-api-access-";
+    private static final String DEFAULT_TOLERATIONS = "node.kubernetes.io/(not-ready|unreachable)";
+
+    // Copies the compared extra fields from the written spec into the reduced one.
+    private static void withDefaultedExtras(JsonNode written, ObjectNode reduced) {
+        SPEC_EXTRAS.stream().filter(written::has).forEach(key -> reduced.set(key, sortedDeep(written.get(key))));
+        ArrayNode volumes = JSON.createArrayNode();
+        written.path("volumes").forEach(v -> {
+            if (!v.path("name").asString("").startsWith(SERVICE_ACCOUNT_VOLUME)) {
+                volumes.add(sortedDeep(v));
+            }
+        });
+        ArrayNode tolerations = JSON.createArrayNode();
+        written.path("tolerations").forEach(t -> {
+            boolean added = t.path("key").asString("").matches(DEFAULT_TOLERATIONS) && t.path("tolerationSeconds").asLong() == 300
+                    && t.path("operator").asString("").equals("Exists") && t.path("effect").asString("").equals("NoExecute")
+                    && t.size() == 4;
+            if (!added) {
+                tolerations.add(sortedDeep(t));
+            }
+        });
+        for (var list : List.of(java.util.Map.entry("volumes", volumes), java.util.Map.entry("tolerations", tolerations))) {
+            if (!list.getValue().isEmpty()) {
+                reduced.set(list.getKey(), list.getValue());
+            }
+        }
+        for (String kind : List.of("containers", "initContainers")) {
+            for (int i = 0; i < written.path(kind).size(); i++) {
+                JsonNode container = written.path(kind).get(i);
+                ObjectNode target = (ObjectNode) reduced.path(kind).get(i);
+                CONTAINER_EXTRAS.stream().filter(container::has).forEach(key -> target.set(key, sortedDeep(container.get(key))));
+            }
+        }
+    }
+
+    // Sorted, and without Go's zero values: the apiserver's omitempty leaves out a written [], "", 0 or false
+    // (capabilities.add: [], a toleration's effect: "", a port's hostPort: 0), which podcheck keeps as read. The same
+    // value to Go. Left out of both sides alike, so a zero the apiserver keeps (a pointer's, hostPath's type: "") is
+    // not compared: PassThroughDefaultsTest pins those.
+    private static boolean isEmpty(JsonNode node) {
+        return (node.isArray() && node.isEmpty()) || (node.isString() && node.asString().isEmpty())
+                || (node.isNumber() && node.asDouble() == 0) || (node.isBoolean() && !node.asBoolean());
+    }
+
+    private static JsonNode sortedDeep(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = JSON.createObjectNode();
+            new TreeSet<>(node.propertyNames()).stream().filter(key -> !isEmpty(node.get(key)))
+                    .forEach(key -> out.set(key, sortedDeep(node.get(key))));
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = JSON.createArrayNode();
+            node.forEach(item -> out.add(sortedDeep(item)));
+            return out;
+        }
+        return node;
     }
 
     /** The pod the apiserver returned (JSON), read as podcheck reads a pod, then reduced. */

@@ -131,8 +131,9 @@ class PodcheckCliTest {
                       containers:
                       - name: app
                         image: nginx
-                        env: [{name: A, value: x}, {name: A, value: y}]
+                        env: [{name: A, value: a}, {name: A, value: b}]
                     """);
+            // (not `value: y`: kubectl reads YAML 1.1, where an unquoted y is a boolean, and refuses it for a string)
 
             Run run = podcheck("validate", pod.toString());
 

@@ -95,6 +95,7 @@ final class ContainerValidation {
         supported(c.imagePullPolicy(), PULL_POLICIES, at + ".imagePullPolicy", out);
         ResourceValidation.requirements(c.resources(), at + ".resources", out);
         supported(c.terminationMessagePolicy(), TERMINATION_MESSAGE_POLICIES, at + ".terminationMessagePolicy", out);
+        SecurityContextValidation.container(PassThrough.object(c.extra(), "securityContext"), spec, at + ".securityContext", out);
     }
 
     private static void hooksAndProbes(Container c, Long gracePeriod, String at, List<Violation> out) {

@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * The apiserver's v1 defaulting for the fields podcheck models (SEMANTICS D-1, D-2, D-5..D-9), as
- * pkg/apis/core/v1/defaults.go does it, and the one normalisation v1 conversion makes (a negative grace
- * period is stored as 1). Pure and idempotent: a field already set is kept.
+ * pkg/apis/core/v1/defaults.go does it, those of the fields it keeps as read ({@link PassThroughDefaults}), and the
+ * one normalisation v1 conversion makes (a negative grace period is stored as 1). Pure and idempotent: a field
+ * already set is kept.
  */
 public final class Defaulting {
     static final String DEFAULT_RESTART_POLICY = "Always";
@@ -47,6 +48,7 @@ public final class Defaulting {
                         .map(Defaulting::withoutRestartRules).toList())
                 .withContainers(spec.containers().stream().map(Defaulting::apply)
                         .map(c -> c.withRestartPolicy(null)).toList());
+        out = PassThroughDefaults.pod(out);
         if (isUnset(out.restartPolicy())) {
             out = out.withRestartPolicy(DEFAULT_RESTART_POLICY);
         }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,16 +16,9 @@ import java.util.stream.Collectors;
 final class MetadataValidation {
     /** objectmeta.go TotalAnnotationSizeLimitB. */
     static final int TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
-    static final int LABEL_VALUE_MAX = 63;
     /** metav1.FinalizerOrphanDependents and FinalizerDeleteDependents. */
     static final String ORPHAN = "orphan";
     static final String FOREGROUND_DELETION = "foregroundDeletion";
-
-    private static final String LABEL_VALUE_FMT = "(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?";
-    private static final Pattern LABEL_VALUE = Pattern.compile(LABEL_VALUE_FMT);
-    static final String LABEL_VALUE_MESSAGE = NameRules.regexError("a valid label must be an empty string or consist of "
-            + "alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character",
-            LABEL_VALUE_FMT, "MyValue", "my_value", "12345");
 
     private MetadataValidation() {}
 
@@ -48,7 +40,7 @@ final class MetadataValidation {
             NameRules.dns1123Label(meta.namespace())
                     .forEach(msg -> out.add(Violation.invalid(path + ".namespace", meta.namespace(), msg)));
         }
-        labels(meta.labels(), path + ".labels", out);
+        LabelValidation.labels(meta.labels(), path + ".labels", out);
         annotations(meta.annotations(), path + ".annotations", out);
         finalizers(meta.finalizers(), path + ".finalizers", out);
     }
@@ -66,20 +58,6 @@ final class MetadataValidation {
             out.add(new Violation(path, Violation.Type.INVALID, value,
                     "finalizer " + ORPHAN + " and " + FOREGROUND_DELETION + " cannot be both set"));
         }
-    }
-
-    // ValidateLabels: both errors are reported at the labels map, the key or value as the value.
-    private static void labels(Map<String, String> labels, String path, List<Violation> out) {
-        labels.forEach((key, value) -> {
-            NameRules.qualifiedName(key).forEach(msg -> out.add(Violation.invalid(path, key, msg)));
-            String v = value == null ? "" : value;
-            if (v.length() > LABEL_VALUE_MAX) {
-                out.add(Violation.invalid(path, v, NameRules.maxLenError(LABEL_VALUE_MAX)));
-            }
-            if (!LABEL_VALUE.matcher(v).matches()) {
-                out.add(Violation.invalid(path, v, LABEL_VALUE_MESSAGE));
-            }
-        });
     }
 
     // ValidateAnnotations: keys are qualified names (compared lower-cased); keys and values count towards 256 KiB.

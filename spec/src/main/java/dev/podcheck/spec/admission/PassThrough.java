@@ -17,6 +17,39 @@ final class PassThrough {
         return value instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
+    /** An object field, or null where it is not written (Go's nil pointer). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> object(Map<String, Object> fields, String name) {
+        return fields.get(name) instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+    }
+
+    /** A map or object field; an absent one reads as empty. */
+    static Map<String, Object> map(Map<String, Object> fields, String name) {
+        Map<String, Object> map = object(fields, name);
+        return map == null ? Map.of() : map;
+    }
+
+    /** A list of scalars as read. */
+    static List<Object> values(Map<String, Object> fields, String name) {
+        return fields.get(name) instanceof List<?> list ? List.copyOf(list.stream().map(v -> v == null ? 0 : v).toList()) : List.of();
+    }
+
+    /** A list of strings; a null item is Go's "". */
+    static List<String> strings(Map<String, Object> fields, String name) {
+        return fields.get(name) instanceof List<?> list
+                ? list.stream().map(item -> item instanceof String s ? s : "").toList() : List.of();
+    }
+
+    /** An integer pointer field: null where it is not written. */
+    static Long optionalInteger(Map<String, Object> fields, String name) {
+        return fields.get(name) instanceof Number n ? n.longValue() : null;
+    }
+
+    /** A boolean pointer field: null where it is not written. */
+    static Boolean optionalBool(Map<String, Object> fields, String name) {
+        return fields.get(name) instanceof Boolean b ? b : null;
+    }
+
     static String string(Map<String, Object> fields, String name) {
         return fields.get(name) instanceof String s ? s : "";
     }

@@ -9,6 +9,7 @@ import dev.podcheck.spec.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +21,8 @@ import java.util.Set;
  */
 public final class Validation {
     static final int MAX_INT32 = Integer.MAX_VALUE;
+    /** In validateDNSPolicy's order. */
+    static final List<String> DNS_POLICIES = List.of("ClusterFirstWithHostNet", "ClusterFirst", "Default", "None");
 
     private Validation() {}
 
@@ -42,13 +45,18 @@ public final class Validation {
         return List.copyOf(out);
     }
 
-    // ValidatePodSpec, in its order: volumes, containers, init containers, restartPolicy, ..., readiness gates.
+    // ValidatePodSpec, in its order: volumes, containers, init containers, restartPolicy, nodeSelector, securityContext,
+    // affinity, ..., readiness gates, topology spread constraints, tolerations.
     private static void spec(PodSpec spec, String path, List<Violation> out) {
         Long gracePeriod = spec.terminationGracePeriodSeconds();
         Set<String> volumes = VolumeValidation.volumes(spec, path + ".volumes", out);
         ContainerValidation.containers(spec, volumes, path + ".containers", out);
         ContainerValidation.initContainers(spec, volumes, path + ".initContainers", out);
         restartPolicy(spec.restartPolicy(), path + ".restartPolicy", out);
+        dnsPolicy(spec, path, out);
+        LabelValidation.labels(PassThrough.map(spec.extra(), "nodeSelector"), path + ".nodeSelector", out);
+        SecurityContextValidation.pod(spec, path + ".securityContext", out);
+        AffinityValidation.affinity(PassThrough.object(spec.extra(), "affinity"), path + ".affinity", out);
         // V-1: defaulting always sets it; only a pod that skipped defaulting lacks it.
         if (gracePeriod == null) {
             out.add(Violation.required(path + ".terminationGracePeriodSeconds", ""));
@@ -64,6 +72,9 @@ public final class Validation {
             hostNetwork(spec.containers(), path + ".containers", out);
         }
         readinessGates(spec.readinessGates(), path + ".readinessGates", out);
+        TopologySpreadValidation.constraints(PassThrough.list(spec.extra(), "topologySpreadConstraints"),
+                path + ".topologySpreadConstraints", out);
+        TolerationValidation.tolerations(PassThrough.list(spec.extra(), "tolerations"), path + ".tolerations", out);
     }
 
     private static void hostNetwork(List<Container> containers, String path, List<Violation> out) {
@@ -79,6 +90,24 @@ public final class Validation {
         } else if (!RestartPolicy.isSupported(policy)) {
             List<String> values = Arrays.stream(RestartPolicy.values()).map(Enum::name).toList();
             out.add(Violation.notSupported(path, policy, HandlerValidation.supportedValues(values)));
+        }
+    }
+
+    // validateDNSPolicy (an unset one is ClusterFirst by then), and validatePodDNSConfig's first rule: None takes every
+    // setting from dnsConfig, so it needs one with a nameserver. The rest of dnsConfig is passed through.
+    private static void dnsPolicy(PodSpec spec, String path, List<Violation> out) {
+        String policy = PassThrough.string(spec.extra(), "dnsPolicy");
+        if (policy.isEmpty()) {
+            out.add(Violation.required(path + ".dnsPolicy", ""));
+        } else if (!DNS_POLICIES.contains(policy)) {
+            out.add(Violation.notSupported(path + ".dnsPolicy", GoJson.typed(policy), HandlerValidation.supportedValues(DNS_POLICIES)));
+        } else if (policy.equals("None")) {
+            Map<String, Object> config = PassThrough.object(spec.extra(), "dnsConfig");
+            if (config == null) {
+                out.add(Violation.required(path + ".dnsConfig", "must provide `dnsConfig` when `dnsPolicy` is None"));
+            } else if (PassThrough.strings(config, "nameservers").isEmpty()) {
+                out.add(Violation.required(path + ".dnsConfig.nameservers", "must provide at least one DNS nameserver when `dnsPolicy` is None"));
+            }
         }
     }
 

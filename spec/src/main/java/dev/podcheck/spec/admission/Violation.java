@@ -88,10 +88,13 @@ public record Violation(String field, Type type, String value, String detail) {
         return message();
     }
 
-    /** Strings are printed quoted, numbers bare, as Go's %#v does in field errors. */
+    /** Strings are printed quoted, numbers bare, as Go's %#v does in field errors; other types as encoding/json does. */
     private static String quote(Object value) {
         if (value == null) {
             return "null";
+        }
+        if (value instanceof GoJson json) {
+            return json.text();
         }
         return value instanceof String s ? Printable.quoted(s) : String.valueOf(value);
     }

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The warnings the apiserver returns when it creates a pod, for what podcheck checks: WarningsOnCreate in
  * pkg/registry/core/pod/strategy.go (the name as a hostname) and warningsForPodSpecAndMeta in
- * pkg/api/pod/warnings.go (fractional byte quantities), in their order. Computed on the defaulted pod,
+ * pkg/api/pod/warnings.go (fractional byte quantities, env, ports, and {@link SchedulingWarnings}), in their
+ * order. Computed on the defaulted pod,
  * as there: a limit copied into the requests warns twice. warnings.go also warns about a negative
  * terminationGracePeriodSeconds, but a v1 pod never has one by then (see {@link Defaulting}).
  */
@@ -34,6 +35,7 @@ public final class Warnings {
                 out.add(new Warning("metadata.name", NAME_AS_HOSTNAME + "[" + String.join(" ", msgs) + "]"));
             }
         }
+        SchedulingWarnings.nodePlacement(defaulted.spec(), out);
         // pods.VisitContainersWithPath: init containers first.
         List<Container> inits = defaulted.spec().initContainers();
         for (int i = 0; i < inits.size(); i++) {
@@ -45,6 +47,7 @@ public final class Warnings {
         }
         ContainerWarnings.env(defaulted.spec(), out);
         ContainerWarnings.ports(defaulted.spec(), out);
+        SchedulingWarnings.podAffinity(defaulted.spec(), out);
         return List.copyOf(out);
     }
 

@@ -209,7 +209,41 @@ public enum Mutation {
             return new InvalidCase(ref.replace(s, ref.get(s).withResources(ResourceRequirements.of(requests, limits))),
                     ref.path("resources.requests"), Type.INVALID);
         }
+    },
+    /** ValidateTolerations: Exists matches every value, so a value with it is Invalid (reported at the operator). */
+    TOLERATION_EXISTS_WITH_VALUE {
+        @Override
+        InvalidCase apply(Scenario s, Choices c) {
+            String value = Gen.elements("gpu", "true").generate(c);
+            return specField(s, "tolerations", List.of(Map.of("key", "dedicated", "operator", "Exists", "value", value)),
+                    "spec.tolerations[0].operator", Type.INVALID);
+        }
+    },
+    /** validatePodSpecSecurityContext: IsValidUserID, 0 to 2^31-1. */
+    NEGATIVE_RUN_AS_USER {
+        @Override
+        InvalidCase apply(Scenario s, Choices c) {
+            long uid = -Gen.longs(1, 65536, 1).generate(c);
+            return specField(s, "securityContext", Map.of("runAsUser", uid), "spec.securityContext.runAsUser", Type.INVALID);
+        }
+    },
+    /** validateTopologySpreadConstraints: ValidatePositiveField(maxSkew). */
+    SPREAD_SKEW_NOT_POSITIVE {
+        @Override
+        InvalidCase apply(Scenario s, Choices c) {
+            int skew = -Gen.integers(0, 3, 0).generate(c);
+            return specField(s, "topologySpreadConstraints", List.of(Map.of("maxSkew", skew, "topologyKey", "kubernetes.io/hostname",
+                    "whenUnsatisfiable", "DoNotSchedule", "labelSelector", Map.of("matchLabels", Map.of("app", "web")))),
+                    "spec.topologySpreadConstraints[0].maxSkew", Type.INVALID);
+        }
     };
+
+    // A pass-through pod spec field set (replacing any there).
+    private static InvalidCase specField(Scenario s, String name, Object value, String path, Type type) {
+        Map<String, Object> extra = new LinkedHashMap<>(s.pod().spec().extra());
+        extra.put(name, value);
+        return new InvalidCase(spec(s, s.pod().spec().withExtra(extra)), path, type);
+    }
 
     /** Probe handler fields in the order validateHandler checks them. */
     private static final List<String> HANDLERS = List.of("exec", "httpGet", "tcpSocket", "grpc");

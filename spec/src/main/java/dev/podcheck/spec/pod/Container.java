@@ -98,6 +98,13 @@ public record Container(
                 terminationMessagePolicy, extra);
     }
 
+    /** The fields podcheck keeps as read (ports, env, securityContext, ...) replaced at once. */
+    public Container withExtra(Map<String, Object> value) {
+        return new Container(name, image, command, args, resources, startupProbe, livenessProbe,
+                readinessProbe, lifecycle, restartPolicy, imagePullPolicy, terminationMessagePath,
+                terminationMessagePolicy, value);
+    }
+
     /** The API-defaulted fields (SEMANTICS D-7, D-8) replaced at once. */
     public Container withDefaultedFields(String pullPolicy, String messagePath, String messagePolicy) {
         return new Container(name, image, command, args, resources, startupProbe, livenessProbe,

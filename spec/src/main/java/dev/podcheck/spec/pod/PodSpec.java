@@ -85,6 +85,12 @@ public record PodSpec(
                 activeDeadlineSeconds, value, nodeName, readinessGates, extra);
     }
 
+    /** The fields podcheck keeps as read (volumes, tolerations, affinity, ...) replaced at once. */
+    public PodSpec withExtra(Map<String, Object> value) {
+        return new PodSpec(initContainers, containers, restartPolicy, terminationGracePeriodSeconds,
+                activeDeadlineSeconds, priority, nodeName, readinessGates, value);
+    }
+
     public PodSpec withReadinessGates(List<PodReadinessGate> value) {
         return new PodSpec(initContainers, containers, restartPolicy, terminationGracePeriodSeconds,
                 activeDeadlineSeconds, priority, nodeName, value, extra);

@@ -19,6 +19,7 @@ final class Mappers {
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
             .enable(YAMLWriteFeature.LITERAL_BLOCK_STYLE)
+            .stringQuotingChecker(new KubectlQuoting())
             .build())).build();
     static final JsonMapper JSON = configure(JsonMapper.builder()).build();
 

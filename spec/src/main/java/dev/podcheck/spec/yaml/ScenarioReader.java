@@ -36,9 +36,9 @@ public final class ScenarioReader {
 
     private static final String ANNOTATION_FIELD = "metadata.annotations[" + Scenario.ANNOTATION + "]";
 
-    // YAML 1.2 core schema, as Jackson's YAML parser reads scalars; duplicates are kept for strict decoding to find.
+    // Scalars as kubectl reads them (YAML 1.1 booleans, KubectlSchema); duplicates are kept for strict decoding to find.
     private static final LoadSettings LOAD = LoadSettings.builder()
-            .setSchema(OneResolverCoreSchema.INSTANCE).setAllowDuplicateKeys(true).setCodePointLimit((int) MAX_BYTES + 1)
+            .setSchema(KubectlSchema.INSTANCE).setAllowDuplicateKeys(true).setCodePointLimit((int) MAX_BYTES + 1)
             .setMaxAliasesForCollections(YamlLimits.MAX_ALIASES).build();
     // No folding of long scalars: the text Jackson reads holds every scalar exactly as written.
     private static final DumpSettings DUMP = DumpSettings.builder()
@@ -131,6 +131,7 @@ public final class ScenarioReader {
         }
         requirePod(pod, source, line);
         StrictDecoding.Result strict = StrictDecoding.check(pod, source);
+        KubectlSchema.canonical(pod); // Jackson reads YAML 1.2: a `yes` it would take for a string is written `true`
         String checked = new Present(DUMP).emitToString(new Serialize(DUMP).serializeOne(pod).iterator());
         Pod bound;
         try (JsonParser parser = Mappers.YAML.createParser(checked)) {

@@ -177,7 +177,7 @@ final class StrictDecoding {
     // JSON keys are strings; YAML's `80: x` or `true: x` would not decode into a Go struct or map[string].
     private String keyOf(NodeTuple tuple, String path) {
         if (tuple.getKeyNode() instanceof ScalarNode key && ANY_SCALAR.contains(key.getTag())) {
-            return key.getValue();
+            return KubectlSchema.text(key); // a key `on:` is "true" to kubectl
         }
         throw mismatch(tuple.getKeyNode(), path, "a field name");
     }
@@ -193,8 +193,10 @@ final class StrictDecoding {
 
     private InputException mismatch(Node node, String path, String expected) {
         Mark at = node.getStartMark().orElse(null);
+        String yaml11 = KubectlSchema.yaml11Reading(node)
+                .map(what -> " (" + what + " to kubectl, which reads YAML 1.1: quote it to mean the string)").orElse("");
         return new InputException(source, at == null ? 0 : at.getLine() + 1, at == null ? 0 : at.getColumn() + 1,
-                path, "expected " + expected + ", got " + describe(node));
+                path, "expected " + expected + ", got " + describe(node) + yaml11);
     }
 
     static String describe(Node node) {

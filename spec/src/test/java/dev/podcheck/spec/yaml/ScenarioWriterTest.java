@@ -83,8 +83,9 @@ class ScenarioWriterTest {
                       requests:
                         cpu: 500m
                       limits:
-                        memory: 1073741824
+                        memory: "1073741824"
                 """);
+        // (a quantity is a string: quoted where YAML would read it as a number, as kubectl get -o yaml writes it)
     }
 
     @Test
