@@ -34,9 +34,9 @@ final class KubeletRestart {
                 }
             });
         }
-        if (!pod.busy) {
-            pod.publish(); // the new status manager writes what the first SyncPod generates (KR-4)
-        }
+        // The new workers' initial values reach the status manager at once (SetContainerReadiness does not wait for
+        // the pod worker), and the new status manager writes the status it is given (KR-2, KR-4).
+        pod.publish();
         if (pod.options.has(Fault.KUBELET_RESTART_KILLS_CONTAINERS) && !pod.busy && !pod.terminating) {
             killRunning();
             return;
