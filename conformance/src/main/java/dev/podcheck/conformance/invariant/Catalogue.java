@@ -22,13 +22,14 @@ import java.util.List;
 
 /**
  * Every invariant podcheck checks, group by group in a stable order. The groups written before kubelet restarts and
- * sandbox losses judge each pod up to the first one (UntilNodeDisruption); group {@code node} judges them.
+ * sandbox losses judge each pod up to the first one (UntilNodeDisruption), but for {@code trace}, whose rules hold
+ * across them (a restartCount may go down only as SB-5 says); group {@code node} judges them.
  */
 public final class Catalogue {
     private Catalogue() {}
 
     public static List<Invariant> all() {
-        List<Invariant> all = new ArrayList<>();
+        List<Invariant> all = new ArrayList<>(TraceInvariants.all());
         all.addAll(UntilNodeDisruption.each(beforeNodeDisruptions()));
         all.addAll(NodeInvariants.all());
         return List.copyOf(all);
@@ -36,7 +37,6 @@ public final class Catalogue {
 
     private static List<Invariant> beforeNodeDisruptions() {
         List<Invariant> all = new ArrayList<>();
-        all.addAll(TraceInvariants.all());
         all.addAll(InitInvariants.all());
         all.addAll(SidecarInvariants.all());
         all.addAll(RestartInvariants.all());

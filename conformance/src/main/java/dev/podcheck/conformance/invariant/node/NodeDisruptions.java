@@ -1,6 +1,7 @@
 package dev.podcheck.conformance.invariant.node;
 
 import dev.podcheck.conformance.api.Observed;
+import dev.podcheck.conformance.invariant.restart.RestartDue;
 import dev.podcheck.spec.trace.Trace;
 import dev.podcheck.spec.trace.TraceEvent;
 import java.time.Duration;
@@ -12,6 +13,9 @@ import java.util.List;
  * invariants written before them judge a pod's life up to the first one only, and group {@code node} judges the rest.
  */
 public final class NodeDisruptions {
+    /** pkg/kubelet/kubelet.go backOffPeriod: the pod worker's retry of a failed SyncPod (R-6b). */
+    private static final long POD_WORKER_RETRY_MILLIS = 10_000;
+
     private NodeDisruptions() {}
 
     /** Whether the event is a kubelet restart or a sandbox loss. */
@@ -31,8 +35,11 @@ public final class NodeDisruptions {
     }
 
     /**
-     * The trial as it was observed up to its first disruption: the events before it, with the horizon at it, so what
-     * would have been owed after it is owed by no one. The trial itself when it has none.
+     * The trial as it was observed up to its first disruption: the events before it, with the horizon a while before
+     * it, so that nothing owed near it or after it is judged. The while is how late a status may show what happened
+     * before the disruption: the pod worker, busy with the longest chain of starts and then waiting out its retry,
+     * writes a change after a relist (a probe kill's exit shows with the restart's start, which the disruption may cut
+     * or change). The trial itself when it has none.
      */
     public static Observed beforeFirst(Observed trial) {
         int first = firstIndex(trial.trace());
@@ -40,8 +47,10 @@ public final class NodeDisruptions {
             return trial;
         }
         List<TraceEvent> events = trial.trace().events();
-        long at = events.get(first).at();
+        long showsLate = RestartDue.longestStartChain(trial) + RestartDue.PLEG_RELIST_MILLIS + POD_WORKER_RETRY_MILLIS
+                + trial.toleranceMillis();
+        long horizon = Math.max(0, Math.min(events.get(first).at(), trial.horizonMillis()) - showsLate);
         return new Observed(trial.scenario(), new Trace(events.subList(0, first)), trial.observations(),
-                trial.tolerance(), Duration.ofMillis(Math.min(at, trial.horizonMillis())));
+                trial.tolerance(), Duration.ofMillis(horizon));
     }
 }

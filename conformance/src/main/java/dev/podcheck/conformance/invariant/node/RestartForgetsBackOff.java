@@ -64,7 +64,8 @@ public final class RestartForgetsBackOff implements Invariant {
                 }
                 long end = last.finishedAt() + Long.parseLong(m.group(1)) * 1000;
                 // The restart's SyncPod comes once the pod worker is free; starts before this one may take their time.
-                long latest = RestartDue.busyUntil(trial, restart.at()) + RestartDue.PLEG_RELIST_MILLIS
+                long busy = RestartDue.busyUntil(trial, restart.at());
+                long latest = busy >= Long.MAX_VALUE / 4 ? Long.MAX_VALUE : busy + RestartDue.PLEG_RELIST_MILLIS
                         + trial.toleranceMillis() + RestartDue.longestStartChain(trial);
                 boolean judged = end > latest
                         && end <= trial.horizonMillis() && !Disruptions.stopping(trial.trace(), end)

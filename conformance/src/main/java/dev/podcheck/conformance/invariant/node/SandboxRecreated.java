@@ -60,8 +60,12 @@ public final class SandboxRecreated implements Invariant {
                     .anyMatch(TraceEvent.ContainerStatusChanged.class::isInstance);
             // The next relist's SyncPod, once the pod worker is free: a start under way (its pull, its creation, its
             // postStart) finishes first, into the lost sandbox.
-            long due = RestartDue.busyUntil(trial, loss.at()) + RestartDue.longestStartChain(trial)
-                    + RestartDue.PLEG_RELIST_MILLIS + trial.toleranceMillis();
+            long busy = RestartDue.busyUntil(trial, loss.at());
+            if (busy >= Long.MAX_VALUE / 4) {
+                continue; // held for good (a hung postStart, S-3b): no SyncPod comes, nothing is owed
+            }
+            long due = busy + RestartDue.longestStartChain(trial) + RestartDue.PLEG_RELIST_MILLIS
+                    + trial.toleranceMillis();
             SandboxCreated created = null;
             boolean falseShown = false;
             for (int i = loss.index() + 1; i < events.size() && created == null; i++) {

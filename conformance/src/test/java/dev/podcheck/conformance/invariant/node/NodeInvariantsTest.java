@@ -191,6 +191,28 @@ class NodeInvariantsTest {
     }
 
     @Nested
+    class WellFormedAcrossSandboxesTest {
+        static final ContainerStatusChanged INIT_DONE_TWICE = new ContainerStatusChanged(5_000, new ContainerStatus("init",
+                new ContainerState.Terminated(0, "Completed", "", 4_000, 5_000), null, 2, true, false));
+        static final ContainerStatusChanged INIT_AGAIN_FROM_ZERO = new ContainerStatusChanged(61_000,
+                new ContainerStatus("init", new ContainerState.Running(61_000), null, 0, false, true));
+
+        @Test
+        void should_let_an_init_container_count_from_zero_in_a_sandbox_created_again() {
+            var t = trace(running(0, "app", true, true), INIT_DONE_TWICE, LOST, CREATED, INIT_AGAIN_FROM_ZERO);
+            assertThat(dev.podcheck.conformance.invariant.trace.WellFormedTrace.problems(
+                    Trials.scenario(ALWAYS).pod().spec(), t, Trials.HORIZON.toMillis())).isEmpty();
+        }
+
+        @Test
+        void should_flag_a_count_going_down_without_one() {
+            var t = trace(running(0, "app", true, true), INIT_DONE_TWICE, INIT_AGAIN_FROM_ZERO);
+            assertThat(dev.podcheck.conformance.invariant.trace.WellFormedTrace.problems(
+                    Trials.scenario(ALWAYS).pod().spec(), t, Trials.HORIZON.toMillis())).hasSize(1);
+        }
+    }
+
+    @Nested
     class UntilNodeDisruptionTest {
         @Test
         void should_judge_an_earlier_invariant_up_to_the_first_disruption_only() {
