@@ -63,4 +63,14 @@ public enum Fault {
     IMAGE_UPDATE_IGNORED,
     /** Updates the apiserver refuses are applied as if accepted, a raised activeDeadlineSeconds included (SU-1). */
     UPDATE_VALIDATION_SKIPPED,
+    /** A kubelet restart stops the containers the runtime runs, as if the kubelet owned them (KR-1). */
+    KUBELET_RESTART_KILLS_CONTAINERS,
+    /** A kubelet restart keeps the probe workers and their results, as if it had not restarted (KR-2). */
+    PROBE_STATE_KEPT_ACROSS_KUBELET_RESTART,
+    /** A kubelet restart keeps the crash-loop and image back-offs and the reason cache (KR-3). */
+    BACK_OFF_KEPT_ACROSS_KUBELET_RESTART,
+    /** A lost sandbox is never created again: the pod's containers stay dead (SB-3). */
+    SANDBOX_NOT_RECREATED,
+    /** A new sandbox does not run the init containers again: the regular containers restart at once (SB-3, SB-4). */
+    INIT_NOT_RERUN_AFTER_SANDBOX_LOSS,
 }

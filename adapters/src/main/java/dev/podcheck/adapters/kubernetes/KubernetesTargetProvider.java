@@ -94,12 +94,13 @@ public final class KubernetesTargetProvider implements TargetProvider {
      * used), so that the default eight trials at once fit on one 2-core node beside its system pods:
      * a pod that asks for more than the node has left is unschedulable, and its trial inconclusive. The
      * QoS class under test is the shape of requests and limits, never their size. No finalizers, gate
-     * patches, termination messages or image pulls yet (render.UnsupportedFeatures says why).
+     * patches, termination messages, image pulls, kubelet restarts or sandbox losses yet (render.UnsupportedFeatures says why).
      */
     @Override
     public Size size(Size asked) {
         return asked.withNodePressure(false).withStartDelays(false).withResourceCaps(CPU_MILLIS_CAP, MEMORY_MI_CAP)
-                .withApiPatches(false).withTerminationMessages(false).withImagePulls(false);
+                .withApiPatches(false).withTerminationMessages(false).withImagePulls(false)
+                .withNodeDisruptions(false);
     }
 
     static final int CPU_MILLIS_CAP = 40;

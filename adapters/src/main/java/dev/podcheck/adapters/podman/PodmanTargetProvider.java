@@ -80,12 +80,13 @@ public final class PodmanTargetProvider implements TargetProvider {
      * that has either of lifecycle, livenessProbe, readinessProbe, or startupProbe set"), and kube
      * play waits for each init container to exit, so behind a sidecar no regular container ever
      * starts: every trial with one would be inconclusive, or show that same deviation again. No
-     * finalizers, gate patches, termination messages or image pulls (render.UnsupportedFeatures says why).
+     * finalizers, gate patches, termination messages, image pulls, kubelet restarts or sandbox losses (render.UnsupportedFeatures says why).
      */
     @Override
     public Size size(Size asked) {
         return asked.withNodePressure(false).withStartDelays(false).withContainers(asked.maxContainers(), asked.maxInitContainers(), 0)
-                .withApiPatches(false).withTerminationMessages(false).withImagePulls(false);
+                .withApiPatches(false).withTerminationMessages(false).withImagePulls(false)
+                .withNodeDisruptions(false);
     }
 
     /** Long enough for restarts and a graceful deletion; every second of it is wall time. */

@@ -2,8 +2,10 @@ package dev.podcheck.adapters.render;
 
 import dev.podcheck.conformance.api.Target.TargetException;
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
+import dev.podcheck.spec.scenario.LoseSandbox;
 import dev.podcheck.spec.scenario.PatchCondition;
 import dev.podcheck.spec.scenario.RemoveFinalizers;
+import dev.podcheck.spec.scenario.RestartKubelet;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.scenario.UpdatePod;
 import java.util.ArrayList;
@@ -11,10 +13,12 @@ import java.util.List;
 
 /**
  * What the real targets cannot act yet, said instead of ignored (their providers also keep the
- * generator from drawing it, Size.apiPatches, terminationMessages and imagePulls): finalizers, which
+ * generator from drawing it, Size.apiPatches, terminationMessages, imagePulls and nodeDisruptions): finalizers, which
  * nothing would remove from a real pod, and the events that patch or update the pod; termination messages and
  * logs, because the rendered scripts use the termination log and stdout for their own reports; the
- * node's images, since the rendered pod runs its own image and no registry stages a slow or failing one.
+ * node's images, since the rendered pod runs its own image and no registry stages a slow or failing one; kubelet
+ * restarts and sandbox losses, which would restart or stop the node's kubelet and runtime under every other trial
+ * sharing the node.
  */
 public final class UnsupportedFeatures {
     private UnsupportedFeatures() {}
@@ -33,6 +37,12 @@ public final class UnsupportedFeatures {
         }
         if (defaulted.events().stream().anyMatch(UpdatePod.class::isInstance)) {
             out.add("the updatePod event (an update of the pod's spec)");
+        }
+        if (defaulted.events().stream().anyMatch(RestartKubelet.class::isInstance)) {
+            out.add("the restartKubelet event (a restart of the node's kubelet, under every trial on the node)");
+        }
+        if (defaulted.events().stream().anyMatch(LoseSandbox.class::isInstance)) {
+            out.add("the loseSandbox event (stopping the pod's sandbox through the node's runtime)");
         }
         boolean writes = defaulted.behaviours().values().stream().flatMap(b -> b.instances().stream())
                 .anyMatch(UnsupportedFeatures::writesOutput);

@@ -106,6 +106,7 @@ class KubernetesTargetProviderTest {
             assertThat(provider.size(Size.DEFAULT).apiPatches()).isFalse();
             assertThat(provider.size(Size.DEFAULT).terminationMessages()).isFalse();
             assertThat(provider.size(Size.DEFAULT).imagePulls()).isFalse();
+            assertThat(provider.size(Size.DEFAULT).nodeDisruptions()).isFalse();
         }
     }
 

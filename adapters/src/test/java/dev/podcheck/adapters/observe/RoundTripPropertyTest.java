@@ -32,7 +32,8 @@ class RoundTripPropertyTest {
     static final long CREATED = 1_795_000_000_250L;
     static final EngineOptions OPTIONS = EngineOptions.DEFAULT.withHorizon(Duration.ofMinutes(10));
     /** What the real targets run: no finalizers, gate patches, termination messages or images (UnsupportedFeatures). */
-    static final Size CLUSTER = Size.DEFAULT.withApiPatches(false).withTerminationMessages(false).withImagePulls(false);
+    static final Size CLUSTER = Size.DEFAULT.withApiPatches(false).withTerminationMessages(false).withImagePulls(false)
+            .withNodeDisruptions(false);
     static final Property<Scenario> SCENARIOS = Property.forAll(ScenarioGen.scenarios(CLUSTER).map(Defaulting::apply))
             .trials(300).seed(20261126L).renderedWith(ScenarioWriter::toYaml);
 

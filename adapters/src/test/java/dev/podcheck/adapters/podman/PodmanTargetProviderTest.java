@@ -73,7 +73,8 @@ class PodmanTargetProviderTest {
 
             assertThat(size).isEqualTo(Size.DEFAULT.withNodePressure(false).withStartDelays(false)
                     .withContainers(Size.DEFAULT.maxContainers(), Size.DEFAULT.maxInitContainers(), 0)
-                    .withApiPatches(false).withTerminationMessages(false).withImagePulls(false));
+                    .withApiPatches(false).withTerminationMessages(false).withImagePulls(false)
+                    .withNodeDisruptions(false));
         }
     }
 

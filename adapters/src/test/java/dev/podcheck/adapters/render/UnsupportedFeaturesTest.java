@@ -31,6 +31,8 @@ class UnsupportedFeaturesTest {
                       - patchCondition: {at: 5s, type: example.com/lb, status: "True"}
                       - removeFinalizers: {at: 9s}
                       - updatePod: {at: 9s, activeDeadlineSeconds: 60}
+                      - restartKubelet: {at: 10s}
+                      - loseSandbox: {at: 11s}
                 spec:
                   readinessGates: [{conditionType: example.com/lb}]
                   containers: [{name: app, image: busybox}]
@@ -43,6 +45,8 @@ class UnsupportedFeaturesTest {
                         + "the removeFinalizers event (a patch of metadata.finalizers); "
                         + "the patchCondition event (a status patch of a readiness gate's condition); "
                         + "the updatePod event (an update of the pod's spec); "
+                        + "the restartKubelet event (a restart of the node's kubelet, under every trial on the node); "
+                        + "the loseSandbox event (stopping the pod's sandbox through the node's runtime); "
                         + "behaviours' terminationMessage and log (the rendered scripts report through the termination log"
                         + " and stdout)");
     }

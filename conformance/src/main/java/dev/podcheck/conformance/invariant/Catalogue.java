@@ -7,6 +7,8 @@ import dev.podcheck.conformance.invariant.finalizer.FinalizerInvariants;
 import dev.podcheck.conformance.invariant.image.ImageInvariants;
 import dev.podcheck.conformance.invariant.update.UpdateInvariants;
 import dev.podcheck.conformance.invariant.init.InitInvariants;
+import dev.podcheck.conformance.invariant.node.NodeInvariants;
+import dev.podcheck.conformance.invariant.node.UntilNodeDisruption;
 import dev.podcheck.conformance.invariant.phase.PhaseInvariants;
 import dev.podcheck.conformance.invariant.probe.ProbeInvariants;
 import dev.podcheck.conformance.invariant.qos.QoSInvariants;
@@ -18,13 +20,23 @@ import dev.podcheck.conformance.invariant.trace.TraceInvariants;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every invariant podcheck checks, group by group in a stable order. */
+/**
+ * Every invariant podcheck checks, group by group in a stable order. The groups written before kubelet restarts and
+ * sandbox losses judge each pod up to the first one (UntilNodeDisruption), but for {@code trace}, whose rules hold
+ * across them (a restartCount may go down only as SB-5 says); group {@code node} judges them.
+ */
 public final class Catalogue {
     private Catalogue() {}
 
     public static List<Invariant> all() {
+        List<Invariant> all = new ArrayList<>(TraceInvariants.all());
+        all.addAll(UntilNodeDisruption.each(beforeNodeDisruptions()));
+        all.addAll(NodeInvariants.all());
+        return List.copyOf(all);
+    }
+
+    private static List<Invariant> beforeNodeDisruptions() {
         List<Invariant> all = new ArrayList<>();
-        all.addAll(TraceInvariants.all());
         all.addAll(InitInvariants.all());
         all.addAll(SidecarInvariants.all());
         all.addAll(RestartInvariants.all());

@@ -74,6 +74,15 @@ record Change(String container, String text) {
         if (event instanceof TraceEvent.UpdateRefused refused) {
             return pod("update refused: " + refused.message());
         }
+        if (event instanceof TraceEvent.KubeletRestarted) {
+            return pod("kubelet restarted");
+        }
+        if (event instanceof TraceEvent.SandboxLost) {
+            return pod("sandbox lost");
+        }
+        if (event instanceof TraceEvent.SandboxCreated created) {
+            return pod("sandbox created, attempt " + created.attempt());
+        }
         throw new IllegalArgumentException("no timeline text for " + event);
     }
 

@@ -116,7 +116,8 @@ final class Lanes {
         } else if (event instanceof TraceEvent.DeletionRequested || event instanceof TraceEvent.PodRemoved
                 || event instanceof TraceEvent.PodEvicted || event instanceof TraceEvent.FinalizersRemoved
                 || event instanceof TraceEvent.ConditionPatched || event instanceof TraceEvent.PodUpdated
-                || event instanceof TraceEvent.UpdateRefused) {
+                || event instanceof TraceEvent.UpdateRefused || event instanceof TraceEvent.KubeletRestarted
+                || event instanceof TraceEvent.SandboxLost || event instanceof TraceEvent.SandboxCreated) {
             mark(pod, event, "pod-event");
         }
         // PodCreated and condition changes are in the text timeline; the picture shows phase, not conditions.

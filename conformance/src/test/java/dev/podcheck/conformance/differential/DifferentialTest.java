@@ -15,6 +15,7 @@ import java.util.Set;
 import dev.podcheck.engine.Fault;
 import dev.podcheck.spec.admission.Defaulting;
 import dev.podcheck.spec.generate.ScenarioGen;
+import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.property.Property;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.yaml.ScenarioReader;
@@ -32,6 +33,12 @@ import org.junit.jupiter.api.Test;
  * trace changed just beyond its bound, and it must keep to what the target observes.
  */
 class DifferentialTest {
+    /**
+     * What a real target runs, the only scenarios a differential ever compares: no kubelet restart or sandbox loss,
+     * which the real targets refuse (render.UnsupportedFeatures).
+     */
+    static final Size REAL = Size.DEFAULT.withNodeDisruptions(false);
+
     static final Duration HORIZON = Duration.ofMinutes(2);
 
     /** An app that fails 3 s after each start, restarted in a crash loop. */
@@ -183,7 +190,7 @@ class DifferentialTest {
         @Test
         void should_agree_with_itself_on_every_generated_scenario() {
             EngineStandIn faithful = EngineStandIn.faithful();
-            Property.forAll(ScenarioGen.scenarios().map(Defaulting::apply)).trials(300).seed(11L)
+            Property.forAll(ScenarioGen.scenarios(REAL).map(Defaulting::apply)).trials(300).seed(11L)
                     .renderedWith(ScenarioWriter::toYaml)
                     .check(s -> assertThat(differences(faithful, s)).isEmpty());
         }
@@ -192,7 +199,7 @@ class DifferentialTest {
         void should_agree_when_every_time_lags_the_pods_creation_by_the_first_starts_freedom() {
             // A constant lag is one late first start: every other step keeps its distance from its cause.
             EngineStandIn lagging = EngineStandIn.faithful().lagging(900, Duration.ofSeconds(1));
-            Property.forAll(ScenarioGen.scenarios().map(Defaulting::apply)).trials(300).seed(12L)
+            Property.forAll(ScenarioGen.scenarios(REAL).map(Defaulting::apply)).trials(300).seed(12L)
                     .renderedWith(ScenarioWriter::toYaml)
                     .check(s -> assertThat(differences(lagging, s)).isEmpty());
         }
@@ -205,7 +212,7 @@ class DifferentialTest {
         void should_never_differ_when_each_start_and_exit_lags_its_cause_within_the_timing() {
             // GIVEN scenarios without a stop (their stops are the next test's), WHEN each start lags its cause by up
             // to 1 s and each run by up to 0.3 s, chained along init containers and restarts
-            Property.forAll(ScenarioGen.scenarios().map(Defaulting::apply).map(DifferentialTest::withoutStop))
+            Property.forAll(ScenarioGen.scenarios(REAL).map(Defaulting::apply).map(DifferentialTest::withoutStop))
                     .trials(300).seed(21L).renderedWith(ScenarioWriter::toYaml)
                     .check(s -> {
                         Trace reference = reference(s);
@@ -221,7 +228,7 @@ class DifferentialTest {
 
         @Test
         void should_never_differ_when_each_stop_and_the_removal_lag_their_cause_within_the_timing() {
-            Property.forAll(ScenarioGen.scenarios().map(Defaulting::apply)).trials(300).seed(22L)
+            Property.forAll(ScenarioGen.scenarios(REAL).map(Defaulting::apply)).trials(300).seed(22L)
                     .renderedWith(ScenarioWriter::toYaml)
                     .check(s -> {
                         Trace lagged = new CausalLag(0, 0, STOP, STATUS, s.hashCode()).apply(reference(s), s,
@@ -236,7 +243,7 @@ class DifferentialTest {
             // to 4 s along the chain, every run by up to 2 s, and the carried times are cut to the second
             Timing kubelet = Timing.reactingWithin(Duration.ofSeconds(2)).withStartLatency(Duration.ofSeconds(2))
                     .withEventBatching(Duration.ofSeconds(2)).withClockResolution(Duration.ofSeconds(1));
-            Property.forAll(ScenarioGen.scenarios().map(Defaulting::apply).map(DifferentialTest::withoutStop))
+            Property.forAll(ScenarioGen.scenarios(REAL).map(Defaulting::apply).map(DifferentialTest::withoutStop))
                     .trials(200).seed(23L).renderedWith(ScenarioWriter::toYaml)
                     .check(s -> {
                         Trace reference = reference(s);

@@ -23,7 +23,7 @@ final class DivergentRun {
     static final String TARGET = "faulty-engine";
     static final long SEED = 3;
     /** What a real target draws: the node's images are not staged there (render.UnsupportedFeatures). */
-    static final Size STAND_IN = Size.DEFAULT.withImagePulls(false);
+    static final Size STAND_IN = Size.DEFAULT.withImagePulls(false).withNodeDisruptions(false);
 
     private static RunResult cached;
 

@@ -173,6 +173,25 @@ class TimelineTest {
         }
 
         @Test
+        void should_show_a_kubelet_restart_a_lost_sandbox_and_the_new_one() {
+            Trace trace = trace()
+                    .add(new TraceEvent.KubeletRestarted(30_000))
+                    .add(new TraceEvent.SandboxLost(40_000))
+                    .add(new TraceEvent.KubeletEvent(41_000, "SandboxChanged", "",
+                            "Pod sandbox changed, it will be killed and re-created."))
+                    .add(new TraceEvent.SandboxCreated(41_000, 1))
+                    .build();
+
+            assertThat(Timeline.of(List.of("app")).render(trace)).isEqualTo("""
+                      time  container  change
+                    30.000  (pod)      kubelet restarted
+                    40.000  (pod)      sandbox lost
+                    41.000  (pod)      event SandboxChanged: Pod sandbox changed, it will be killed and re-created.
+                    41.000  (pod)      sandbox created, attempt 1
+                    """);
+        }
+
+        @Test
         void should_show_a_lastState_change_when_nothing_else_changed() {
             Trace trace = trace()
                     .status(0, "app", waiting("CrashLoopBackOff"), 1, false, false)

@@ -84,7 +84,16 @@ final class Checks {
             Map.entry("eviction/evicted-status", new Check(PROGRESSES, List.of("eviction"))),
             Map.entry("finalizer/holds-removal", new Check(SAFE, List.of("finalizers"))),
             Map.entry("finalizer/final-status-readable", new Check(PROGRESSES, List.of("finalizers", "deletion"))),
-            Map.entry("finalizer/removed-once-released", new Check(PROGRESSES, List.of("finalizers", "pod-removed"))));
+            Map.entry("finalizer/removed-once-released", new Check(PROGRESSES, List.of("finalizers", "pod-removed"))),
+            Map.entry("node/restart-keeps-containers", new Check(SAFE, List.of("kubelet-restart"))),
+            Map.entry("node/probes-start-again", new Check(SAFE, List.of("kubelet-restart", "readiness-probe",
+                    "startup-probe"))),
+            Map.entry("node/restart-forgets-back-off", new Check(PROGRESSES, List.of("kubelet-restart",
+                    "crash-loop-back-off"))),
+            Map.entry("node/sandbox-recreated", new Check(PROGRESSES, List.of("sandbox-loss", "sandbox-created"))),
+            Map.entry("node/no-sandbox-under-never", new Check(SAFE, List.of("sandbox-loss", "restartPolicy=Never"))),
+            Map.entry("node/init-reruns-after-sandbox-loss", new Check(SAFE, List.of("sandbox-created",
+                    "init-containers"))));
 
     private Checks() {}
 }

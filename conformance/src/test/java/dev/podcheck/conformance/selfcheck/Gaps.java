@@ -82,7 +82,16 @@ final class Gaps {
                     + "IfNotPresent: not written yet"),
             oneWay("IP-4", SAFETY, "a pull retried too early is IP-5's safety (image/pull-back-off)"),
             oneWay("SU-1", PROGRESS, NEVER + " (a refused update changes nothing); an accepted image change's restart "
-                    + "is SU-2's progress (update/image-change-restarts)"));
+                    + "is SU-2's progress (update/image-change-restarts)"),
+            oneWay("KR-1", PROGRESS, NEVER + " (the runtime's containers simply go on)"),
+            open("KR-2", PROGRESS, "ready (started) again by the first readiness (startup) success after the restart: "
+                    + READINESS),
+            oneWay("KR-3", SAFETY, "once the back-off is forgotten no start is too early: restart/backoff judges up to "
+                    + "the restart"),
+            oneWay("SB-2", SAFETY, "the new sandbox is owed; a sandbox that must not come is SB-3's safety "
+                    + "(node/no-sandbox-under-never)"),
+            open("SB-4", PROGRESS, "the init containers must run again by when: init/next-starts judges up to the loss "
+                    + "only, not written for the new sandbox yet"));
 
     private Gaps() {}
 }

@@ -38,7 +38,14 @@ final class Mutants {
             Map.entry(Fault.IMAGE_PULL_BACK_OFF_IGNORED, "a failed image pull is retried only after the image back-off"),
             Map.entry(Fault.PULL_POLICY_IGNORED, "imagePullPolicy IfNotPresent does not pull an image on the node"),
             Map.entry(Fault.IMAGE_UPDATE_IGNORED, "an image update kills and restarts the running container"),
-            Map.entry(Fault.UPDATE_VALIDATION_SKIPPED, "the apiserver refuses to raise activeDeadlineSeconds")));
+            Map.entry(Fault.UPDATE_VALIDATION_SKIPPED, "the apiserver refuses to raise activeDeadlineSeconds"),
+            Map.entry(Fault.KUBELET_RESTART_KILLS_CONTAINERS, "a kubelet restart leaves running containers running"),
+            Map.entry(Fault.PROBE_STATE_KEPT_ACROSS_KUBELET_RESTART,
+                    "a kubelet restart starts every probe worker again from its initial value"),
+            Map.entry(Fault.BACK_OFF_KEPT_ACROSS_KUBELET_RESTART, "a kubelet restart forgets the crash-loop back-off"),
+            Map.entry(Fault.SANDBOX_NOT_RECREATED, "a lost sandbox is created again with the next attempt"),
+            Map.entry(Fault.INIT_NOT_RERUN_AFTER_SANDBOX_LOSS,
+                    "a sandbox created again runs the init containers again before the regular containers")));
 
     /**
      * Faults the current catalogue does not catch with the default budget, with the invariant that

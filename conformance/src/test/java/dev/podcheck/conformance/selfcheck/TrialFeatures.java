@@ -76,6 +76,9 @@ final class TrialFeatures {
             spec("pull-policy-never", s -> s.allContainers().anyMatch(c -> "Never".equals(c.imagePullPolicy()))),
             event("image-update", e -> e instanceof TraceEvent.PodUpdated u && !u.images().isEmpty()),
             event("update-refused", e -> e instanceof TraceEvent.UpdateRefused),
+            event("kubelet-restart", e -> e instanceof TraceEvent.KubeletRestarted),
+            event("sandbox-loss", e -> e instanceof TraceEvent.SandboxLost),
+            event("sandbox-created", e -> e instanceof TraceEvent.SandboxCreated),
             new Feature("termination-message", t -> terminated(t).anyMatch(x -> x.message() != null
                     && !x.message().isEmpty())));
 

@@ -58,6 +58,11 @@ public final class ImagePulls {
         return Optional.of(new PullStep.Pull(image, node.pullTakes().toMillis(), node.pullFails(attempt)));
     }
 
+    /** The kubelet restarted: its image back-off was in memory only (SEMANTICS KR-3); pulled images stay on the node. */
+    public void forgetBackOff() {
+        backOff.forgetAll();
+    }
+
     /** The pull ended at {@code now}: the image is on the node, or its back-off grows (backOff.Next). */
     public void ended(PullStep.Pull pull, long now) {
         if (pull.fails()) {

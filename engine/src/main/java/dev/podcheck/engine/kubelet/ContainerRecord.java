@@ -36,6 +36,12 @@ final class ContainerRecord {
     ContainerState.Terminated unknownAtTermination;
     /** A start is queued or under way in the current sync. */
     boolean starting;
+    /** How many instances the runtime created for this container: the next one's serial. */
+    private int created;
+    /** The restartCount the next instance gets after a lost sandbox purged this init container (SB-5), or -1. */
+    private int countAfterPurge = -1;
+    /** The API's old terminated status of an init container the runtime no longer lists (SB-5), until it runs again. */
+    private ContainerStatus purgedStatus;
 
     /** How many containers the pod has: they share the status' room for termination messages (TM-4). */
     private final int podContainers;
@@ -74,15 +80,37 @@ final class ContainerRecord {
     }
 
     Instance newInstance() {
-        int count = current == null ? 0 : current.restartCount + 1;
+        int count = current == null ? Math.max(countAfterPurge, 0) : current.restartCount + 1;
         if (current != null && current.exit != null) {
             beforePrevious = previousExit;
             previousExit = current.exit;
             previous = current;
         }
-        current = new Instance(count, behaviour.forInstance(count));
+        // The behaviour goes by the instances that ran, whatever the count says after a purge.
+        current = new Instance(count, created, behaviour.forInstance(created));
+        created++;
+        countAfterPurge = -1;
+        purgedStatus = null;
         waiting = null;
         return current;
+    }
+
+    /**
+     * purgeInitContainers (SEMANTICS SB-3, SB-5): the runtime forgets this init container and its logs. The API keeps
+     * its last status until it runs again; its next restartCount is one more than now when the same SyncPod starts it
+     * again (the pod status it read still lists it), else 0 (no log left to count from).
+     */
+    void purge(boolean restartedInSameSync, String defaultWaitingReason) {
+        if (current == null) {
+            return;
+        }
+        purgedStatus = status(defaultWaitingReason);
+        countAfterPurge = restartedInSameSync ? current.restartCount + 1 : 0;
+        current = null;
+        previous = null;
+        previousExit = null;
+        beforePrevious = null;
+        waiting = null;
     }
 
     boolean isRunning() {
@@ -100,7 +128,7 @@ final class ContainerRecord {
             return false;
         }
         ProbeWorker startup = probes.get(ProbeKind.startup);
-        return startup == null || Boolean.TRUE.equals(startup.resultFor(current.restartCount));
+        return startup == null || Boolean.TRUE.equals(startup.resultFor(current.serial));
     }
 
     /** ready (P-11): started, and readiness Success when there is a readiness probe. */
@@ -113,13 +141,16 @@ final class ContainerRecord {
         }
         ProbeWorker readiness = probes.get(ProbeKind.readiness);
         return readiness == null || faults.contains(Fault.READY_WITHOUT_READINESS)
-                || Boolean.TRUE.equals(readiness.resultFor(current.restartCount));
+                || Boolean.TRUE.equals(readiness.resultFor(current.serial));
     }
 
     /** The API status entry as the kubelet would write it now (convertToAPIContainerStatuses). */
     ContainerStatus status(String defaultWaitingReason) {
         if (current == null && unknownAtTermination != null) {
             return new ContainerStatus(name(), unknownAtTermination, null, 0, false, false);
+        }
+        if (current == null && purgedStatus != null) {
+            return purgedStatus;
         }
         if (current == null) {
             ContainerState state = waiting != null ? waiting : ContainerState.waiting(defaultWaitingReason);

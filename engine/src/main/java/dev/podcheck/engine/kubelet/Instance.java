@@ -8,6 +8,12 @@ import java.util.List;
 /** One run of a container (one container ID): from the start request to its exit. */
 final class Instance {
     final int restartCount;
+    /**
+     * Which instance of its container this is, counting every one the runtime ever created: the container ID the
+     * probe workers key their results by. Not the restartCount, which starts again at 0 for an init container a lost
+     * sandbox purged (SEMANTICS SB-5).
+     */
+    final int serial;
     final InstanceBehaviour behaviour;
     /** When the process runs; -1 while the runtime is still creating it. */
     long startedAt = -1;
@@ -34,8 +40,9 @@ final class Instance {
     /** Who else waits for the kill under way (a pod stop joining a probe kill): run once it has exited. */
     final List<Runnable> stopWaiters = new ArrayList<>();
 
-    Instance(int restartCount, InstanceBehaviour behaviour) {
+    Instance(int restartCount, int serial, InstanceBehaviour behaviour) {
         this.restartCount = restartCount;
+        this.serial = serial;
         this.behaviour = behaviour;
     }
 

@@ -50,6 +50,8 @@ public final class PodWorker {
     final ImagePulls images;
     final ImageSteps imageSteps = new ImageSteps(this);
     final SpecUpdates updates;
+    final SandboxLoss sandbox = new SandboxLoss(this);
+    final KubeletRestart kubeletRestart = new KubeletRestart(this);
     private final String defaultWaitingReason;
 
     private boolean initialized;
@@ -127,20 +129,46 @@ public final class PodWorker {
             return; // deleted before the kubelet got to it
         }
         publish();
+        startProbeWorkers();
+        admittedAt = queue.now();
+        activeDeadline(deadlineSeconds);
+        sync();
+    }
+
+    /**
+     * probeManager.AddPod (P-1, P-3): a new worker per probe of every container but regular init containers, ticking
+     * from the worker phase on. A kubelet restart builds them all anew (KR-2), except those already stopped.
+     */
+    void startProbeWorkers() {
         long t0 = queue.now() + options.timing().probeTickPhase().toMillis();
         for (ContainerRecord rec : byName.values()) {
             if (rec.kind == ContainerRecord.Kind.INIT) {
                 continue; // regular init containers have no probes (V-14)
             }
             rec.spec.probeKinds().forEach(kind -> {
+                ProbeWorker old = rec.probes.get(kind);
+                if (old != null && old.isStopped()) {
+                    return; // stopped for a pod being stopped (T-5): the restarted kubelet does not start it again
+                }
                 ProbeWorker worker = new ProbeWorker(kind, rec.spec.probe(kind), options.faults());
                 rec.probes.put(kind, worker);
                 probes.scheduleTick(rec, worker, t0);
             });
         }
-        admittedAt = queue.now();
-        activeDeadline(deadlineSeconds);
-        sync();
+    }
+
+    /** The pod's first sync happened: it has a sandbox, a startTime and probe workers. */
+    boolean admitted() {
+        return admittedAt >= 0;
+    }
+
+    /** A new sandbox: the pod counts as initialized again only once its init containers have run again (SB-4). */
+    void initializeAgain() {
+        initialized = false;
+    }
+
+    String defaultWaitingReason() {
+        return defaultWaitingReason;
     }
 
     /**
@@ -203,6 +231,10 @@ public final class PodWorker {
             return;
         }
         publish(); // generateAPIPodStatus runs at the start of every SyncPod, not while one is busy
+        if (sandbox.changed()) {
+            sandbox.recreate(); // computePodActions' createPodSandbox branch decides alone (SB-3)
+            return;
+        }
         Deque<ContainerRecord> toStart = new ArrayDeque<>();
         if (!initialized) {
             // initActions restarts the exited sidecars itself, also in the sync that finds the pod initialized
@@ -448,7 +480,7 @@ public final class PodWorker {
         trace.phase(now, api, failedByKubelet ? failedReason : "", failedByKubelet ? failedMessage : "");
         PodSpec gated = options.has(Fault.READINESS_GATES_IGNORED) ? spec.withReadinessGates(List.of()) : spec;
         List<PodCondition> conditions = PodConditions.forcedForTerminalPhase(
-                PodConditions.kubeletOwned(gated, statuses, api, true, patchedConditions), api);
+                PodConditions.kubeletOwned(gated, statuses, api, sandbox.ready(), patchedConditions), api);
         conditions.forEach(c -> trace.condition(now, c));
         if (disruption != null && api.isTerminal()) {
             trace.condition(now, disruption); // sent with the terminal phase only (ST-17)

@@ -39,7 +39,7 @@ final class ProbeDriver {
      */
     void triggerReadiness(ContainerRecord rec) {
         ProbeWorker readiness = rec.probes.get(ProbeKind.readiness);
-        if (readiness != null && !Boolean.TRUE.equals(readiness.resultFor(rec.current.restartCount)) && rec.started()) {
+        if (readiness != null && !Boolean.TRUE.equals(readiness.resultFor(rec.current.serial)) && rec.started()) {
             scheduleTick(rec, readiness, pod.queue.now());
         }
     }
@@ -53,7 +53,7 @@ final class ProbeDriver {
         boolean visible = inst != null && inst.visible;
         boolean passes = visible && inst.exit == null
                 && inst.behaviour.health(worker.kind()).passesAtMillis(now - inst.startedAt);
-        ProbeTarget target = new ProbeTarget(visible ? inst.restartCount : -1,
+        ProbeTarget target = new ProbeTarget(visible ? inst.serial : -1,
                 visible && (inst.exit == null || !inst.observed), visible ? inst.startedAt : 0, rec.started(),
                 pod.trace.phase().isTerminal(), pod.termination.deletionRequested(), passes);
         ProbeWorker.Outcome outcome = worker.tick(now, target);

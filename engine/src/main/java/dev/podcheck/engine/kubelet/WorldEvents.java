@@ -1,9 +1,11 @@
 package dev.podcheck.engine.kubelet;
 
 import dev.podcheck.spec.scenario.DeletePod;
+import dev.podcheck.spec.scenario.LoseSandbox;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import dev.podcheck.spec.scenario.PatchCondition;
 import dev.podcheck.spec.scenario.RemoveFinalizers;
+import dev.podcheck.spec.scenario.RestartKubelet;
 import dev.podcheck.spec.scenario.UpdatePod;
 import dev.podcheck.spec.scenario.WorldEvent;
 import java.util.ArrayList;
@@ -30,6 +32,10 @@ final class WorldEvents {
                 pod.queue.at(event.at().toMillis(), () -> pod.patchCondition(patch));
             } else if (event instanceof UpdatePod update) {
                 pod.queue.at(event.at().toMillis(), () -> pod.updates.update(update));
+            } else if (event instanceof RestartKubelet) {
+                pod.queue.at(event.at().toMillis(), pod.kubeletRestart::restart);
+            } else if (event instanceof LoseSandbox) {
+                pod.queue.at(event.at().toMillis(), pod.sandbox::lose);
             }
         }
         if (!pressures.isEmpty()) {

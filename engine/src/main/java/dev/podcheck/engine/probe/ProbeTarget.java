@@ -3,7 +3,7 @@ package dev.podcheck.engine.probe;
 /**
  * What a probe worker sees of its container at a tick (the kubelet's podStatus).
  *
- * @param instance     the container instance (its restartCount), or -1 when no container exists yet
+ * @param instance     the container instance (its container ID, as a serial number), or -1 when no container exists yet
  * @param running      the instance is running
  * @param startedAt    when it started (ms)
  * @param started      the status manager's started flag (SEMANTICS P-11)

@@ -71,6 +71,11 @@ public final class Backoff {
     }
 
     /** The current delay for key, or 0 when there is none. */
+    /** Every entry dropped, as when the kubelet restarts: the back-off lives in its memory only (SEMANTICS KR-3). */
+    public void forgetAll() {
+        entries.clear();
+    }
+
     public long delay(String key) {
         Entry e = entries.get(key);
         return e == null ? 0 : e.backoff;

@@ -26,17 +26,19 @@ package dev.podcheck.spec.generate;
  *                          terminationMessagePolicy, which a target's rendered scripts must then act
  * @param imagePulls        whether the node's images may be absent, slow or failing to pull, and
  *                          containers set imagePullPolicy, which a target must then stage on its registry
+ * @param nodeDisruptions   whether world events may restart the kubelet or lose the pod's sandbox
+ *                          (SEMANTICS KR, SB), which a target must then do to its node's kubelet and runtime
  */
 public record Size(int maxContainers, int maxInitContainers, int maxSidecars, int probePercent,
                    boolean resources, boolean behaviours, boolean events, boolean nodePressure,
                    boolean startDelays, int maxCpuMillis, int maxMemoryMi, boolean apiPatches,
-                   boolean terminationMessages, boolean imagePulls) {
+                   boolean terminationMessages, boolean imagePulls, boolean nodeDisruptions) {
 
     public static final Size DEFAULT = new Size(3, 2, 2, 30, true, true, true, true, true, 4000, 4096, true, true,
-            true);
+            true, true);
     /** One container, nothing else: the pod spec alone. */
     public static final Size PLAIN = new Size(1, 0, 0, 0, false, false, false, false, false, 4000, 4096, false, false,
-            false);
+            false, false);
 
     public Size {
         if (maxContainers < 1 || maxInitContainers < 0 || maxSidecars < 0) {
@@ -53,38 +55,44 @@ public record Size(int maxContainers, int maxInitContainers, int maxSidecars, in
 
     public Size withContainers(int maxRegular, int maxInit, int maxSidecar) {
         return new Size(maxRegular, maxInit, maxSidecar, probePercent, resources, behaviours, events,
-                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls);
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls,
+                nodeDisruptions);
     }
 
     public Size withProbePercent(int value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, value, resources, behaviours, events,
-                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls);
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls,
+                nodeDisruptions);
     }
 
     public Size withResources(boolean value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, value, behaviours, events,
-                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls);
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls,
+                nodeDisruptions);
     }
 
     public Size withBehaviours(boolean value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, value, events,
-                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls);
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls,
+                nodeDisruptions);
     }
 
     public Size withEvents(boolean value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours,
                 value, nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages,
-                imagePulls);
+                imagePulls, nodeDisruptions);
     }
 
     public Size withNodePressure(boolean value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours,
-                events, value, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls);
+                events, value, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls,
+                nodeDisruptions);
     }
 
     public Size withStartDelays(boolean value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours,
-                events, nodePressure, value, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls);
+                events, nodePressure, value, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls,
+                nodeDisruptions);
     }
 
     /**
@@ -93,21 +101,30 @@ public record Size(int maxContainers, int maxInitContainers, int maxSidecars, in
      */
     public Size withResourceCaps(int cpuMillis, int memoryMi) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, events,
-                nodePressure, startDelays, cpuMillis, memoryMi, apiPatches, terminationMessages, imagePulls);
+                nodePressure, startDelays, cpuMillis, memoryMi, apiPatches, terminationMessages, imagePulls,
+                nodeDisruptions);
     }
 
     public Size withApiPatches(boolean value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, events,
-                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, value, terminationMessages, imagePulls);
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, value, terminationMessages, imagePulls,
+                nodeDisruptions);
     }
 
     public Size withTerminationMessages(boolean value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, events,
-                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, value, imagePulls);
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, value, imagePulls, nodeDisruptions);
+    }
+
+    public Size withNodeDisruptions(boolean value) {
+        return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, events,
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, imagePulls,
+                value);
     }
 
     public Size withImagePulls(boolean value) {
         return new Size(maxContainers, maxInitContainers, maxSidecars, probePercent, resources, behaviours, events,
-                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, value);
+                nodePressure, startDelays, maxCpuMillis, maxMemoryMi, apiPatches, terminationMessages, value,
+                nodeDisruptions);
     }
 }

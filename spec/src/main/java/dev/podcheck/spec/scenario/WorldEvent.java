@@ -11,7 +11,10 @@ import java.time.Duration;
         @JsonSubTypes.Type(value = NodeMemoryPressure.class, name = "nodeMemoryPressure"),
         @JsonSubTypes.Type(value = RemoveFinalizers.class, name = "removeFinalizers"),
         @JsonSubTypes.Type(value = PatchCondition.class, name = "patchCondition"),
-        @JsonSubTypes.Type(value = UpdatePod.class, name = "updatePod")})
-public sealed interface WorldEvent permits DeletePod, NodeMemoryPressure, RemoveFinalizers, PatchCondition, UpdatePod {
+        @JsonSubTypes.Type(value = UpdatePod.class, name = "updatePod"),
+        @JsonSubTypes.Type(value = RestartKubelet.class, name = "restartKubelet"),
+        @JsonSubTypes.Type(value = LoseSandbox.class, name = "loseSandbox")})
+public sealed interface WorldEvent permits DeletePod, NodeMemoryPressure, RemoveFinalizers, PatchCondition, UpdatePod,
+        RestartKubelet, LoseSandbox {
     Duration at();
 }

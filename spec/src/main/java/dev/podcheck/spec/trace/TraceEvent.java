@@ -28,7 +28,10 @@ import java.util.TreeMap;
         @JsonSubTypes.Type(TraceEvent.FinalizersRemoved.class),
         @JsonSubTypes.Type(TraceEvent.ConditionPatched.class),
         @JsonSubTypes.Type(TraceEvent.PodUpdated.class),
-        @JsonSubTypes.Type(TraceEvent.UpdateRefused.class)})
+        @JsonSubTypes.Type(TraceEvent.UpdateRefused.class),
+        @JsonSubTypes.Type(TraceEvent.KubeletRestarted.class),
+        @JsonSubTypes.Type(TraceEvent.SandboxLost.class),
+        @JsonSubTypes.Type(TraceEvent.SandboxCreated.class)})
 public sealed interface TraceEvent {
     long at();
 
@@ -102,6 +105,19 @@ public sealed interface TraceEvent {
 
     /** The apiserver refused an update of the pod with this error (SEMANTICS SU-1); the pod is unchanged. */
     record UpdateRefused(long at, String message) implements TraceEvent {}
+
+    /** The node's kubelet restarted (SEMANTICS KR-1): a world event podcheck caused. */
+    record KubeletRestarted(long at) implements TraceEvent {}
+
+    /** The runtime lost the pod's sandbox, killing its containers (SEMANTICS SB-1): a world event podcheck caused. */
+    record SandboxLost(long at) implements TraceEvent {}
+
+    /**
+     * The kubelet created the pod's sandbox again after it was lost (SEMANTICS SB-3): {@code attempt} is the CRI
+     * sandbox's metadata.attempt, 1 for the first re-creation (the pod's first sandbox, attempt 0, is not
+     * recorded: every pod has one).
+     */
+    record SandboxCreated(long at, int attempt) implements TraceEvent {}
 
     enum Hook { postStart, preStop }
 

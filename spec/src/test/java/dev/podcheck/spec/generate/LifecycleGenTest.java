@@ -7,8 +7,10 @@ import dev.podcheck.spec.admission.Validation;
 import dev.podcheck.spec.behaviour.NodeImage;
 import dev.podcheck.spec.property.Choices;
 import dev.podcheck.spec.scenario.DeletePod;
+import dev.podcheck.spec.scenario.LoseSandbox;
 import dev.podcheck.spec.scenario.PatchCondition;
 import dev.podcheck.spec.scenario.RemoveFinalizers;
+import dev.podcheck.spec.scenario.RestartKubelet;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.scenario.UpdatePod;
 import java.util.List;
@@ -44,6 +46,11 @@ class LifecycleGenTest {
                 .isBetween(80L, 200L);
         assertThat(count(s -> s.events().stream().anyMatch(e -> e instanceof UpdatePod u
                 && u.activeDeadlineSeconds() != null))).isBetween(50L, 150L);
+        // kubelet restarts (KR) and sandbox losses (SB), the latter with init containers to run again
+        assertThat(count(s -> s.events().stream().anyMatch(RestartKubelet.class::isInstance))).isBetween(50L, 120L);
+        assertThat(count(s -> s.events().stream().anyMatch(LoseSandbox.class::isInstance))).isBetween(40L, 110L);
+        assertThat(count(s -> !s.pod().spec().initContainers().isEmpty()
+                && s.events().stream().anyMatch(LoseSandbox.class::isInstance))).isGreaterThan(15L);
         for (String policy : List.of("Always", "IfNotPresent", "Never")) {
             assertThat(count(s -> !s.images().isEmpty() && s.pod().spec().allContainers()
                     .anyMatch(c -> policy.equals(c.imagePullPolicy())))).as(policy).isGreaterThan(40L);
@@ -57,13 +64,14 @@ class LifecycleGenTest {
 
     @Test
     void should_draw_none_of_them_when_the_target_opts_out() {
-        Size cluster = Size.DEFAULT.withApiPatches(false).withTerminationMessages(false).withImagePulls(false);
+        Size cluster = Size.DEFAULT.withApiPatches(false).withTerminationMessages(false).withImagePulls(false)
+                .withNodeDisruptions(false);
         for (long seed = 0; seed < 300; seed++) {
             Scenario s = ScenarioGen.scenarios(cluster).generate(Choices.random(seed));
             assertThat(s.pod().metadata().finalizers()).isEmpty();
             assertThat(s.pod().spec().readinessGates()).isEmpty();
             assertThat(s.events()).noneMatch(e -> e instanceof RemoveFinalizers || e instanceof PatchCondition
-                    || e instanceof UpdatePod);
+                    || e instanceof UpdatePod || e instanceof RestartKubelet || e instanceof LoseSandbox);
             assertThat(s.images()).isEmpty();
             assertThat(s.behaviours().values()).allSatisfy(b -> assertThat(b.instances())
                     .allSatisfy(i -> assertThat(i.terminationMessage() + i.log()).isEmpty()));

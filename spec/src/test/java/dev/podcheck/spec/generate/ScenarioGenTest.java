@@ -52,7 +52,7 @@ class ScenarioGenTest {
 
         @Test
         void should_respect_the_size() {
-            Size size = new Size(2, 1, 1, 100, false, false, false, false, false, 4000, 4096, false, false, false);
+            Size size = new Size(2, 1, 1, 100, false, false, false, false, false, 4000, 4096, false, false, false, false);
             Property.forAll(ScenarioGen.scenarios(size)).trials(300).seed(3).check(s -> {
                 assertThat(s.pod().spec().containers()).hasSizeBetween(1, 2);
                 assertThat(s.pod().spec().sidecars()).hasSizeLessThanOrEqualTo(1);

@@ -15,6 +15,8 @@ import dev.podcheck.spec.pod.ProbeKind;
 import dev.podcheck.spec.pod.Quantity;
 import dev.podcheck.spec.pod.ResourceRequirements;
 import dev.podcheck.spec.scenario.DeletePod;
+import dev.podcheck.spec.scenario.LoseSandbox;
+import dev.podcheck.spec.scenario.RestartKubelet;
 import dev.podcheck.spec.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,6 +103,25 @@ class ScenarioWriterTest {
                           busybox:1.36:
                             pullTakes: 2s
                             failedPulls: 3
+                        """);
+        assertThat(ScenarioReader.readOne("test", yaml)).isEqualTo(scenario);
+    }
+
+    @Test
+    void should_write_kubelet_restarts_and_sandbox_losses_and_read_them_back() {
+        Pod pod = Pod.of(ObjectMeta.named("p"), PodSpec.of(List.of(), List.of(Container.of("a", "busybox:1.36"))));
+        Scenario scenario = Scenario.of(pod).withEvents(List.of(new RestartKubelet(Duration.ofSeconds(30)),
+                new LoseSandbox(Duration.ofSeconds(90))));
+
+        String yaml = ScenarioWriter.toYaml(scenario);
+
+        assertThat(ScenarioWriter.toManifest(scenario).metadata().annotations().get(Scenario.ANNOTATION))
+                .isEqualTo("""
+                        events:
+                        - restartKubelet:
+                            at: 30s
+                        - loseSandbox:
+                            at: 1m30s
                         """);
         assertThat(ScenarioReader.readOne("test", yaml)).isEqualTo(scenario);
     }

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * What any trace of any target must satisfy to be a trace at all (SEMANTICS INV-3, INV-8, INV-25):
- * time never goes back, restartCount never decreases, a terminal phase is final, and every spec
+ * time never goes back, restartCount never decreases (but an init container's after a lost sandbox, SB-5), a terminal phase is final, and every spec
  * container, and no other, has a status. Written from the rules, never from the engine.
  */
 public final class WellFormedTrace {
@@ -33,21 +33,33 @@ public final class WellFormedTrace {
         if (trace.end() > horizonMillis) {
             out.add("the trace runs past its horizon of " + horizonMillis + " ms: " + events.get(events.size() - 1));
         }
-        restartCounts(trace, out);
+        restartCounts(spec, trace, out);
         terminalIsFinal(trace, out);
         statusesCoverTheSpec(spec, trace, out);
         return out;
     }
 
-    private static void restartCounts(Trace trace, List<String> out) {
+    /**
+     * restartCount never goes down, except for an init container in a sandbox created again: the kubelet purged it with
+     * its logs, so a run a later SyncPod starts counts from 0 again (SEMANTICS SB-5).
+     */
+    private static void restartCounts(PodSpec spec, Trace trace, List<String> out) {
+        Set<String> inits = spec.initContainers().stream().map(Container::name).collect(Collectors.toSet());
         Map<String, Integer> last = new HashMap<>();
-        trace.all(TraceEvent.ContainerStatusChanged.class).forEach(e -> {
-            ContainerStatus s = e.status();
-            Integer before = last.put(s.name(), s.restartCount());
-            if (before != null && s.restartCount() < before) {
-                out.add("restartCount of " + s.name() + " goes down from " + before + " at " + e);
+        Set<String> purged = new java.util.HashSet<>();
+        for (TraceEvent event : trace.events()) {
+            if (event instanceof TraceEvent.SandboxCreated) {
+                purged.addAll(inits); // the API keeps the old count until the next run shows
+            } else if (event instanceof TraceEvent.ContainerStatusChanged e) {
+                // the first count of the next run may be lower, once per init container and sandbox
+                ContainerStatus s = e.status();
+                Integer before = last.put(s.name(), s.restartCount());
+                boolean down = before != null && s.restartCount() < before;
+                if (down && !purged.remove(s.name())) {
+                    out.add("restartCount of " + s.name() + " goes down from " + before + " at " + e);
+                }
             }
-        });
+        }
     }
 
     private static void terminalIsFinal(Trace trace, List<String> out) {

@@ -1,0 +1,63 @@
+package dev.podcheck.conformance.invariant.node;
+
+import dev.podcheck.conformance.api.Invariant;
+import dev.podcheck.conformance.api.Observation;
+import dev.podcheck.conformance.api.Observed;
+import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.spec.pod.RestartPolicy;
+import dev.podcheck.spec.trace.ContainerState;
+import dev.podcheck.spec.trace.TraceEvent;
+import java.util.Set;
+
+/**
+ * node/no-sandbox-under-never (SEMANTICS SB-3): what must never happen. Under restartPolicy Never a pod whose sandbox
+ * was lost once its containers had run gets no new sandbox (computePodActions: attempt != 0 and container statuses):
+ * no sandbox is created again.
+ */
+public final class NoSandboxUnderNever implements Invariant {
+    static final String MESSAGE = "the pod runs under restartPolicy Never, yet its sandbox lost at %d ms was created"
+            + " again at %d ms";
+
+    @Override
+    public String id() {
+        return "node/no-sandbox-under-never";
+    }
+
+    @Override
+    public String must() {
+        return "Under restartPolicy Never, the kubelet MUST NOT create a new sandbox for a pod whose containers ran.";
+    }
+
+    @Override
+    public String source() {
+        return "pkg/kubelet/kuberuntime/kuberuntime_manager.go computePodActions (createPodSandbox, shouldRestartOnFailure);"
+                + " SEMANTICS SB-3";
+    }
+
+    @Override
+    public Set<Observation> needs() {
+        return Set.of(Observation.KUBELET_EVENTS, Observation.WORLD_EVENTS);
+    }
+
+    @Override
+    public Verdict check(Observed trial) {
+        if (trial.scenario().pod().spec().restartPolicyValue() != RestartPolicy.Never) {
+            return Verdict.HOLDS;
+        }
+        for (TraceEvent.SandboxCreated c : trial.trace().all(TraceEvent.SandboxCreated.class).toList()) {
+            TraceEvent lost = trial.trace().all(TraceEvent.SandboxLost.class).map(TraceEvent.class::cast)
+                    .filter(l -> l.at() <= c.at())
+                    .reduce((a, b) -> b).orElse(c);
+            if (ran(trial, lost.at())) {
+                return Verdict.violated(String.format(MESSAGE, lost.at(), c.at()), lost, c);
+            }
+        }
+        return Verdict.HOLDS;
+    }
+
+    /** A container of the pod had run by {@code at}: the runtime had container statuses (attempt != 0 besides). */
+    private static boolean ran(Observed trial, long at) {
+        return trial.trace().all(TraceEvent.ContainerStatusChanged.class)
+                .anyMatch(e -> e.at() <= at && !(e.status().state() instanceof ContainerState.Waiting));
+    }
+}
