@@ -67,4 +67,21 @@ class KillAtThresholdTest {
                 probe(20000, "app", kind, false), exited(20200, "app", 0, 1, false));
         assertThat(new KillAtThreshold().check(Trials.of(POD, t))).isEqualTo(Verdict.HOLDS);
     }
+
+    @ParameterizedTest
+    @EnumSource(value = ProbeKind.class, names = {"liveness", "startup"})
+    void should_owe_no_kill_while_another_container_s_postStart_holds_the_pod_worker(ProbeKind kind) {
+        // seed 109 trial 6141 of a 10,000-trial run: side's start began at 15 s, its postStart outlasts the trace
+        var t = trace(running(0, "app", false, true), probe(10000, "app", kind, false),
+                new TraceEvent.KubeletEvent(15000, "Started", "side", "Started container side"),
+                new TraceEvent.HookStarted(15000, "side", TraceEvent.Hook.postStart), probe(20000, "app", kind, false),
+                probe(30000, "app", kind, false));
+        assertThat(new KillAtThreshold().check(Trials.of(POD_WITH_SIDE, t))).isEqualTo(Verdict.HOLDS);
+    }
+
+    static final String POD_WITH_SIDE = POD + """
+              - name: side
+                image: busybox
+                lifecycle: {postStart: {exec: {command: ["true"]}}}
+            """;
 }
