@@ -59,8 +59,8 @@ public final class SandboxRecreated implements Invariant {
             boolean admitted = events.subList(0, loss.index()).stream()
                     .anyMatch(TraceEvent.ContainerStatusChanged.class::isInstance);
             // The next relist's SyncPod, once the pod worker is free: a start under way (its pull, its creation, its
-            // postStart) finishes first, into the lost sandbox.
-            long busy = RestartDue.busyUntil(trial, loss.at());
+            // postStart) finishes first, into the lost sandbox, and a kill it ends in after it (seed 102 trial 6575).
+            long busy = RestartDue.busyThrough(trial, loss.at());
             if (busy >= Long.MAX_VALUE / 4) {
                 continue; // held for good (a hung postStart, S-3b): no SyncPod comes, nothing is owed
             }

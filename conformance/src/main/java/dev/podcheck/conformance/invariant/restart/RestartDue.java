@@ -233,11 +233,24 @@ public final class RestartDue {
     }
 
     /**
+     * The end of the holds under way at {@code t} and of those that begin as each ends: a start that
+     * ends in a kill (a failed postStart) holds the pod worker until that kill ends too.
+     */
+    public static long busyThrough(Observed trial, long t) {
+        long busy = t;
+        for (long next = busyUntil(trial, busy); next > busy && busy < Long.MAX_VALUE; next = busyUntil(trial, busy)) {
+            busy = next;
+        }
+        return busy;
+    }
+
+    /**
      * {@link #busyUntil(Observed, long)} but for the hold of {@code kill} itself: a kill whose end is
      * in question cannot be what delays that end.
      */
     public static long busyUntil(Observed trial, long t, KubeletEvent kill) {
-        return holds(trial).stream().filter(h -> h.cause() != kill && h.from() <= t && h.until() > t)
+        return holds(trial).stream()
+                .filter(h -> (kill == null || h.cause() != kill) && h.from() <= t && h.until() > t)
                 .mapToLong(Hold::until).max().orElse(t);
     }
 

@@ -18,6 +18,7 @@ import dev.podcheck.spec.trace.ContainerStatus;
 import dev.podcheck.spec.trace.PodCondition;
 import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.ContainerStatusChanged;
+import dev.podcheck.spec.trace.TraceEvent.KubeletEvent;
 import dev.podcheck.spec.trace.TraceEvent.KubeletRestarted;
 import dev.podcheck.spec.trace.TraceEvent.PodConditionChanged;
 import dev.podcheck.spec.trace.TraceEvent.SandboxCreated;
@@ -137,6 +138,22 @@ class NodeInvariantsTest {
         }
 
         @Test
+        void should_owe_the_sandbox_only_after_a_start_under_way_and_the_kill_it_ends_in() {
+            // seed 102 trial 6575 of a 10,000-trial run: a 10 s start (23 s to 33 s) runs into the lost sandbox, its
+            // postStart fails and the kill holds the pod worker until 47 s
+            String slowStart = ALWAYS.replace("metadata: {name: p}", "metadata: {name: p, annotations: "
+                    + "{podcheck.dev/scenario: 'containers: {app: [{}, {startAfter: 10s}]}'}}");
+            var second = new ContainerStatusChanged(33_000, new ContainerStatus("app", new ContainerState.Running(33_000),
+                    new ContainerState.Terminated(1, "Error", "", 0, 20_000), 1, false, false));
+            var gone = new ContainerStatusChanged(47_000, new ContainerStatus("app",
+                    new ContainerState.Terminated(137, "Error", "", 33_000, 47_000), null, 1, false, false));
+            var t = trace(running(0, "app", true, true), exited(20_000, "app", 0, 1, false), new SandboxLost(30_000),
+                    second, new KubeletEvent(33_000, "Killing", "app", "FailedPostStartHook"), gone,
+                    sandboxReady(47_000, false), new SandboxCreated(48_000, 1), sandboxReady(48_000, true));
+            assertThat(new SandboxRecreated().check(Trials.of(slowStart, t))).isEqualTo(Verdict.HOLDS);
+        }
+
+        @Test
         void should_be_violated_when_no_sandbox_comes() {
             var t = trace(running(0, "app", true, true), LOST, exited(60_000, "app", 0, 137, false),
                     sandboxReady(60_000, false));
@@ -167,6 +184,13 @@ class NodeInvariantsTest {
             assertThat(new NoSandboxUnderNever().check(Trials.of(NEVER, t))).isEqualTo(Verdict.violated(
                     "the pod runs under restartPolicy Never, yet its sandbox lost at 60000 ms was created again at"
                             + " 60000 ms", LOST, CREATED));
+        }
+
+        @Test
+        void should_let_a_pod_whose_containers_never_ran_have_a_new_sandbox() {
+            // SB-3: no container statuses, so a new sandbox; app runs in it in the same instant (seed 104 trial 4346)
+            var t = trace(LOST, CREATED, running(60_000, "app", true, true));
+            assertThat(new NoSandboxUnderNever().check(Trials.of(NEVER, t))).isEqualTo(Verdict.HOLDS);
         }
     }
 
