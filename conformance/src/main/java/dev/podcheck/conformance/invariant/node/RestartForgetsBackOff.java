@@ -63,8 +63,9 @@ public final class RestartForgetsBackOff implements Invariant {
                     continue;
                 }
                 long end = last.finishedAt() + Long.parseLong(m.group(1)) * 1000;
-                // The restart's SyncPod comes once the pod worker is free; starts before this one may take their time.
-                long busy = RestartDue.busyUntil(trial, restart.at());
+                // The restart's SyncPod comes once the pod worker is free, past a start under way and the kill it
+                // may end in (seed 106 trial 3624); starts before this one may take their time.
+                long busy = RestartDue.busyThrough(trial, restart.at());
                 long latest = busy >= Long.MAX_VALUE / 4 ? Long.MAX_VALUE : busy + RestartDue.PLEG_RELIST_MILLIS
                         + trial.toleranceMillis() + RestartDue.longestStartChain(trial);
                 boolean judged = end > latest
