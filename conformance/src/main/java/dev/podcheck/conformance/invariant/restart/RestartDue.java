@@ -237,8 +237,9 @@ public final class RestartDue {
      * ends in a kill (a failed postStart) holds the pod worker until that kill ends too.
      */
     public static long busyThrough(Observed trial, long t) {
+        List<Hold> holds = holds(trial);
         long busy = t;
-        for (long next = busyUntil(trial, busy); next > busy && busy < Long.MAX_VALUE; next = busyUntil(trial, busy)) {
+        for (long next = busyUntil(holds, busy, null); next > busy; next = busyUntil(holds, busy, null)) {
             busy = next;
         }
         return busy;
@@ -249,8 +250,11 @@ public final class RestartDue {
      * in question cannot be what delays that end.
      */
     public static long busyUntil(Observed trial, long t, KubeletEvent kill) {
-        return holds(trial).stream()
-                .filter(h -> (kill == null || h.cause() != kill) && h.from() <= t && h.until() > t)
+        return busyUntil(holds(trial), t, kill);
+    }
+
+    private static long busyUntil(List<Hold> holds, long t, KubeletEvent kill) {
+        return holds.stream().filter(h -> (kill == null || h.cause() != kill) && h.from() <= t && h.until() > t)
                 .mapToLong(Hold::until).max().orElse(t);
     }
 
