@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  * reader past the time-out, and nothing needs a thread per stream.
  */
 final class HostCommand {
+    /** How long a command told to stop (SIGTERM) may take before it is killed. */
+    static final Duration TERM_GRACE = Duration.ofSeconds(10);
+
     /** How a finished command ended. */
     record Result(int exitCode, String stdout, String stderr) {
         boolean ok() {
@@ -145,17 +148,29 @@ final class HostCommand {
             return HostCommand.this.describe();
         }
 
+        /**
+         * Stops it if it still runs: SIGTERM first, which podman answers by finishing what it holds its locks
+         * for and exiting (a SIGKILL in the middle of that leaves the lock taken and every later podman call
+         * on the pod waiting), SIGKILL only if it is still there after {@link #TERM_GRACE}. Its output stays
+         * readable until {@link #close}.
+         */
+        void kill() {
+            try {
+                process.destroy();
+                if (!process.waitFor(TERM_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+
         /** Kills it if it still runs, and removes its output files. */
         @Override
         public void close() {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-                try {
-                    process.waitFor(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            kill();
             deleteQuietly(out);
             deleteQuietly(err);
         }

@@ -65,11 +65,6 @@ final class Podman {
         return command(args).run(timeout);
     }
 
-    /** Starts a call without waiting for it. */
-    HostCommand.Running start(String... args) throws TargetException {
-        return command(args).start();
-    }
-
     /** Checks that podman runs at all, before any trial: a clear message instead of a failed first trial. */
     String version() throws TargetException {
         HostCommand command = command("version", "--format", "{{.Client.Version}}");

@@ -10,8 +10,10 @@ import java.util.concurrent.Semaphore;
  * @param runId        the run label's value, part of every pod name
  * @param trialTimeout how long podman may take to start a pod's first container
  * @param starts       how many pods may be starting at once (see {@link #STARTS})
+ * @param plays        the kube plays in flight, stopped when the run is released
  */
-record PodmanRun(Podman podman, StateDir state, String image, String runId, Duration trialTimeout, Semaphore starts) {
+record PodmanRun(Podman podman, StateDir state, String image, String runId, Duration trialTimeout, Semaphore starts,
+                 LivePlays plays) {
     /**
      * Pods being played at once. kube play costs podman CPU until the pod's first container runs,
      * and pods played all at once start late: on 2 busy cores, 8 played at once started their first
@@ -22,6 +24,7 @@ record PodmanRun(Podman podman, StateDir state, String image, String runId, Dura
     static final int STARTS = 2;
 
     static PodmanRun of(Podman podman, StateDir state, String image, String runId, Duration trialTimeout) {
-        return new PodmanRun(podman, state, image, runId, trialTimeout, new Semaphore(STARTS, true));
+        return new PodmanRun(podman, state, image, runId, trialTimeout, new Semaphore(STARTS, true),
+                new LivePlays());
     }
 }

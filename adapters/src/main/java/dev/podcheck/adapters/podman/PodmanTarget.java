@@ -121,8 +121,9 @@ final class PodmanTarget implements Target {
         release.close();
     }
 
-    /** Removes the run's pods once, then releases its claim. */
+    /** Stops the plays in flight, removes the run's pods once, then releases its claim. */
     private void release() {
+        run.plays().stopAll();
         try {
             LabelledPods.remove(run.podman(), run.runId(), (id, state) -> true);
         } catch (TargetException e) {

@@ -74,7 +74,7 @@ final class PodmanTrial {
             starting = true;
             EventsTail events = EventsTail.fromEnd(run.state().eventsLog());
             long anchor = System.currentTimeMillis();
-            play = podman.start("kube", "play", "--network", "none", "--quiet", manifest.toString());
+            play = run.plays().start(podman.command("kube", "play", "--network", "none", "--quiet", manifest.toString()));
             long end = anchor + horizon.toMillis();
             observe(defaulted, status, events, play, anchor, end);
             sightings.addAll(reports(dir));
@@ -88,7 +88,7 @@ final class PodmanTrial {
         } finally {
             started();
             if (play != null) {
-                play.close();
+                run.plays().close(play);
             }
             remove();
             delete(dir, manifest);

@@ -46,10 +46,17 @@ final class RunAndReport {
         Thread onCtrlC = new Thread(() -> interrupted(runner, target, reportDir, cli), "podcheck-interrupted-report");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         RunResult result;
+        boolean hookRemoved;
         try {
             result = runner.run(console);
         } finally {
-            removeHook(onCtrlC);
+            hookRemoved = removeHook(onCtrlC);
+        }
+        if (!hookRemoved) {
+            // Interrupted: the hook reports the trials finished before, marked so; a run that ends meanwhile
+            // (its trials cut short by the target's release) must not overwrite that report with an unmarked one.
+            // The JVM exits with the signal's code (130, 143), whatever this returns.
+            return ExitCodes.INCONCLUSIVE;
         }
         console.summary(result);
         try {
@@ -93,11 +100,13 @@ final class RunAndReport {
         cli.getErr().flush();
     }
 
-    private static void removeHook(Thread hook) {
+    /** Whether the hook was removed: false once the JVM is shutting down, the hook running and reporting. */
+    private static boolean removeHook(Thread hook) {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
+            return true;
         } catch (IllegalStateException e) {
-            // The JVM is already shutting down: the hook is running and reports what finished.
+            return false;
         }
     }
 }
