@@ -1,10 +1,17 @@
 package dev.podcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +39,10 @@ class InterruptedRunTest {
                 "run", "--trials", "300000", "--seed", "1", "--parallel", "1", "--report-dir", reports.toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
-            Thread.sleep(6000);
+            // A trial under way: the run, and its Ctrl-C hook installed before it, are in place (a fixed sleep was
+            // too short on a loaded machine, where the JVM had not reached the run when the signal came).
+            await("a trial thread in the podcheck process").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> threadNames(run).contains("podcheck-trial"));
             new ProcessBuilder("kill", "-" + signal, Long.toString(run.pid())).start().waitFor();
 
             assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("stopped after Ctrl-C").isTrue();
@@ -48,5 +58,20 @@ class InterruptedRunTest {
         } finally {
             run.destroyForcibly();
         }
+    }
+
+    /** The names of a process's threads, as Linux keeps them (a JVM gives each native thread its Java name). */
+    private static List<String> threadNames(Process process) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    names.add(Files.readString(task.resolve("comm")).strip());
+                } catch (NoSuchFileException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        }
+        return names;
     }
 }

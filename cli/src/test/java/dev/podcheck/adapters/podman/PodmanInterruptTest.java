@@ -1,6 +1,7 @@
 package dev.podcheck.adapters.podman;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.podcheck.cli.Podcheck;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,13 +45,9 @@ class PodmanInterruptTest {
                 "--report-dir", reports.toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
-            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            List<String> running = podsOf(label);
-            while (running.isEmpty() && System.nanoTime() < giveUp && run.isAlive()) {
-                Thread.sleep(500);
-                running = podsOf(label);
-            }
-            assertThat(running).as("pods running before SIGTERM; " + Files.readString(out)).isNotEmpty();
+            await("pods of the run before SIGTERM").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                    .failFast("the run ended before any pod ran", () -> !run.isAlive())
+                    .until(() -> !podsOf(label).isEmpty());
 
             new ProcessBuilder("kill", "-TERM", Long.toString(run.pid())).start().waitFor();
 
