@@ -6,6 +6,7 @@ import dev.podcheck.adapters.render.RenderOptions;
 import dev.podcheck.adapters.render.RenderedPod;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.Target.TargetException;
+import dev.podcheck.conformance.api.TargetOption;
 import dev.podcheck.conformance.api.TargetProvider;
 import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.scenario.Scenario;
@@ -17,7 +18,7 @@ import java.util.stream.Collectors;
 
 /** {@code --target kubernetes}: scenarios as rendered pods on a cluster, observed through its API. */
 public final class KubernetesTargetProvider implements TargetProvider {
-    private final KubernetesOptions options = new KubernetesOptions();
+    final KubernetesOptions options = new KubernetesOptions();
     /** How often a run renews its lease; tests shorten it to see a renewal. */
     Duration leaseRenewal = RunLease.RENEW_EVERY;
 
@@ -33,8 +34,8 @@ public final class KubernetesTargetProvider implements TargetProvider {
     }
 
     @Override
-    public Object options() {
-        return options;
+    public List<TargetOption> options() {
+        return options.describe();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.podcheck.adapters.podman;
 import dev.podcheck.adapters.TrialNames;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.Target.TargetException;
+import dev.podcheck.conformance.api.TargetOption;
 import dev.podcheck.conformance.api.TargetProvider;
 import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.scenario.Scenario;
@@ -13,7 +14,7 @@ import java.util.List;
 public final class PodmanTargetProvider implements TargetProvider {
     /** The run label's value on a pod rendered for a user, so that 'podcheck clean' finds one played by hand. */
     static final String RENDER_RUN = "render";
-    private final PodmanOptions options = new PodmanOptions();
+    final PodmanOptions options = new PodmanOptions();
 
     @Override
     public String name() {
@@ -26,8 +27,8 @@ public final class PodmanTargetProvider implements TargetProvider {
     }
 
     @Override
-    public Object options() {
-        return options;
+    public List<TargetOption> options() {
+        return options.describe();
     }
 
     @Override

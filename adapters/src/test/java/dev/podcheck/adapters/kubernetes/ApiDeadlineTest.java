@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.podcheck.adapters.TargetArgs;
 import dev.podcheck.conformance.api.Target.TargetException;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.Config;
@@ -61,8 +62,8 @@ class ApiDeadlineTest {
     @Test
     void should_take_its_deadline_from_the_trial_timeout() {
         KubernetesTargetProvider provider = new KubernetesTargetProvider();
-        new picocli.CommandLine(provider.options()).parseArgs("--trial-timeout", "45s");
+        TargetArgs.apply(provider, "--trial-timeout", "45s");
 
-        assertThat(((KubernetesOptions) provider.options()).callDeadline()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(provider.options.callDeadline()).isEqualTo(Duration.ofSeconds(45));
     }
 }

@@ -1,6 +1,7 @@
 package dev.podcheck.adapters.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.podcheck.conformance.api.Target.TargetException;
 import dev.podcheck.spec.generate.InvalidPodGen;
@@ -9,6 +10,7 @@ import dev.podcheck.spec.property.Choices;
 import dev.podcheck.spec.yaml.ScenarioWriter;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,15 +59,15 @@ class ApiserverAdmissionTest {
     }
 
     @BeforeAll
-    static void open() throws TargetException, InterruptedException {
+    static void open() throws TargetException {
         client = ClusterConnection.open(new ClusterChoice(Path.of(System.getenv(KUBECONFIG)), null, false),
                 ClusterEnvironment.SYSTEM, warning -> { });
         ClusterApi api = new ClusterApi(client, ApiRetry.DEFAULT);
         namespace = RunNamespace.create(api, "podcheck-apiserver", Long.toHexString(System.nanoTime() & 0xffffffL));
         // The ServiceAccount admission plugin refuses pods until the namespace's default account exists.
-        for (int i = 0; i < 60 && client.serviceAccounts().inNamespace(namespace.name()).withName("default").get() == null; i++) {
-            Thread.sleep(500);
-        }
+        await("the default service account of " + namespace.name()).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> client.serviceAccounts().inNamespace(namespace.name()).withName("default").get() != null);
     }
 
     @AfterAll

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.podcheck.conformance.api.Target.TargetException;
-import dev.podcheck.conformance.cli.ExitCodes;
-import dev.podcheck.conformance.cli.Podcheck;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -78,19 +74,5 @@ class KubeconfigProblemsTest {
     void should_ask_for_a_context_when_the_file_has_no_current_one() throws IOException {
         assertThat(problem(GOOD.replace("current-context: ok", ""), null)).isEqualTo(dir.resolve("kubeconfig")
                 + " sets no current-context: name one with --context");
-    }
-
-    @Test
-    void should_exit_5_with_one_line_naming_the_file_from_the_command_line() throws IOException {
-        Path file = Files.writeString(dir.resolve("kubeconfig"), "clusters: [ {");
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-
-        int exit = Podcheck.execute(new PrintWriter(out, true), new PrintWriter(err, true), "run", "--target",
-                "kubernetes", "--kubeconfig", file.toString(), "--trials", "1", "--report-dir", dir.resolve("r").toString());
-
-        assertThat(exit).isEqualTo(ExitCodes.TARGET_UNAVAILABLE);
-        assertThat(err.toString().lines()).hasSize(1).first().asString()
-                .startsWith("podcheck: target kubernetes cannot be used: " + file + " is not a kubeconfig:");
     }
 }

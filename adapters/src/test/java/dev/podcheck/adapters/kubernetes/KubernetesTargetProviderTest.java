@@ -3,6 +3,7 @@ package dev.podcheck.adapters.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.podcheck.adapters.TargetArgs;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.Target.TargetException;
 import dev.podcheck.conformance.api.TargetProvider;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class KubernetesTargetProviderTest {
     private final KubernetesTargetProvider provider = new KubernetesTargetProvider();
@@ -34,7 +34,7 @@ class KubernetesTargetProviderTest {
     }
 
     private void parse(String... args) {
-        new CommandLine(provider.options()).parseArgs(args);
+        TargetArgs.apply(provider, args);
     }
 
     /** A kubeconfig whose context "mock" points at {@code server}. */
@@ -69,7 +69,7 @@ class KubernetesTargetProviderTest {
         @Test
         void should_default_to_the_podcheck_prefix_busybox_and_a_minute_of_trial_timeout() {
             parse();
-            KubernetesOptions o = (KubernetesOptions) provider.options();
+            KubernetesOptions o = provider.options;
 
             assertThat(o.namespacePrefix).isEqualTo("podcheck");
             assertThat(o.image).isEqualTo("busybox:1.36");
@@ -81,19 +81,19 @@ class KubernetesTargetProviderTest {
         @Test
         void should_take_go_durations_and_refuse_zero() {
             parse("--trial-timeout", "1m30s");
-            assertThat(((KubernetesOptions) provider.options()).trialTimeout).isEqualTo(Duration.ofSeconds(90));
+            assertThat(provider.options.trialTimeout).isEqualTo(Duration.ofSeconds(90));
 
-            assertThatThrownBy(() -> parse("--trial-timeout", "0s")).isInstanceOf(CommandLine.ParameterException.class)
+            assertThatThrownBy(() -> parse("--trial-timeout", "0s")).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("must be longer than 0s");
         }
 
         @Test
         void should_verify_tls_unless_the_flag_that_says_insecure_is_given() {
             parse();
-            assertThat(((KubernetesOptions) provider.options()).choice().insecureSkipTlsVerify()).isFalse();
+            assertThat(provider.options.choice().insecureSkipTlsVerify()).isFalse();
 
             parse("--insecure-skip-tls-verify");
-            assertThat(((KubernetesOptions) provider.options()).choice().insecureSkipTlsVerify()).isTrue();
+            assertThat(provider.options.choice().insecureSkipTlsVerify()).isTrue();
         }
 
         @Test

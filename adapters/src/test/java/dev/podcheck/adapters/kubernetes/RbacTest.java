@@ -2,6 +2,7 @@ package dev.podcheck.adapters.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podcheck.adapters.TargetArgs;
 import dev.podcheck.conformance.api.Target;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -20,7 +21,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * deploy/rbac.yaml (namespace-scoped) and deploy/rbac-cluster.yaml (the cluster-scoped option),
@@ -71,7 +71,7 @@ class RbacTest {
         args.addAll(List.of(options));
         KubernetesTargetProvider provider = new KubernetesTargetProvider();
         provider.leaseRenewal = Duration.ofMillis(200);
-        new CommandLine(provider.options()).parseArgs(args.toArray(String[]::new));
+        TargetArgs.apply(provider, args.toArray(String[]::new));
         try (Target target = provider.open()) {
             String namespace = namespaceOfPods != null ? namespaceOfPods : ((KubernetesTarget) target).namespace();
             try (ScriptedKubelet kubelet = new ScriptedKubelet(client, namespace, KubernetesTargetTest::succeeded, false)) {

@@ -2,6 +2,7 @@ package dev.podcheck.adapters.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podcheck.adapters.TargetArgs;
 import dev.podcheck.conformance.api.Target.TargetException;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -135,7 +136,7 @@ class RunLeaseTest {
                     contexts: [{name: mock, context: {cluster: mock, user: u}}]
                     current-context: mock
                     """.formatted(client.getConfiguration().getMasterUrl()));
-            new picocli.CommandLine(provider.options()).parseArgs("--kubeconfig", kubeconfig.toString());
+            TargetArgs.apply(provider, "--kubeconfig", kubeconfig.toString());
 
             try (var target = provider.open()) {
                 String namespace = ((KubernetesTarget) target).namespace();

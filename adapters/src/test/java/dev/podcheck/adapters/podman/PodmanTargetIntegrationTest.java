@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.podcheck.adapters.TargetArgs;
 import dev.podcheck.adapters.TrialNames;
 import dev.podcheck.conformance.api.Target.TargetException;
 import dev.podcheck.conformance.differential.Comparison;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The target against the real podman of this machine: skipped, with the reason, where podman does
@@ -63,7 +63,7 @@ class PodmanTargetIntegrationTest {
             return;
         }
         PodmanTargetProvider provider = new PodmanTargetProvider();
-        new CommandLine(provider.options()).parseArgs("--state-dir", stateDir.toString());
+        TargetArgs.apply(provider, "--state-dir", stateDir.toString());
         target = (PodmanTarget) provider.open();
     }
 

@@ -3,6 +3,7 @@ package dev.podcheck.adapters.podman;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.podcheck.adapters.TargetArgs;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.Target.TargetException;
@@ -16,7 +17,6 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PodmanTargetProviderTest {
     private final PodmanTargetProvider provider = new PodmanTargetProvider();
@@ -25,7 +25,7 @@ class PodmanTargetProviderTest {
     Path dir;
 
     private void parse(String... args) {
-        new CommandLine(provider.options()).parseArgs(args);
+        TargetArgs.apply(provider, args);
     }
 
     @Nested
@@ -39,7 +39,7 @@ class PodmanTargetProviderTest {
         @Test
         void should_default_to_podman_on_path_the_local_image_and_a_minute_of_trial_timeout() {
             parse();
-            PodmanOptions o = (PodmanOptions) provider.options();
+            PodmanOptions o = provider.options;
 
             assertThat(o.podman).isEqualTo("podman");
             assertThat(o.image).isNull();
@@ -52,7 +52,7 @@ class PodmanTargetProviderTest {
         void should_take_the_binary_image_state_folder_and_trial_timeout() {
             parse("--podman", "/opt/podman", "--image", "busybox:1.36", "--state-dir", dir.toString(),
                     "--trial-timeout", "2m");
-            PodmanOptions o = (PodmanOptions) provider.options();
+            PodmanOptions o = provider.options;
 
             assertThat(o.podman).isEqualTo("/opt/podman");
             assertThat(o.image).isEqualTo("busybox:1.36");

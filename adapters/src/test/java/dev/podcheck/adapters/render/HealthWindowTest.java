@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,10 +46,10 @@ class HealthWindowTest {
     }
 
     /** Asks until the answer is {@code wanted}; returns when, by the wall clock, it first was. */
-    static long firstTime(boolean wanted, String what, Poll.Condition ask) throws Exception {
+    static long firstTime(boolean wanted, String what, Callable<Boolean> ask) {
         long[] at = new long[1];
         Poll.until(LIMIT, what, () -> {
-            boolean answer = ask.holds();
+            boolean answer = ask.call();
             at[0] = System.currentTimeMillis();
             return answer == wanted;
         });

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * How the command line finds a target by name ({@code --target NAME}) without importing it: each
  * provider is listed in {@code META-INF/services/dev.podcheck.conformance.api.TargetProvider}.
- * One provider instance serves one invocation: picocli fills its {@link #options()} object, then
+ * One provider instance serves one invocation: the command line sets its {@link #options()}, then
  * the verb calls {@link #open()}, {@link #clean()} or {@link #render}.
  *
  * <p>Stability: experimental.
@@ -21,12 +21,11 @@ public interface TargetProvider {
     String description();
 
     /**
-     * An object whose fields carry picocli {@code @Option}s of this target (for example
-     * {@code --kubeconfig}); it is added to the verbs that take {@code --target}. Null when the
-     * target has no options.
+     * The options of this target (for example {@code --kubeconfig}), added to the verbs that take
+     * {@code --target}; each sets this provider's configuration before {@link #open()}.
      */
-    default Object options() {
-        return null;
+    default List<TargetOption> options() {
+        return List.of();
     }
 
     /** The target, configured from the parsed options. The caller closes it. */

@@ -54,6 +54,19 @@ public final class Durations {
     }
 
     /**
+     * {@link #parse} for a setting that must take some time (a timeout, a horizon).
+     *
+     * @throws IllegalArgumentException naming the expected form, or saying it must be longer than 0s
+     */
+    public static Duration parsePositive(String text) {
+        Duration d = parse(text);
+        if (d.isZero()) {
+            throw new IllegalArgumentException("must be longer than 0s, got \"" + text + "\"");
+        }
+        return d;
+    }
+
+    /**
      * Parses "90s", "1m30s", "500ms", "1.5s", "2h", or a plain number of seconds.
      *
      * @throws IllegalArgumentException naming the expected form
