@@ -14,7 +14,7 @@ import java.util.Map;
  * log, and answers by the first rule whose prefix the arguments start with (else exits 0 and
  * prints nothing). A rule is shell code; it may use {@code event TYPE STATUS NAME [EXIT_CODE]},
  * which appends a line to the events log the target's containers.conf names, as podman does
- * (times to the second), {@code $LAST} (the last argument) and {@code $POD} (the pod the call
+ * (times to the nanosecond, as podman stamps them), {@code $LAST} (the last argument) and {@code $POD} (the pod the call
  * names, or the one of the manifest it names).
  */
 final class FakePodman {
@@ -39,7 +39,7 @@ final class FakePodman {
                 EVENTS=$(sed -n 's/^events_logfile_path = "\\(.*\\)"$/\\1/p' "$CONTAINERS_CONF" 2>/dev/null)
                 event() {
                   printf '{"Name":"%%s","Status":"%%s","Time":"%%s","Type":"%%s"%%s}\\n' "$3" "$2" \\
-                    "$(date -u +%%Y-%%m-%%dT%%H:%%M:%%SZ)" "$1" "${4:+,\\"ContainerExitCode\\":$4}" >> "$EVENTS"
+                    "$(date -u +%%Y-%%m-%%dT%%H:%%M:%%S.%%NZ)" "$1" "${4:+,\\"ContainerExitCode\\":$4}" >> "$EVENTS"
                 }
                 for LAST; do :; done
                 POD=$LAST
