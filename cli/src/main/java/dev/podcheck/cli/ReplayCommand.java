@@ -1,11 +1,8 @@
 package dev.podcheck.cli;
 
 import dev.podcheck.conformance.api.TargetProvider;
-import dev.podcheck.conformance.invariant.Catalogue;
 import dev.podcheck.conformance.runner.Corpus;
 import dev.podcheck.conformance.runner.RunPlan;
-import dev.podcheck.conformance.runner.Shard;
-import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.yaml.InputException;
 import dev.podcheck.spec.yaml.Printable;
 import java.io.IOException;
@@ -13,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -54,9 +50,10 @@ final class ReplayCommand implements Callable<Integer>, TargetVerb {
             return ExitCodes.USAGE;
         }
         TargetProvider provider = run.target.provider(spec.commandLine());
-        return RunAndReport.run(provider, target -> new RunPlan(target, Catalogue.all(), 0, 0, Shard.ALL, 1, null, Map.of(),
-                List.of(), file, run.horizon(provider), Size.DEFAULT, provider.shrinkAttempts(), null, run.trialDeadline),
-                run.reportDir, spec.commandLine());
+        // No generated trial: the corpus folder is the one file, replayed and shrunk.
+        return RunAndReport.run(provider, target -> RunPlan.builder(target).trials(0).seed(0).parallelism(1).corpus(file)
+                .horizon(run.horizon(provider)).maxShrinkAttempts(provider.shrinkAttempts())
+                .trialDeadline(run.trialDeadline).build(), run.reportDir, spec.commandLine());
     }
 
     /** Nothing runs before every scenario is read, defaulted and validated: a refused pod is exit 1, with why. */

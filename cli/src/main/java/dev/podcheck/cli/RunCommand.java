@@ -140,9 +140,10 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
             throw new CommandLine.ParameterException(cli, "--shrink-attempts must not be negative, got " + attempts);
         }
         Size sized = provider.size(size.toSize(cli));
-        return target -> new RunPlan(target, invariants, trials, seed.value(), parsedShard, threads, budget,
-                deviations.invariants(), deviations.differences(), corpus, run.horizon(provider), sized,
-                attempts, minTrials, run.trialDeadline);
+        return target -> RunPlan.builder(target).invariants(invariants).trials(trials).seed(seed.value())
+                .shard(parsedShard).parallelism(threads).budget(budget).knownDeviations(deviations.invariants())
+                .knownDifferences(deviations.differences()).corpus(corpus).horizon(run.horizon(provider)).size(sized)
+                .maxShrinkAttempts(attempts).minTrials(minTrials).trialDeadline(run.trialDeadline).build();
     }
 
     private List<Invariant> select(CommandLine cli) {

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.podcheck.conformance.api.EngineTarget;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Target;
-import dev.podcheck.conformance.invariant.Catalogue;
 import dev.podcheck.conformance.runner.RunPlan;
 import dev.podcheck.conformance.runner.Runner;
-import dev.podcheck.conformance.runner.Shard;
-import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -68,8 +64,7 @@ class InterruptedReleaseTest {
     void should_report_the_finished_trials_whole_and_then_release_the_target() {
         // GIVEN a run that finished some trials
         ClosingTarget target = new ClosingTarget();
-        Runner runner = new Runner(new RunPlan(target, Catalogue.all(), 20, 1L, Shard.ALL, 1, null, Map.of(), null,
-                Duration.ofMinutes(10), Size.DEFAULT, 10));
+        Runner runner = new Runner(RunPlan.builder(target).trials(20).seed(1L).parallelism(1).maxShrinkAttempts(10).build());
         runner.run((done, total) -> { });
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new Podcheck()).setErr(new PrintWriter(err, true));

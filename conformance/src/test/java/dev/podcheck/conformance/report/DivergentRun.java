@@ -7,12 +7,10 @@ import dev.podcheck.conformance.differential.KnownDifference;
 import dev.podcheck.conformance.runner.RunPlan;
 import dev.podcheck.conformance.runner.RunResult;
 import dev.podcheck.conformance.runner.Runner;
-import dev.podcheck.conformance.runner.Shard;
 import dev.podcheck.engine.Fault;
 import dev.podcheck.spec.generate.Size;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Test fixture: a real run on a target that is not the reference, the engine with a fault that
@@ -38,8 +36,9 @@ final class DivergentRun {
 
     static RunResult run(List<KnownDifference> known) {
         List<Invariant> init = Catalogue.all().stream().filter(i -> i.group().equals("init")).toList();
-        RunPlan plan = new RunPlan(EngineStandIn.faulty(Fault.APP_STARTS_BEFORE_INIT_ENDS), init, 30, SEED,
-                Shard.ALL, 2, null, Map.of(), known, null, Duration.ofMinutes(2), STAND_IN, 300, null);
+        RunPlan plan = RunPlan.builder(EngineStandIn.faulty(Fault.APP_STARTS_BEFORE_INIT_ENDS)).invariants(init).trials(30)
+                .seed(SEED).parallelism(2).knownDifferences(known).horizon(Duration.ofMinutes(2)).size(STAND_IN)
+                .maxShrinkAttempts(300).build();
         return new Runner(plan).run((done, total) -> { });
     }
 }

@@ -9,8 +9,6 @@ import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.conformance.runner.RunPlan;
 import dev.podcheck.conformance.runner.RunResult;
 import dev.podcheck.conformance.runner.Runner;
-import dev.podcheck.conformance.runner.Shard;
-import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
@@ -43,9 +41,9 @@ final class SampleRun {
                     fixed("other/unknown", Verdict.unknown("the checker <timed out>"), Set.of()),
                     fixed("other/deviates", Verdict.violated("always \"violated\""), Set.of()),
                     fixed("other/evictions", Verdict.HOLDS, Set.of(Observation.EVICTION)));
-            RunPlan plan = new RunPlan(new WithoutEvictions(), invariants, TRIALS, SEED, Shard.ALL, 1, null,
-                    Map.of("other/deviates", "the target <rounds> times"), null, Duration.ofMinutes(2), Size.DEFAULT,
-                    500);
+            RunPlan plan = RunPlan.builder(new WithoutEvictions()).invariants(invariants).trials(TRIALS).seed(SEED)
+                    .parallelism(1).knownDeviations(Map.of("other/deviates", "the target <rounds> times"))
+                    .horizon(Duration.ofMinutes(2)).maxShrinkAttempts(500).build();
             cached = new Runner(plan).run((done, total) -> { });
         }
         return cached;

@@ -13,10 +13,8 @@ import dev.podcheck.conformance.differential.KnownDifference;
 import dev.podcheck.conformance.invariant.Catalogue;
 import dev.podcheck.engine.Fault;
 import dev.podcheck.spec.admission.Defaulting;
-import dev.podcheck.spec.generate.Size;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +23,8 @@ class RunnerDifferentialTest {
 
     static RunPlan plan(Target target, List<Invariant> invariants, int trials, int parallelism,
                         List<KnownDifference> known) {
-        return new RunPlan(target, invariants, trials, 42L, Shard.ALL, parallelism, null, Map.of(), known, null,
-                Duration.ofMinutes(5), Size.DEFAULT, 200, null);
+        return RunPlan.builder(target).invariants(invariants).trials(trials).seed(42L).parallelism(parallelism)
+                .knownDifferences(known).horizon(Duration.ofMinutes(5)).maxShrinkAttempts(200).build();
     }
 
     static RunResult run(RunPlan plan) {

@@ -10,7 +10,6 @@ import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.conformance.report.ConsoleReport;
-import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
 import dev.podcheck.spec.trace.TraceEvent;
@@ -18,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -150,8 +148,8 @@ class RunnerReproductionTest {
     }
 
     static RunResult run(Target target, int trials) {
-        RunPlan plan = new RunPlan(target, List.of(new NoGlitch()), trials, 42L, Shard.ALL, 1, null, Map.of(), null,
-                Duration.ofMinutes(1), Size.DEFAULT, 50);
+        RunPlan plan = RunPlan.builder(target).invariants(List.of(new NoGlitch())).trials(trials).seed(42L).parallelism(1)
+                .horizon(Duration.ofMinutes(1)).maxShrinkAttempts(50).build();
         return new Runner(plan).run((done, total) -> { });
     }
 

@@ -8,7 +8,6 @@ import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.conformance.invariant.Catalogue;
-import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.yaml.ScenarioWriter;
 import java.nio.file.Files;
@@ -52,8 +51,8 @@ class RunnerTest {
     }
 
     static RunPlan plan(List<Invariant> invariants, int trials, Shard shard, Path corpus) {
-        return new RunPlan(new EngineTarget(), invariants, trials, 42L, shard, 2, null, Map.of(), corpus,
-                Duration.ofMinutes(5), Size.DEFAULT, 2000);
+        return RunPlan.builder(new EngineTarget()).invariants(invariants).trials(trials).seed(42L).shard(shard)
+                .parallelism(2).corpus(corpus).horizon(Duration.ofMinutes(5)).build();
     }
 
     @Test
@@ -97,8 +96,9 @@ class RunnerTest {
 
     @Test
     void should_report_a_violation_as_a_known_deviation_when_listed() {
-        RunPlan known = new RunPlan(new EngineTarget(), List.of(new NoSidecars()), 100, 1L, Shard.ALL, 1, null,
-                Map.of("test/no-sidecars", "sidecars are fine here"), null, Duration.ofMinutes(1), Size.DEFAULT, 100);
+        RunPlan known = RunPlan.builder(new EngineTarget()).invariants(List.of(new NoSidecars())).trials(100).seed(1L)
+                .parallelism(1).knownDeviations(Map.of("test/no-sidecars", "sidecars are fine here"))
+                .horizon(Duration.ofMinutes(1)).maxShrinkAttempts(100).build();
 
         RunResult result = new Runner(known).run((d, t) -> { });
 
@@ -111,8 +111,8 @@ class RunnerTest {
 
     @Test
     void should_stop_starting_trials_when_the_budget_is_spent() {
-        RunPlan tight = new RunPlan(new EngineTarget(), Catalogue.all(), 100_000, 1L, Shard.ALL, 2, Duration.ofMillis(300),
-                Map.of(), null, Duration.ofMinutes(1), Size.DEFAULT, 100);
+        RunPlan tight = RunPlan.builder(new EngineTarget()).trials(100_000).seed(1L).parallelism(2)
+                .budget(Duration.ofMillis(300)).horizon(Duration.ofMinutes(1)).maxShrinkAttempts(100).build();
 
         RunResult result = new Runner(tight).run((d, t) -> { });
 

@@ -6,13 +6,11 @@ import dev.podcheck.conformance.invariant.Catalogue;
 import dev.podcheck.conformance.runner.RunPlan;
 import dev.podcheck.conformance.runner.RunResult;
 import dev.podcheck.conformance.runner.Runner;
-import dev.podcheck.conformance.runner.Shard;
 import dev.podcheck.engine.EngineOptions;
 import dev.podcheck.engine.Fault;
 import dev.podcheck.spec.generate.Size;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,8 +45,8 @@ final class DefaultRun {
 
     private static RunPlan plan(Set<Fault> faults, List<Invariant> invariants, int shrinkAttempts) {
         EngineTarget target = new EngineTarget(EngineOptions.DEFAULT.withFaults(faults));
-        return new RunPlan(target, invariants, TRIALS, SEED, Shard.ALL, Runtime.getRuntime().availableProcessors(),
-                null, Map.of(), null, HORIZON, Size.DEFAULT, shrinkAttempts);
+        return RunPlan.builder(target).invariants(invariants).trials(TRIALS).seed(SEED).horizon(HORIZON)
+                .maxShrinkAttempts(shrinkAttempts).build();
     }
 
     static RunResult run(RunPlan plan) {
