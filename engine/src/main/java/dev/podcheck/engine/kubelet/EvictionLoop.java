@@ -60,14 +60,20 @@ final class EvictionLoop {
         return current;
     }
 
-    /** One synchronize: its active pods are those not yet stopping; with none left the loop has nothing to do. */
+    /**
+     * One synchronize: memory.available over every pod's running containers, ranking over the active pods, those not
+     * yet stopping; with none left the loop has nothing to do.
+     */
     private void round() {
         List<PodWorker> active = pods.stream().filter(p -> !p.terminating && !p.removed).toList();
         if (active.isEmpty()) {
             return; // no pod of the node can be evicted any more
         }
         List<PodMemoryUse> uses = active.stream().map(p -> PodMemoryUse.of(p.scenario.pod(), workingSets(p))).toList();
-        MemoryPressure pressure = MemoryPressure.observe(now(), uses);
+        // memory.available is the node's: pods being stopped use their memory until their containers exit
+        MemoryPressure pressure = active.size() == pods.size() ? MemoryPressure.observe(now(), uses)
+                : MemoryPressure.observe(now(), pods.stream().map(p -> PodMemoryUse.of(p.scenario.pod(), workingSets(p)))
+                        .toList());
         Optional<MemoryEviction> eviction = MemoryEviction.decide(pressure, uses, options.faults());
         if (eviction.isEmpty()) {
             queue.at(queue.now() + options.timing().evictionLoopPeriod().toMillis(), this::round);

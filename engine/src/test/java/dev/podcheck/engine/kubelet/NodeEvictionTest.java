@@ -85,6 +85,20 @@ class NodeEvictionTest {
         }
 
         @Test
+        void should_count_the_memory_of_a_pod_being_deleted_but_not_rank_it() {
+            // GIVEN a is deleted at 9 s with a grace of 60 s and keeps running (it ignores SIGTERM) with its 500Mi
+            Simulations node = Simulations.run(THREE_PODS.formatted(10)
+                    .replace("  - nodeMemoryPressure", "  - deletePod: {at: 9s, gracePeriodSeconds: 60}\n      - nodeMemoryPressure")
+                    .replace("app: {memory: [{from: 0s, bytes: 500Mi}]}\n      events",
+                            "app: {onSigterm: ignore, memory: [{from: 0s, bytes: 500Mi}]}\n      events"),
+                    EngineOptions.DEFAULT.withHorizon(Duration.ofMinutes(2)));
+
+            // THEN the pass at 10 s sees 1450Mi used and evicts c, the first of the pods still active; the pass after
+            // its cleanup sees a and b (1000Mi) and evicts b, though a alone would leave the node without pressure
+            assertThat(evictions(node)).as(node.log()).containsExactly(Map.entry("b", 11_000L), Map.entry("c", 10_000L));
+        }
+
+        @Test
         void should_never_evict_a_critical_pod_whatever_its_rank() {
             // GIVEN b has system-critical priority: evictPod refuses it (E-8)
             Simulations node = run(2_000_000_000, Set.of());

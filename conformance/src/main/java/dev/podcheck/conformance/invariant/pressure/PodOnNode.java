@@ -49,11 +49,12 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
         List<Run> runs = new ArrayList<>();
         Map<String, Integer> instances = new HashMap<>();
         long stopping = Long.MAX_VALUE;
+        long removed = trace.all(TraceEvent.PodRemoved.class).mapToLong(TraceEvent::at).findFirst().orElse(Long.MAX_VALUE);
         for (TraceEvent e : trace.events()) {
             if (e instanceof TraceEvent.KubeletEvent k && k.reason().equals("Started")) {
                 int instance = instances.merge(k.container(), 0, (old, zero) -> old + 1);
                 InstanceBehaviour behaviour = scenario.behaviour(k.container()).forInstance(instance);
-                runs.add(new Run(k.at(), end(trace, k.container(), k.at(), behaviour), behaviour));
+                runs.add(run(trace, k.container(), k.at(), behaviour, removed));
             } else if (stopping == Long.MAX_VALUE && stops(e)) {
                 stopping = e.at();
             }
@@ -68,12 +69,23 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
                 || (e instanceof TraceEvent.KubeletEvent k && k.reason().equals(DEADLINE_EXCEEDED));
     }
 
-    /** When the run started at {@code startedAt} exited: its terminated status, else its behaviour's exit, else never. */
-    private static long end(Trace trace, String container, long startedAt, InstanceBehaviour behaviour) {
-        return trace.statusesOf(container).map(s -> s.state() instanceof ContainerState.Terminated t
+    /**
+     * The run started at {@code startedAt}: it ends when its terminated status says. Where no status shows its end
+     * (the pod was removed first), it may end at its behaviour's exit and surely runs only until the first signal
+     * sent to it or the pod's removal, whichever comes first.
+     */
+    private static Run run(Trace trace, String container, long startedAt, InstanceBehaviour behaviour, long removed) {
+        long shown = trace.statusesOf(container).map(s -> s.state() instanceof ContainerState.Terminated t
                         && t.startedAt() == startedAt ? t.finishedAt() : -1L)
-                .filter(finished -> finished >= 0).findFirst()
-                .orElse(behaviour.exit() == null ? Long.MAX_VALUE : startedAt + behaviour.exit().after().toMillis());
+                .filter(finished -> finished >= 0).findFirst().orElse(-1L);
+        if (shown >= 0) {
+            return new Run(startedAt, shown, shown, behaviour);
+        }
+        long exit = behaviour.exit() == null ? Long.MAX_VALUE : startedAt + behaviour.exit().after().toMillis();
+        long signalled = trace.all(TraceEvent.SignalSent.class)
+                .filter(s -> s.container().equals(container) && s.at() >= startedAt)
+                .mapToLong(TraceEvent::at).findFirst().orElse(Long.MAX_VALUE);
+        return new Run(startedAt, exit, Math.min(exit, Math.min(signalled, removed)), behaviour);
     }
 
     public int priority() {
@@ -101,7 +113,7 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
      * stopped, with a container that surely runs then.
      */
     public boolean candidateAt(long at) {
-        return !critical() && !stoppingBy(at) && runs.stream().anyMatch(run -> run.started() < at && run.ended() > at);
+        return !critical() && !stoppingBy(at) && runs.stream().anyMatch(run -> run.surelyAt(at));
     }
 
     /**
@@ -118,15 +130,23 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
             }
             long bytes = run.behaviour().memoryBytesAt(java.time.Duration.ofMillis(at - run.started()));
             high += bytes;
-            if (run.started() < at && run.ended() > at) {
+            if (run.surelyAt(at)) {
                 low += bytes;
             }
         }
         return new Memory(low, high);
     }
 
-    /** One run of a container: from its Started event to its exit, acting out {@code behaviour}. */
-    public record Run(long started, long ended, InstanceBehaviour behaviour) {}
+    /**
+     * One run of a container, acting out {@code behaviour}: from its Started event to its exit at the latest
+     * ({@code ended}), surely alive until {@code surelyUntil}.
+     */
+    public record Run(long started, long ended, long surelyUntil, InstanceBehaviour behaviour) {
+        /** Surely running at {@code at}: not at the instant it starts or may stop, where same-time events decide. */
+        boolean surelyAt(long at) {
+            return started < at && at < surelyUntil;
+        }
+    }
 
     /** A working set between {@code low} and {@code high} bytes; exact when they are equal. */
     public record Memory(long low, long high) {
