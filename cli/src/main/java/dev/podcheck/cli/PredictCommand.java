@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = {"Reads a scenario (a Pod manifest with its scenario annotation), defaults and",
                 "validates it like the apiserver, and prints the reference engine's trace of",
                 "its life: a timeline, one line per change, or the trace as JSON. Each",
-                "document of a multi-document file is predicted in turn."},
+                "document of a multi-document file is predicted in turn; a pod that names",
+                "neighbours shares its node with the documents after it (a node scenario)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:predicted", "1:a pod is invalid (its violations are printed on stderr)",
                 "2:usage error or unreadable file"})
@@ -78,5 +79,10 @@ final class PredictCommand implements Callable<Integer> {
         }
         out.println("# " + Printable.of(file.toString()) + ": " + Admission.podName(scenario) + ", predicted for " + Durations.format(horizon));
         out.print(Timeline.of(scenario.pod()).render(trace));
+        for (Scenario neighbour : scenario.neighbours()) { // a node scenario: each other pod on the node, same clock
+            out.println();
+            out.println("# " + Admission.podName(neighbour) + ", on the same node");
+            out.print(Timeline.of(neighbour.pod()).render(trace.neighbours().get(neighbour.pod().metadata().name())));
+        }
     }
 }

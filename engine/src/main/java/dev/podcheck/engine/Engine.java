@@ -1,5 +1,6 @@
 package dev.podcheck.engine;
 
+import dev.podcheck.engine.kubelet.NodeSimulation;
 import dev.podcheck.engine.kubelet.PodWorker;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
@@ -13,8 +14,11 @@ import dev.podcheck.spec.trace.Trace;
 public final class Engine {
     private Engine() {}
 
-    /** Simulates a defaulted, valid scenario (see admission.Defaulting and Validation). */
+    /** Simulates a defaulted, valid scenario (see admission.Defaulting and Validation); a node scenario's every pod. */
     public static Trace simulate(Scenario defaulted, EngineOptions options) {
+        if (defaulted.isNodeScenario()) {
+            return NodeSimulation.run(defaulted, options);
+        }
         return new PodWorker(defaulted, options).run();
     }
 

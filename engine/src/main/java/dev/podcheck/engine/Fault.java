@@ -73,4 +73,10 @@ public enum Fault {
     SANDBOX_NOT_RECREATED,
     /** A new sandbox does not run the init containers again: the regular containers restart at once (SB-3, SB-4). */
     INIT_NOT_RERUN_AFTER_SANDBOX_LOSS,
+    /** Memory-pressure eviction takes the pod ranked last instead of the first (NP-2, E-5). */
+    EVICTION_RANKING_REVERSED,
+    /** A pass of the eviction manager evicts the pod ranked next as well as the first (NP-3, E-4). */
+    SEVERAL_EVICTED_PER_PASS,
+    /** The eviction manager never passes again after its first eviction, though the pressure lasts (NP-3, E-3). */
+    EVICTION_LOOP_STOPS,
 }

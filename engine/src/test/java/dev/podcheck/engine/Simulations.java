@@ -24,7 +24,7 @@ public record Simulations(Scenario scenario, Trace trace) {
     }
 
     public static Simulations run(String yaml, EngineOptions options) {
-        Scenario scenario = Defaulting.apply(ScenarioReader.readOne("test", yaml));
+        Scenario scenario = Defaulting.apply(ScenarioReader.readOne("test", yaml)); // a node scenario is one
         assertThat(Validation.validate(scenario)).as("the test scenario is valid").isEmpty();
         return new Simulations(scenario, Engine.simulate(scenario, options));
     }
@@ -71,6 +71,13 @@ public record Simulations(Scenario scenario, Trace trace) {
         return trace.all(TraceEvent.ContainerStatusChanged.class)
                 .filter(e -> e.status().name().equals(container) && e.at() <= at)
                 .reduce((a, b) -> b).map(TraceEvent.ContainerStatusChanged::status).orElseThrow();
+    }
+
+    /** One of a node scenario's other pods: its scenario and its trace. */
+    public Simulations neighbour(String name) {
+        Scenario pod = scenario.neighbours().stream().filter(n -> n.pod().metadata().name().equals(name))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no neighbour " + name));
+        return new Simulations(pod, trace.neighbours().get(name));
     }
 
     /** The whole trace, for failure messages: an ordering check prints the log it checked. */

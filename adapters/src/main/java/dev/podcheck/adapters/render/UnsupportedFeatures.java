@@ -18,7 +18,7 @@ import java.util.List;
  * logs, because the rendered scripts use the termination log and stdout for their own reports; the
  * node's images, since the rendered pod runs its own image and no registry stages a slow or failing one; kubelet
  * restarts and sandbox losses, which would restart or stop the node's kubelet and runtime under every other trial
- * sharing the node.
+ * sharing the node; node scenarios (Size.nodePressure), whose pods and memory condition would need a node of their own.
  */
 public final class UnsupportedFeatures {
     private UnsupportedFeatures() {}
@@ -43,6 +43,10 @@ public final class UnsupportedFeatures {
         }
         if (defaulted.events().stream().anyMatch(LoseSandbox.class::isInstance)) {
             out.add("the loseSandbox event (stopping the pod's sandbox through the node's runtime)");
+        }
+        if (defaulted.isNodeScenario()) {
+            out.add("neighbours (a node scenario: its pods would share a node with every other trial's, under a"
+                    + " memory condition podcheck cannot put on a real node)");
         }
         boolean writes = defaulted.behaviours().values().stream().flatMap(b -> b.instances().stream())
                 .anyMatch(UnsupportedFeatures::writesOutput);

@@ -71,6 +71,31 @@ class UnsupportedFeaturesTest {
     }
 
     @Test
+    void should_refuse_a_node_scenario() {
+        // GIVEN a pod that shares its node with another (SEMANTICS NP-1)
+        Scenario s = scenario("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: p
+                  annotations:
+                    podcheck.dev/scenario: |
+                      neighbours: [q]
+                spec:
+                  containers: [{name: app, image: busybox}]
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: q}
+                spec:
+                  containers: [{name: app, image: busybox}]
+                """);
+
+        assertThat(UnsupportedFeatures.of(s)).containsExactly("neighbours (a node scenario: its pods would share a node"
+                + " with every other trial's, under a memory condition podcheck cannot put on a real node)");
+    }
+
+    @Test
     void should_accept_readiness_gates_nobody_patches() {
         Scenario s = scenario("{apiVersion: v1, kind: Pod, metadata: {name: p}, spec: {readinessGates: "
                 + "[{conditionType: example.com/lb}], containers: [{name: app, image: busybox}]}}");

@@ -10,6 +10,8 @@ import dev.podcheck.conformance.invariant.init.InitInvariants;
 import dev.podcheck.conformance.invariant.node.NodeInvariants;
 import dev.podcheck.conformance.invariant.node.UntilNodeDisruption;
 import dev.podcheck.conformance.invariant.phase.PhaseInvariants;
+import dev.podcheck.conformance.invariant.pressure.EveryPodOnTheNode;
+import dev.podcheck.conformance.invariant.pressure.PressureInvariants;
 import dev.podcheck.conformance.invariant.probe.ProbeInvariants;
 import dev.podcheck.conformance.invariant.qos.QoSInvariants;
 import dev.podcheck.conformance.invariant.restart.RestartInvariants;
@@ -23,15 +25,18 @@ import java.util.List;
 /**
  * Every invariant podcheck checks, group by group in a stable order. The groups written before kubelet restarts and
  * sandbox losses judge each pod up to the first one (UntilNodeDisruption), but for {@code trace}, whose rules hold
- * across them (a restartCount may go down only as SB-5 says); group {@code node} judges them.
+ * across them (a restartCount may go down only as SB-5 says); group {@code node} judges them. In a node scenario, the
+ * invariants of one pod's life judge every pod on the node (EveryPodOnTheNode); group {@code pressure} judges the
+ * evictions across them.
  */
 public final class Catalogue {
     private Catalogue() {}
 
     public static List<Invariant> all() {
-        List<Invariant> all = new ArrayList<>(TraceInvariants.all());
-        all.addAll(UntilNodeDisruption.each(beforeNodeDisruptions()));
+        List<Invariant> all = new ArrayList<>(EveryPodOnTheNode.each(TraceInvariants.all()));
+        all.addAll(EveryPodOnTheNode.each(UntilNodeDisruption.each(beforeNodeDisruptions())));
         all.addAll(NodeInvariants.all());
+        all.addAll(PressureInvariants.all());
         return List.copyOf(all);
     }
 

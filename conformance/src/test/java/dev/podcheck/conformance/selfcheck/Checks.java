@@ -93,7 +93,11 @@ final class Checks {
             Map.entry("node/sandbox-recreated", new Check(PROGRESSES, List.of("sandbox-loss", "sandbox-created"))),
             Map.entry("node/no-sandbox-under-never", new Check(SAFE, List.of("sandbox-loss", "restartPolicy=Never"))),
             Map.entry("node/init-reruns-after-sandbox-loss", new Check(SAFE, List.of("sandbox-created",
-                    "init-containers"))));
+                    "init-containers"))),
+            Map.entry("pressure/ranked", new Check(SAFE, List.of("node-scenario", "evictions-on-one-node"))),
+            Map.entry("pressure/one-pod-a-pass", new Check(SAFE, List.of("evictions-on-one-node"))),
+            Map.entry("pressure/evicts-while-lasting", new Check(PROGRESSES, List.of("node-pressure",
+                    "evictions-on-one-node"))));
 
     private Checks() {}
 }

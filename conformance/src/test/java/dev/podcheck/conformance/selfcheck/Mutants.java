@@ -45,7 +45,11 @@ final class Mutants {
             Map.entry(Fault.BACK_OFF_KEPT_ACROSS_KUBELET_RESTART, "a kubelet restart forgets the crash-loop back-off"),
             Map.entry(Fault.SANDBOX_NOT_RECREATED, "a lost sandbox is created again with the next attempt"),
             Map.entry(Fault.INIT_NOT_RERUN_AFTER_SANDBOX_LOSS,
-                    "a sandbox created again runs the init containers again before the regular containers")));
+                    "a sandbox created again runs the init containers again before the regular containers"),
+            Map.entry(Fault.EVICTION_RANKING_REVERSED,
+                    "memory pressure evicts the pod ranked first: above its request, lower priority, larger use"),
+            Map.entry(Fault.SEVERAL_EVICTED_PER_PASS, "an eviction pass evicts at most one pod for node pressure"),
+            Map.entry(Fault.EVICTION_LOOP_STOPS, "the eviction manager keeps evicting while the pressure lasts")));
 
     /**
      * Faults the current catalogue does not catch with the default budget, with the invariant that

@@ -69,6 +69,8 @@ final class TrialFeatures {
             event("deadline-exceeded", e -> e instanceof KubeletEvent k && k.reason().equals("DeadlineExceeded")),
             new Feature("node-pressure", t -> t.scenario().events().stream().anyMatch(NodeMemoryPressure.class::isInstance)),
             event("eviction", e -> e instanceof TraceEvent.PodEvicted),
+            new Feature("node-scenario", t -> t.scenario().isNodeScenario()),
+            new Feature("evictions-on-one-node", t -> evictionsOnTheNode(t) >= 2),
             event("pod-removed", e -> e instanceof TraceEvent.PodRemoved),
             event("image-pull", e -> e instanceof KubeletEvent k && k.reason().equals("Pulling")),
             new Feature("failed-pull", t -> statuses(t).anyMatch(s -> s.status().state() instanceof ContainerState.Waiting w
@@ -99,6 +101,12 @@ final class TrialFeatures {
 
     private static Feature exit(String name, IntPredicate code) {
         return new Feature(name, t -> terminated(t).anyMatch(x -> code.test(x.exitCode())));
+    }
+
+    /** Pressure evictions over every pod of the node. */
+    private static long evictionsOnTheNode(Observed t) {
+        return Stream.concat(Stream.of(t.trace()), t.trace().neighbours().values().stream())
+                .flatMap(trace -> trace.all(TraceEvent.PodEvicted.class)).count();
     }
 
     private static Stream<ContainerStatusChanged> statuses(Observed t) {

@@ -61,6 +61,17 @@ public final class EvictionRanking {
         return rankForMemory(pods).stream().filter(pod -> !pod.critical()).findFirst();
     }
 
+    /** The last pod in rank order that is not critical: the self-check's reversed ranking. */
+    static Optional<PodMemoryUse> chooseLast(List<PodMemoryUse> pods) {
+        List<PodMemoryUse> ranked = rankForMemory(pods);
+        for (int i = ranked.size() - 1; i >= 0; i--) {
+            if (!ranked.get(i).critical()) {
+                return Optional.of(ranked.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** helpers.go cmpBool: true before false. */
     private static int cmpBool(boolean a, boolean b) {
         if (a == b) {

@@ -36,7 +36,9 @@ public record MemoryEviction(PodMemoryUse pod, String message, PodCondition disr
         if (!pressure.thresholdMet() && !faults.contains(Fault.EVICTS_WITHOUT_PRESSURE)) {
             return Optional.empty();
         }
-        return EvictionRanking.choose(activePods).map(pod -> {
+        Optional<PodMemoryUse> chosen = faults.contains(Fault.EVICTION_RANKING_REVERSED)
+                ? EvictionRanking.chooseLast(activePods) : EvictionRanking.choose(activePods);
+        return chosen.map(pod -> {
             String message = EvictionMessages.memoryPressure(pressure, pod);
             return new MemoryEviction(pod, message, EvictionMessages.disruptionTarget(message),
                     EvictionGracePeriod.override(true, 0, null));

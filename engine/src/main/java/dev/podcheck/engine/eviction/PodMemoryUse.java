@@ -4,6 +4,7 @@ import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.Int64;
 import dev.podcheck.spec.pod.Pod;
 import dev.podcheck.spec.pod.Quantity;
+import dev.podcheck.spec.qos.PodMemoryRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.OptionalLong;
  * @param pod the pod's name
  * @param priority spec.priority, 0 when unset (component-helpers corev1 PodPriority)
  * @param critical never evicted by the kubelet ({@link CriticalPod})
- * @param request the pod's memory request ({@code PodMemoryRequest}, GetResourceRequestQuantity)
+ * @param request the pod's memory request ({@link PodMemoryRequest}, GetResourceRequestQuantity)
  * @param workingSetBytes the pod's working set; empty when the summary has no stats for the pod,
  *     which the comparators rank first ("prioritize evicting the pod for which no stats were found")
  * @param containers the containers' stats in the order the summary lists them, each with its spec

@@ -1,68 +1,117 @@
 package dev.podcheck.engine.kubelet;
 
+import dev.podcheck.engine.EngineOptions;
+import dev.podcheck.engine.Fault;
+import dev.podcheck.engine.eviction.EvictionRanking;
 import dev.podcheck.engine.eviction.MemoryEviction;
 import dev.podcheck.engine.eviction.MemoryPressure;
 import dev.podcheck.engine.eviction.PodMemoryUse;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The eviction manager's monitoring loop under a node memory condition (eviction_manager.go
- * synchronize, SEMANTICS E-3, E-4): every period, observe memory.available and evict at most
- * one pod when the hard threshold is met.
+ * The eviction manager's monitoring loop under a node memory condition (eviction_manager.go Start and
+ * synchronize, SEMANTICS E-3, E-4, NP-2, NP-3): each pass observes memory.available over the node's pods and
+ * evicts at most one of them when the hard threshold is met. A pass that evicts nobody sleeps the
+ * monitoring interval; one that evicts waits for the pod's cleanup (waitForPodsCleanup: a poll every second,
+ * up to 30 s) and passes again at once.
  */
 final class EvictionLoop {
-    private final PodWorker pod;
+    /** eviction_manager.go podCleanupPollFreq. */
+    static final long CLEANUP_POLL_MILLIS = 1_000;
+    /** eviction_manager.go podCleanupTimeout. */
+    static final long CLEANUP_TIMEOUT_MILLIS = 30_000;
+
+    /** The node's pods, the scenario's own first: the kubelet's active pods are those of them still running. */
+    private final List<PodWorker> pods;
+    private final EventQueue queue;
+    private final EngineOptions options;
     /** The node's memory conditions in time order; each holds from its time until the next one. */
     private final List<NodeMemoryPressure> conditions;
 
-    EvictionLoop(PodWorker pod, List<NodeMemoryPressure> conditions) {
-        this.pod = pod;
-        this.conditions = conditions.stream()
-                .sorted(java.util.Comparator.comparing(NodeMemoryPressure::at)).toList();
+    EvictionLoop(List<PodWorker> pods, List<NodeMemoryPressure> conditions) {
+        this.pods = List.copyOf(pods);
+        this.queue = pods.get(0).queue;
+        this.options = pods.get(0).options;
+        this.conditions = conditions.stream().sorted(Comparator.comparing(NodeMemoryPressure::at)).toList();
     }
 
     /** The loop has run since the kubelet started: its first round after the first condition is on its period. */
     void start() {
         long from = conditions.get(0).at().toMillis();
-        long period = pod.options.timing().evictionLoopPeriod().toMillis();
-        pod.queue.at((from + period - 1) / period * period, this::round);
+        long period = options.timing().evictionLoopPeriod().toMillis();
+        queue.at((from + period - 1) / period * period, this::round);
     }
 
     /** The condition in force now: the latest that has begun (the later one of two at the same time). */
     private NodeMemoryPressure now() {
         NodeMemoryPressure current = conditions.get(0);
         for (NodeMemoryPressure c : conditions) {
-            if (c.at().toMillis() <= pod.queue.now()) {
+            if (c.at().toMillis() <= queue.now()) {
                 current = c;
             }
         }
         return current;
     }
 
+    /**
+     * One synchronize: memory.available over every pod's running containers, ranking over the active pods, those not
+     * yet stopping; with none left the loop has nothing to do.
+     */
     private void round() {
-        if (pod.terminating || pod.removed) {
+        List<PodWorker> active = pods.stream().filter(p -> !p.terminating && !p.removed).toList();
+        if (active.isEmpty()) {
+            return; // no pod of the node can be evicted any more
+        }
+        List<PodMemoryUse> uses = active.stream().map(p -> PodMemoryUse.of(p.scenario.pod(), workingSets(p))).toList();
+        // memory.available is the node's: pods being stopped use their memory until their containers exit
+        MemoryPressure pressure = active.size() == pods.size() ? MemoryPressure.observe(now(), uses)
+                : MemoryPressure.observe(now(), pods.stream().map(p -> PodMemoryUse.of(p.scenario.pod(), workingSets(p)))
+                        .toList());
+        Optional<MemoryEviction> eviction = MemoryEviction.decide(pressure, uses, options.faults());
+        if (eviction.isEmpty()) {
+            queue.at(queue.now() + options.timing().evictionLoopPeriod().toMillis(), this::round);
             return;
         }
-        List<PodMemoryUse> pods = List.of(PodMemoryUse.of(pod.scenario.pod(), workingSets()));
-        Optional<MemoryEviction> eviction = MemoryEviction.decide(MemoryPressure.observe(now(), pods), pods,
-                pod.options.faults());
-        if (eviction.isPresent()) {
-            pod.termination.evict("memory", eviction.get().message(), eviction.get().disruptionTarget(),
-                    eviction.get().gracePeriodSeconds());
-            return;
+        List<PodWorker> evicted = new ArrayList<>(List.of(evict(eviction.get(), active, uses)));
+        if (options.has(Fault.SEVERAL_EVICTED_PER_PASS)) {
+            EvictionRanking.rankForMemory(uses).stream()
+                    .filter(use -> !use.critical() && use != eviction.get().pod()).findFirst()
+                    .flatMap(next -> MemoryEviction.decide(pressure, List.of(next), options.faults()))
+                    .ifPresent(next -> evicted.add(evict(next, active, uses)));
         }
-        pod.queue.at(pod.queue.now() + pod.options.timing().evictionLoopPeriod().toMillis(), this::round);
+        if (!options.has(Fault.EVICTION_LOOP_STOPS)) {
+            long since = queue.now();
+            queue.at(since + CLEANUP_POLL_MILLIS, () -> waitForCleanup(evicted, since));
+        }
     }
 
-    /** The working set of each running container now, from its behaviour's memory steps. */
-    private Map<String, Long> workingSets() {
+    private PodWorker evict(MemoryEviction eviction, List<PodWorker> active, List<PodMemoryUse> uses) {
+        PodWorker pod = active.get(uses.indexOf(eviction.pod()));
+        pod.termination.evict("memory", eviction.message(), eviction.disruptionTarget(), eviction.gracePeriodSeconds());
+        return pod;
+    }
+
+    /** waitForPodsCleanup: the next pass once every evicted pod stopped (podResourcesAreReclaimed), or at the timeout. */
+    private void waitForCleanup(List<PodWorker> evicted, long since) {
+        boolean cleanedUp = evicted.stream().allMatch(p -> p.terminated || p.removed);
+        if (cleanedUp || queue.now() - since >= CLEANUP_TIMEOUT_MILLIS) {
+            round();
+        } else {
+            queue.at(queue.now() + CLEANUP_POLL_MILLIS, () -> waitForCleanup(evicted, since));
+        }
+    }
+
+    /** The working set of each of the pod's running containers now, from its behaviour's memory steps. */
+    private Map<String, Long> workingSets(PodWorker pod) {
         Map<String, Long> out = new LinkedHashMap<>();
-        long now = pod.queue.now();
+        long now = queue.now();
         for (ContainerRecord rec : pod.byName.values()) {
             if (rec.isRunning()) {
                 out.put(rec.name(), rec.current.behaviour.memoryBytesAt(Duration.ofMillis(now - rec.current.startedAt)));

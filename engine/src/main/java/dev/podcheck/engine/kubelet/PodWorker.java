@@ -37,7 +37,8 @@ public final class PodWorker {
     final Scenario scenario;
     final PodSpec spec;
     final EngineOptions options;
-    final EventQueue queue = new EventQueue();
+    /** The node's clock: a pod's own, or shared by every pod of a node scenario (NP-1). */
+    final EventQueue queue;
     final TraceRecorder trace = new TraceRecorder();
     final List<ContainerRecord> inits = new ArrayList<>();
     final List<ContainerRecord> regulars = new ArrayList<>();
@@ -81,6 +82,12 @@ public final class PodWorker {
     private final Map<String, Boolean> patchedConditions = new HashMap<>();
 
     public PodWorker(Scenario defaulted, EngineOptions options) {
+        this(defaulted, options, new EventQueue());
+    }
+
+    /** One pod of a node scenario, on the node's clock. */
+    PodWorker(Scenario defaulted, EngineOptions options, EventQueue queue) {
+        this.queue = queue;
         this.scenario = defaulted;
         this.spec = defaulted.pod().spec();
         this.options = options;
@@ -109,6 +116,18 @@ public final class PodWorker {
 
     /** Simulates the pod up to the horizon and returns what was observable. */
     public Trace run() {
+        begin(List.of(this));
+        queue.runUntil(options.horizon().toMillis());
+        return trace.trace();
+    }
+
+    /** What was observable of the pod so far. */
+    Trace trace() {
+        return trace.trace();
+    }
+
+    /** The pod's creation at 0, its world events and its first sync on the timeline; {@code node} are the node's pods. */
+    void begin(List<PodWorker> node) {
         Pod classified = scenario.pod();
         if (options.has(Fault.QOS_IGNORES_INIT_CONTAINERS)) {
             classified = classified.withSpec(classified.spec().withInitContainers(List.of()));
@@ -117,10 +136,8 @@ public final class PodWorker {
         trace.add(new TraceEvent.KubeletEvent(0, "Scheduled", "", "Successfully assigned pod to node"));
         trace.phase(0, PodPhase.Pending, "", "");
         cachedPhase = PodPhase.Pending;
-        new WorldEvents(this).schedule();
+        new WorldEvents(this).schedule(node);
         queue.at(options.timing().podStartLatency().toMillis(), this::admit);
-        queue.runUntil(options.horizon().toMillis());
-        return trace.trace();
     }
 
     /** The pod's first sync on the node: statuses, probe workers (SEMANTICS S-1, P-3), then SyncPod. */

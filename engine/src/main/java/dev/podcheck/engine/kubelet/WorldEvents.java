@@ -19,7 +19,8 @@ final class WorldEvents {
         this.pod = pod;
     }
 
-    void schedule() {
+    /** The pod's events on the timeline; node pressure starts the eviction manager over the node's pods. */
+    void schedule(List<PodWorker> node) {
         List<NodeMemoryPressure> pressures = new ArrayList<>();
         for (WorldEvent event : pod.scenario.events()) {
             if (event instanceof DeletePod delete) {
@@ -39,7 +40,7 @@ final class WorldEvents {
             }
         }
         if (!pressures.isEmpty()) {
-            new EvictionLoop(pod, pressures).start();
+            new EvictionLoop(node, pressures).start();
         }
     }
 }

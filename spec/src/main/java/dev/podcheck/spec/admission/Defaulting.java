@@ -36,9 +36,12 @@ public final class Defaulting {
         return pod.withSpec(apply(pod.spec()));
     }
 
-    /** The same scenario with its pod defaulted; behaviours and events need no defaults. */
+    /** The same scenario with its pod, and its neighbours' pods, defaulted; behaviours and events need no defaults. */
     public static Scenario apply(Scenario scenario) {
-        return scenario.withPod(apply(scenario.pod()));
+        Scenario defaulted = scenario.withPod(apply(scenario.pod()));
+        return scenario.isNodeScenario()
+                ? defaulted.withNeighbours(scenario.neighbours().stream().map(Defaulting::apply).toList())
+                : defaulted;
     }
 
     // SetDefaults_PodSpec (D-1, D-2); the containers' defaults come from SetDefaults_Container & co.

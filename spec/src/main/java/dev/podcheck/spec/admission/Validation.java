@@ -42,6 +42,9 @@ public final class Validation {
         }
         List<Violation> out = new ArrayList<>(validate(scenario.pod()));
         ScenarioValidation.scenario(scenario, out);
+        if (scenario.isNodeScenario()) {
+            NodeScenarioValidation.node(scenario, out);
+        }
         return List.copyOf(out);
     }
 

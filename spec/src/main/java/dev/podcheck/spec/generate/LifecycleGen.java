@@ -25,7 +25,7 @@ import java.util.function.UnaryOperator;
  * (SEMANTICS FZ-2, FZ-3), readiness gates and the patches of their conditions (RG-1..RG-3),
  * termination messages, logs and FallbackToLogsOnError (TM-2..TM-4), the node's images and the
  * containers' imagePullPolicy (IP-1..IP-3), updates of the pod's spec (SU-1..SU-4), kubelet restarts and
- * sandbox losses (KR, SB). Choice 0 adds nothing.
+ * sandbox losses (KR, SB), and the other pods of a node under pressure (NP). Choice 0 adds nothing.
  */
 final class LifecycleGen {
     /** The finalizer generated pods carry, as Kubernetes' own deleted-pods tests do with theirs. */
@@ -59,6 +59,9 @@ final class LifecycleGen {
         }
         if (size.nodeDisruptions() && size.events()) {
             out = NodeDisruptionGen.add(out, c);
+        }
+        if (size.nodePressure() && size.events() && size.behaviours()) {
+            out = NodeGen.add(out, c);
         }
         return out;
     }

@@ -14,9 +14,12 @@ import java.util.Optional;
  * scenario is one manifest that {@code kubectl apply} accepts; here the pod is kept without it.
  *
  * @param images how the node's images behave, by image as the containers name it (SEMANTICS IP-3)
+ * @param neighbours the other pods on the pod's node, each with its behaviours (SEMANTICS NP-1): with any, this
+ *     is a node scenario, whose node-wide world events (node pressure) are this scenario's and reach every pod;
+ *     a neighbour has no world events and no neighbours of its own
  */
 public record Scenario(Pod pod, Map<String, ContainerBehaviour> behaviours, List<WorldEvent> events,
-                       Map<String, NodeImage> images) {
+                       Map<String, NodeImage> images, List<Scenario> neighbours) {
 
     /** The annotation that carries behaviours and world events in a manifest. */
     public static final String ANNOTATION = "podcheck.dev/scenario";
@@ -31,6 +34,19 @@ public record Scenario(Pod pod, Map<String, ContainerBehaviour> behaviours, List
         behaviours = Immutables.mapOf("a behaviour", behaviours);
         events = Immutables.listOf("a world event", events);
         images = Immutables.mapOf("an image", images);
+        neighbours = neighbours == null ? List.of() : Immutables.listOf("a neighbour", neighbours);
+        for (Scenario neighbour : neighbours) {
+            if (!neighbour.events().isEmpty() || !neighbour.neighbours().isEmpty()) {
+                throw new IllegalArgumentException("a neighbour on the node has no world events and no neighbours"
+                        + " of its own: the node scenario's events are its first pod's");
+            }
+        }
+    }
+
+    /** A pod alone on its node. */
+    public Scenario(Pod pod, Map<String, ContainerBehaviour> behaviours, List<WorldEvent> events,
+                    Map<String, NodeImage> images) {
+        this(pod, behaviours, events, images, List.of());
     }
 
     /** Every image present, its pulls not acted. */
@@ -62,19 +78,28 @@ public record Scenario(Pod pod, Map<String, ContainerBehaviour> behaviours, List
         return regularInit ? ContainerBehaviour.INIT_DEFAULT : ContainerBehaviour.DEFAULT;
     }
 
+    /** Whether other pods share the node: a node scenario (SEMANTICS NP-1). */
+    public boolean isNodeScenario() {
+        return !neighbours.isEmpty();
+    }
+
     public Scenario withPod(Pod newPod) {
-        return new Scenario(newPod, behaviours, events, images);
+        return new Scenario(newPod, behaviours, events, images, neighbours);
     }
 
     public Scenario withBehaviours(Map<String, ContainerBehaviour> value) {
-        return new Scenario(pod, value, events, images);
+        return new Scenario(pod, value, events, images, neighbours);
     }
 
     public Scenario withEvents(List<WorldEvent> value) {
-        return new Scenario(pod, behaviours, value, images);
+        return new Scenario(pod, behaviours, value, images, neighbours);
     }
 
     public Scenario withImages(Map<String, NodeImage> value) {
-        return new Scenario(pod, behaviours, events, value);
+        return new Scenario(pod, behaviours, events, value, neighbours);
+    }
+
+    public Scenario withNeighbours(List<Scenario> value) {
+        return new Scenario(pod, behaviours, events, images, value);
     }
 }

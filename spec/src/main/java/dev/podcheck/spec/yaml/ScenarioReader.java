@@ -28,7 +28,8 @@ import tools.jackson.core.JsonParser;
 /**
  * Reads scenarios: Pod manifests (YAML, or JSON, which YAML includes), one or many documents
  * separated by {@code ---}, with behaviours and world events in the {@value Scenario#ANNOTATION}
- * annotation. Every failure is an {@link InputException} that names where and what.
+ * annotation. A pod whose annotation names neighbours takes the documents after it as the other pods on its
+ * node ({@link NodeDocuments}). Every failure is an {@link InputException} that names where and what.
  */
 public final class ScenarioReader {
     /** The apiserver refuses request bodies over 3 MiB; a larger manifest cannot be a pod. */
@@ -85,21 +86,21 @@ public final class ScenarioReader {
         if (text.length() > MAX_BYTES) {
             throw InputException.of(source, "the input is larger than 3 MiB (the apiserver's request limit)");
         }
-        List<Manifest> manifests = new ArrayList<>();
+        List<Document> documents = new ArrayList<>();
         try {
             YamlLimits.check(text, source, LOAD);
             for (Node document : new Compose(LOAD).composeAllFromString(text)) {
                 if (!(document instanceof ScalarNode s && s.getTag().equals(Tag.NULL))) { // an empty document, e.g. a trailing "---"
-                    manifests.add(manifest(document, source));
+                    documents.add(manifest(document, source));
                 }
             }
         } catch (YamlEngineException e) {
             throw notYaml(e, source);
         }
-        if (manifests.isEmpty()) {
+        if (documents.isEmpty()) {
             throw InputException.of(source, "no Pod manifest found: the input is empty");
         }
-        return List.copyOf(manifests);
+        return NodeDocuments.group(documents, source);
     }
 
     private static InputException notYaml(YamlEngineException e, String source) {
@@ -122,7 +123,7 @@ public final class ScenarioReader {
 
     // Strict decoding first (it also drops what a lenient decode drops), then binding what is left: Jackson
     // reads the checked tree written out again, and its errors are placed by field in the original text.
-    private static Manifest manifest(Node document, String source) {
+    private static Document manifest(Node document, String source) {
         int line = document.getStartMark().map(m -> m.getLine() + 1).orElse(0);
         if (!(document instanceof MappingNode pod)) {
             int column = document.getStartMark().map(m -> m.getColumn() + 1).orElse(0);
@@ -139,7 +140,12 @@ public final class ScenarioReader {
         } catch (JacksonException e) {
             throw InputErrors.translate(e, source, "", strict.positions());
         }
-        return new Manifest(source, toScenario(bound, source), strict.errors(), strict.positions());
+        ScenarioScript script = script(bound, source);
+        Pod plain = bound.withMetadata(bound.metadata().withAnnotation(Scenario.ANNOTATION, null));
+        Scenario scenario = script == null ? Scenario.of(plain)
+                : new Scenario(plain, script.containers(), script.events(), script.images());
+        return new Document(new Manifest(source, scenario, strict.errors(), strict.positions()), line,
+                script == null ? List.of() : script.neighbours());
     }
 
     private static void requirePod(MappingNode pod, String source, int line) {
@@ -166,11 +172,11 @@ public final class ScenarioReader {
         return value == null ? "(none)" : value;
     }
 
-    private static Scenario toScenario(Pod pod, String source) {
+    /** The scenario annotation's content; null when there is none. */
+    private static ScenarioScript script(Pod pod, String source) {
         String annotation = pod.metadata().annotations().get(Scenario.ANNOTATION);
-        Pod plain = pod.withMetadata(pod.metadata().withAnnotation(Scenario.ANNOTATION, null));
         if (annotation == null || annotation.isBlank()) {
-            return Scenario.of(plain);
+            return null;
         }
         String annotationSource = source + " (" + ANNOTATION_FIELD + ")";
         try {
@@ -180,9 +186,7 @@ public final class ScenarioReader {
         }
         try (JsonParser parser = Mappers.YAML.createParser(annotation)) {
             try {
-                ScenarioScript script = Mappers.YAML.readValue(parser, ScenarioScript.class);
-                return script == null ? Scenario.of(plain) : new Scenario(plain, script.containers(), script.events(),
-                        script.images());
+                return Mappers.YAML.readValue(parser, ScenarioScript.class);
             } catch (JacksonException e) {
                 throw InputErrors.translate(e, annotationSource, ANNOTATION_FIELD);
             }

@@ -21,8 +21,11 @@ public final class ScenarioWriter {
 
     private ScenarioWriter() {}
 
+    /** The pod's manifest; a node scenario's neighbours follow it as documents of their own (NodeDocuments). */
     public static String toYaml(Scenario scenario) {
-        return Mappers.YAML.writeValueAsString(toManifest(scenario));
+        StringBuilder out = new StringBuilder(Mappers.YAML.writeValueAsString(toManifest(scenario)));
+        scenario.neighbours().forEach(n -> out.append("---\n").append(Mappers.YAML.writeValueAsString(toManifest(n))));
+        return out.toString();
     }
 
     /** Many scenarios as one YAML stream, documents separated by {@code ---}. */
@@ -40,7 +43,8 @@ public final class ScenarioWriter {
 
     /** The pod as submitted: the scenario annotation added when there is anything to say. */
     public static Pod toManifest(Scenario scenario) {
-        ScenarioScript script = new ScenarioScript(scenario.behaviours(), scenario.events(), scenario.images());
+        ScenarioScript script = new ScenarioScript(scenario.behaviours(), scenario.events(), scenario.images(),
+                scenario.neighbours().stream().map(n -> n.pod().metadata().name()).toList());
         if (script.isEmpty()) {
             return scenario.pod();
         }

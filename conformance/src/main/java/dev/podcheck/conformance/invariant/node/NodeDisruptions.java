@@ -50,7 +50,7 @@ public final class NodeDisruptions {
         long showsLate = RestartDue.longestStartChain(trial) + RestartDue.PLEG_RELIST_MILLIS + POD_WORKER_RETRY_MILLIS
                 + trial.toleranceMillis();
         long horizon = Math.max(0, Math.min(events.get(first).at(), trial.horizonMillis()) - showsLate);
-        return new Observed(trial.scenario(), new Trace(events.subList(0, first)), trial.observations(),
+        return new Observed(trial.scenario(), new Trace(events.subList(0, first), trial.trace().neighbours()), trial.observations(),
                 trial.tolerance(), Duration.ofMillis(horizon));
     }
 }

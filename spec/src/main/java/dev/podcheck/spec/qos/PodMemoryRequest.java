@@ -1,4 +1,4 @@
-package dev.podcheck.engine.eviction;
+package dev.podcheck.spec.qos;
 
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.PodSpec;
@@ -10,12 +10,15 @@ import dev.podcheck.spec.pod.ResourceRequirements;
  * GetResourceRequestQuantity, which defers to component-helpers/resource PodRequests. Regular
  * containers and sidecars add up; each regular init container needs its own request plus the
  * sidecars started before it; the pod request is the larger of the two (KEP-753).
- * Pod-level resources and spec.overhead are not modelled (our PodSpec carries neither).
+ * Pod-level resources and spec.overhead are not modelled (our PodSpec carries neither). What the eviction manager
+ * ranks by (SEMANTICS E-5), and so what the invariants that judge its ranking read.
+ *
+ * <p>Stability: experimental.
  */
-final class PodMemoryRequest {
+public final class PodMemoryRequest {
     private PodMemoryRequest() {}
 
-    static Quantity of(PodSpec spec) {
+    public static Quantity of(PodSpec spec) {
         Quantity running = Quantity.ZERO;
         for (Container container : spec.containers()) {
             running = running.plus(request(container));
@@ -36,7 +39,8 @@ final class PodMemoryRequest {
         return max(running, initPeak);
     }
 
-    static Quantity request(Container container) {
+    /** A container's own memory request; zero when it sets none. */
+    public static Quantity request(Container container) {
         return container.resources().request(ResourceRequirements.MEMORY).orElse(Quantity.ZERO);
     }
 

@@ -1,0 +1,88 @@
+package dev.podcheck.conformance.invariant.pressure;
+
+import dev.podcheck.conformance.api.Invariant;
+import dev.podcheck.conformance.api.Observation;
+import dev.podcheck.conformance.api.Observed;
+import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.spec.scenario.NodeMemoryPressure;
+import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.scenario.WorldEvent;
+import dev.podcheck.spec.trace.Trace;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An invariant of one pod's life judging every pod of a node scenario (SEMANTICS NP-1): the trial's own pod, then
+ * each neighbour seen as the pod of the trial, with the node's pressure as its world events and the others as its
+ * neighbours. Its id, sentence and source are the invariant's own; its verdict the strongest of theirs.
+ */
+public record EveryPodOnTheNode(Invariant invariant) implements Invariant {
+
+    public static List<Invariant> each(List<Invariant> invariants) {
+        return invariants.stream().<Invariant>map(EveryPodOnTheNode::new).toList();
+    }
+
+    @Override
+    public String id() {
+        return invariant.id();
+    }
+
+    @Override
+    public String must() {
+        return invariant.must();
+    }
+
+    @Override
+    public String source() {
+        return invariant.source();
+    }
+
+    @Override
+    public Set<Observation> needs() {
+        return invariant.needs();
+    }
+
+    @Override
+    public Verdict check(Observed trial) {
+        Verdict verdict = invariant.check(trial);
+        for (Observed view : neighbourViews(trial)) {
+            verdict = verdict.and(invariant.check(view));
+        }
+        return verdict;
+    }
+
+    /** The trial as each neighbour lives it; none for a pod alone on its node. */
+    static List<Observed> neighbourViews(Observed trial) {
+        Scenario scenario = trial.scenario();
+        if (!scenario.isNodeScenario()) {
+            return List.of();
+        }
+        List<WorldEvent> nodeEvents = scenario.events().stream().filter(NodeMemoryPressure.class::isInstance).toList();
+        Scenario alone = scenario.withNeighbours(List.of()).withEvents(List.of());
+        Trace ownTrace = trial.trace().withNeighbours(Map.of());
+        List<Observed> views = new ArrayList<>();
+        for (Scenario neighbour : scenario.neighbours()) {
+            String name = neighbour.pod().metadata().name();
+            Trace trace = trial.trace().neighbours().get(name);
+            if (trace == null) {
+                continue;
+            }
+            List<Scenario> others = new ArrayList<>(List.of(alone));
+            Map<String, Trace> otherTraces = new LinkedHashMap<>();
+            otherTraces.put(scenario.pod().metadata().name(), ownTrace);
+            for (Scenario other : scenario.neighbours()) {
+                String otherName = other.pod().metadata().name();
+                if (other != neighbour && trial.trace().neighbours().containsKey(otherName)) {
+                    others.add(other);
+                    otherTraces.put(otherName, trial.trace().neighbours().get(otherName));
+                }
+            }
+            views.add(new Observed(neighbour.withEvents(nodeEvents).withNeighbours(others),
+                    trace.withNeighbours(otherTraces), trial.observations(), trial.tolerance(), trial.horizon()));
+        }
+        return views;
+    }
+}

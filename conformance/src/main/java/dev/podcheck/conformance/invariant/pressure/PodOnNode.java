@@ -1,0 +1,161 @@
+package dev.podcheck.conformance.invariant.pressure;
+
+import dev.podcheck.conformance.api.Observed;
+import dev.podcheck.spec.behaviour.InstanceBehaviour;
+import dev.podcheck.spec.pod.Quantity;
+import dev.podcheck.spec.qos.PodMemoryRequest;
+import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.trace.ContainerState;
+import dev.podcheck.spec.trace.Trace;
+import dev.podcheck.spec.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pod of a node scenario as the pressure invariants read it (SEMANTICS NP-1): its scenario (behaviours, priority,
+ * requests), its trace on the node's clock, the runs of its containers the trace shows, and from when the kubelet is
+ * stopping it. A pod alone on its node is a node of one.
+ *
+ * @param stoppingFrom the first DELETE, eviction, exceeded deadline, removal or terminal phase; Long.MAX_VALUE if none.
+ *     A pod that finishes by itself (R-4) counts as stopping only once its phase is terminal, a little late: it has no
+ *     running container by then, which the invariants ask of a pod before they count it
+ */
+public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> runs, long stoppingFrom) {
+    /** pkg/apis/scheduling SystemCriticalPriority: the kubelet never evicts a pod of this priority or more (E-8). */
+    static final int SYSTEM_CRITICAL_PRIORITY = 2_000_000_000;
+    private static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
+
+    public PodOnNode {
+        runs = List.copyOf(runs);
+    }
+
+    /** The trial's pod first, then its neighbours in the scenario's order. */
+    public static List<PodOnNode> all(Observed trial) {
+        List<PodOnNode> out = new ArrayList<>();
+        out.add(of(trial.scenario().pod().metadata().name(), trial.scenario(), trial.trace()));
+        for (Scenario neighbour : trial.scenario().neighbours()) {
+            String name = neighbour.pod().metadata().name();
+            Trace trace = trial.trace().neighbours().get(name);
+            if (trace != null) {
+                out.add(of(name, neighbour, trace));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    static PodOnNode of(String name, Scenario scenario, Trace trace) {
+        List<Run> runs = new ArrayList<>();
+        Map<String, Integer> instances = new HashMap<>();
+        long stopping = Long.MAX_VALUE;
+        long removed = trace.all(TraceEvent.PodRemoved.class).mapToLong(TraceEvent::at).findFirst().orElse(Long.MAX_VALUE);
+        for (TraceEvent e : trace.events()) {
+            if (e instanceof TraceEvent.KubeletEvent k && k.reason().equals("Started")) {
+                int instance = instances.merge(k.container(), 0, (old, zero) -> old + 1);
+                InstanceBehaviour behaviour = scenario.behaviour(k.container()).forInstance(instance);
+                runs.add(run(trace, k.container(), k.at(), behaviour, removed));
+            } else if (stopping == Long.MAX_VALUE && stops(e)) {
+                stopping = e.at();
+            }
+        }
+        return new PodOnNode(name, scenario, trace, runs, stopping);
+    }
+
+    private static boolean stops(TraceEvent e) {
+        return e instanceof TraceEvent.DeletionRequested || e instanceof TraceEvent.PodEvicted
+                || e instanceof TraceEvent.PodRemoved
+                || (e instanceof TraceEvent.PodPhaseChanged p && p.phase().isTerminal())
+                || (e instanceof TraceEvent.KubeletEvent k && k.reason().equals(DEADLINE_EXCEEDED));
+    }
+
+    /**
+     * The run started at {@code startedAt}: it ends when its terminated status says. Where no status shows its end
+     * (the pod was removed first), it may end at its behaviour's exit and surely runs only until the first signal
+     * sent to it or the pod's removal, whichever comes first.
+     */
+    private static Run run(Trace trace, String container, long startedAt, InstanceBehaviour behaviour, long removed) {
+        long shown = trace.statusesOf(container).map(s -> s.state() instanceof ContainerState.Terminated t
+                        && t.startedAt() == startedAt ? t.finishedAt() : -1L)
+                .filter(finished -> finished >= 0).findFirst().orElse(-1L);
+        if (shown >= 0) {
+            return new Run(startedAt, shown, shown, behaviour);
+        }
+        long exit = behaviour.exit() == null ? Long.MAX_VALUE : startedAt + behaviour.exit().after().toMillis();
+        long signalled = trace.all(TraceEvent.SignalSent.class)
+                .filter(s -> s.container().equals(container) && s.at() >= startedAt)
+                .mapToLong(TraceEvent::at).findFirst().orElse(Long.MAX_VALUE);
+        return new Run(startedAt, exit, Math.min(exit, Math.min(signalled, removed)), behaviour);
+    }
+
+    public int priority() {
+        Integer priority = scenario.pod().spec().priority();
+        return priority == null ? 0 : priority;
+    }
+
+    /** Static, mirror and system-critical pods are never evicted; only priority is drawn, so only it is read. */
+    public boolean critical() {
+        return priority() >= SYSTEM_CRITICAL_PRIORITY;
+    }
+
+    /** The pod's memory request as the eviction comparators take it (GetResourceRequestQuantity). */
+    public Quantity request() {
+        return PodMemoryRequest.of(scenario.pod().spec());
+    }
+
+    /** Whether the kubelet is stopping the pod by {@code at}: no longer among the active pods a pass ranks. */
+    public boolean stoppingBy(long at) {
+        return stoppingFrom <= at;
+    }
+
+    /**
+     * Whether an eviction pass at {@code at} surely counts the pod among those it may evict: not critical, not being
+     * stopped, with a container that surely runs then.
+     */
+    public boolean candidateAt(long at) {
+        return !critical() && !stoppingBy(at) && runs.stream().anyMatch(run -> run.surelyAt(at));
+    }
+
+    /**
+     * The pod's working set at {@code at}, summed over its runs, each from its behaviour's memory steps since its
+     * Started event: {@code low} counts the runs surely alive at {@code at}, {@code high} also those that start or end
+     * at that very instant, where the order of same-time events decides.
+     */
+    public Memory memory(long at) {
+        long low = 0;
+        long high = 0;
+        for (Run run : runs) {
+            if (run.started() > at || run.ended() < at) {
+                continue;
+            }
+            long bytes = run.behaviour().memoryBytesAt(java.time.Duration.ofMillis(at - run.started()));
+            high += bytes;
+            if (run.surelyAt(at)) {
+                low += bytes;
+            }
+        }
+        return new Memory(low, high);
+    }
+
+    /**
+     * One run of a container, acting out {@code behaviour}: from its Started event to its exit at the latest
+     * ({@code ended}), surely alive until {@code surelyUntil}.
+     */
+    public record Run(long started, long ended, long surelyUntil, InstanceBehaviour behaviour) {
+        /** Surely running at {@code at}: not at the instant it starts or may stop, where same-time events decide. */
+        boolean surelyAt(long at) {
+            return started < at && at < surelyUntil;
+        }
+    }
+
+    /** A working set between {@code low} and {@code high} bytes; exact when they are equal. */
+    public record Memory(long low, long high) {
+        public boolean exact() {
+            return low == high;
+        }
+
+        Memory plus(Memory other) {
+            return new Memory(low + other.low, high + other.high);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.podcheck.conformance.invariant.pressure;
+
+import dev.podcheck.conformance.api.Invariant;
+import java.util.List;
+
+/** The invariants of group {@code pressure}: node-pressure eviction across the pods of a node, in id order. */
+public final class PressureInvariants {
+    private PressureInvariants() {}
+
+    public static List<Invariant> all() {
+        return List.of(new EvictsWhilePressureLasts(), new OnePodAPass(), new RankedAcrossPods());
+    }
+}
