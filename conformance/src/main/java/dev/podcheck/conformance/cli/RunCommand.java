@@ -6,6 +6,7 @@ import dev.podcheck.conformance.api.TargetProvider;
 import dev.podcheck.conformance.invariant.Catalogue;
 import dev.podcheck.conformance.runner.RunPlan;
 import dev.podcheck.conformance.runner.Shard;
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.yaml.InputException;
 import java.io.IOException;
@@ -78,6 +79,11 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
     @Mixin
     RunOptions run;
 
+    @Option(names = "--profile", paramLabel = "VERSION", converter = ProfileConverter.class,
+            description = "The Kubernetes release the target is held to, e.g. 1.36 (default: 1.34): the engine"
+                    + " simulates it, a real target is compared with its prediction (docs/versions.md).")
+    Profile profile = Profile.DEFAULT;
+
     @Spec
     CommandSpec spec;
 
@@ -111,7 +117,7 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
             cli.getErr().println("podcheck: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        return RunAndReport.run(provider, plan, run.reportDir, cli);
+        return RunAndReport.run(provider, profile, plan, run.reportDir, cli);
     }
 
     @Override
@@ -142,7 +148,7 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
         Size sized = provider.size(size.toSize(cli));
         return target -> new RunPlan(target, invariants, trials, seed.value(), parsedShard, threads, budget,
                 deviations.invariants(), deviations.differences(), corpus, run.horizon(provider), sized,
-                attempts, minTrials, run.trialDeadline);
+                attempts, minTrials, run.trialDeadline, profile);
     }
 
     private List<Invariant> select(CommandLine cli) {
