@@ -100,6 +100,17 @@ evictionHard:
 imageGCHighThresholdPercent: 100
 imageGCLowThresholdPercent: 99
 EOF
+  kubelet_release_settings "$(release_minor "$RELEASE")" >> "$NODE_DIR/kubelet-config.yaml"
+}
+
+# What a release's kubelet needs beyond the settings every release shares.
+kubelet_release_settings() {
+  local minor="$1"
+  # Our machines run the cgroup v1 hierarchy: from 1.35 the kubelet refuses to start on it unless told not to
+  # (failCgroupV1 defaults to true from v1.35: pkg/kubelet/apis/config/v1beta1/defaults.go).
+  if [ "$minor" -ge 35 ]; then
+    echo "failCgroupV1: false"
+  fi
 }
 
 # The kubelet's cgroups live under our own parent in every hierarchy, so `down` removes only ours. The kubelet

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Property-based conformance checks of Kubernetes pod semantics.",
         subcommands = {ValidateCommand.class, GenerateCommand.class, RunCommand.class, ReplayCommand.class, PredictCommand.class,
                 RenderCommand.class, CleanCommand.class, TargetsCommand.class, AuditCommand.class,
-                CommandLine.HelpCommand.class},
+                DiffVersionsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:all hold / valid",
@@ -116,6 +116,6 @@ public final class Podcheck implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: validate, generate, run, replay, predict, render, clean, targets or audit");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: validate, generate, run, replay, predict, render, clean, targets, audit or diff-versions");
     }
 }

@@ -7,6 +7,7 @@ import dev.podcheck.conformance.report.Reports;
 import dev.podcheck.conformance.runner.RunPlan;
 import dev.podcheck.conformance.runner.RunResult;
 import dev.podcheck.conformance.runner.Runner;
+import dev.podcheck.engine.Profile;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +22,12 @@ final class RunAndReport {
     private RunAndReport() {}
 
     static int run(TargetProvider provider, Function<Target, RunPlan> planFor, Path reportDir, CommandLine cli) {
+        return run(provider, Profile.DEFAULT, planFor, reportDir, cli);
+    }
+
+    /** The same, with the target held to {@code release} (the plan must say the same release). */
+    static int run(TargetProvider provider, Profile release, Function<Target, RunPlan> planFor, Path reportDir,
+                   CommandLine cli) {
         try {
             Reports.clear(reportDir);
         } catch (UncheckedIOException e) {
@@ -29,7 +36,7 @@ final class RunAndReport {
         }
         Target target;
         try {
-            target = provider.open();
+            target = provider.open(release);
         } catch (Target.TargetException e) {
             cli.getErr().println("podcheck: target " + provider.name() + " cannot be used: " + e.getMessage());
             return ExitCodes.TARGET_UNAVAILABLE;

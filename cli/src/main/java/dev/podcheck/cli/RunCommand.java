@@ -6,6 +6,7 @@ import dev.podcheck.conformance.api.TargetProvider;
 import dev.podcheck.conformance.invariant.Catalogue;
 import dev.podcheck.conformance.runner.RunPlan;
 import dev.podcheck.conformance.runner.Shard;
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.yaml.InputException;
 import java.io.IOException;
@@ -78,6 +79,11 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
     @Mixin
     RunOptions run;
 
+    @Option(names = "--profile", paramLabel = "VERSION", converter = ProfileConverter.class,
+            description = "The Kubernetes release the target is held to, e.g. 1.36 (default: 1.34): the engine"
+                    + " simulates it, a real target is compared with its prediction (docs/versions.md).")
+    Profile profile = Profile.DEFAULT;
+
     @Spec
     CommandSpec spec;
 
@@ -111,7 +117,7 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
             cli.getErr().println("podcheck: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        return RunAndReport.run(provider, plan, run.reportDir, cli);
+        return RunAndReport.run(provider, profile, plan, run.reportDir, cli);
     }
 
     @Override
@@ -143,7 +149,8 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
         return target -> RunPlan.builder(target).invariants(invariants).trials(trials).seed(seed.value())
                 .shard(parsedShard).parallelism(threads).budget(budget).knownDeviations(deviations.invariants())
                 .knownDifferences(deviations.differences()).corpus(corpus).horizon(run.horizon(provider)).size(sized)
-                .maxShrinkAttempts(attempts).minTrials(minTrials).trialDeadline(run.trialDeadline).build();
+                .maxShrinkAttempts(attempts).minTrials(minTrials).trialDeadline(run.trialDeadline).release(profile)
+                .build();
     }
 
     private List<Invariant> select(CommandLine cli) {

@@ -29,6 +29,11 @@ public record EngineOptions(Duration horizon, Timing timing, Profile profile, Se
         return new EngineOptions(value, timing, profile, faults);
     }
 
+    /** The same options for another Kubernetes release. */
+    public EngineOptions withProfile(Profile value) {
+        return new EngineOptions(horizon, timing, value, faults);
+    }
+
     /** The same options with these faults injected (self-check only; see {@link Fault}). */
     public EngineOptions withFaults(Set<Fault> value) {
         return new EngineOptions(horizon, timing, profile, value);

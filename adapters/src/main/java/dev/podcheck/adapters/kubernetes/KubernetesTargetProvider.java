@@ -8,6 +8,7 @@ import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.Target.TargetException;
 import dev.podcheck.conformance.api.TargetOption;
 import dev.podcheck.conformance.api.TargetProvider;
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.scenario.Scenario;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -40,6 +41,12 @@ public final class KubernetesTargetProvider implements TargetProvider {
 
     @Override
     public Target open() throws TargetException {
+        return open(Profile.DEFAULT);
+    }
+
+    /** The target; when the cluster's release is not {@code release}, a warning on stderr says so. */
+    @Override
+    public Target open(Profile release) throws TargetException {
         if ((options.bindRunRole == null) != (options.bindServiceAccount == null)
                 || options.bindServiceAccount != null && !options.bindServiceAccount.matches("[a-z0-9-]+:[a-z0-9.-]+")) {
             throw new TargetException("--bind-run-role CLUSTERROLE and --bind-serviceaccount NAMESPACE:NAME go together",
@@ -48,6 +55,7 @@ public final class KubernetesTargetProvider implements TargetProvider {
         KubernetesClient client = connect();
         ClusterApi api = new ClusterApi(client, ApiRetry.DEFAULT, options.callDeadline());
         try {
+            warnOnOtherRelease(client, release);
             String runId = TrialNames.runId();
             RunNamespace namespace = options.allowNamespace != null
                     ? RunNamespace.adopt(api, options.allowNamespace, runId)
@@ -60,6 +68,16 @@ public final class KubernetesTargetProvider implements TargetProvider {
         } catch (TargetException | RuntimeException e) {
             client.close();
             throw e;
+        }
+    }
+
+    private static void warnOnOtherRelease(KubernetesClient client, Profile release) {
+        try {
+            ServerRelease.mismatch(client.getKubernetesVersion(), release)
+                    .ifPresent(w -> System.err.println("podcheck: " + w));
+        } catch (RuntimeException e) {
+            System.err.println("podcheck: warning: cannot read the cluster's release (/version: " + e.getMessage()
+                    + "); this run holds it to the rules of " + release.version());
         }
     }
 

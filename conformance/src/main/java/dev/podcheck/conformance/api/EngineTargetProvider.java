@@ -1,5 +1,8 @@
 package dev.podcheck.conformance.api;
 
+import dev.podcheck.engine.EngineOptions;
+import dev.podcheck.engine.Profile;
+
 /** {@code --target engine}: the embedded reference engine, the default target of every run. */
 public final class EngineTargetProvider implements TargetProvider {
     @Override
@@ -15,5 +18,10 @@ public final class EngineTargetProvider implements TargetProvider {
     @Override
     public Target open() {
         return new EngineTarget();
+    }
+
+    @Override
+    public Target open(Profile release) {
+        return new EngineTarget(EngineOptions.DEFAULT.withProfile(release));
     }
 }

@@ -1,5 +1,6 @@
 package dev.podcheck.conformance.api;
 
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
 import java.time.Duration;
@@ -7,14 +8,21 @@ import java.util.Set;
 
 /**
  * One trial as an invariant sees it: the defaulted scenario, the trace a target produced for it,
- * what that target can observe, and its timing tolerance (how far its times may lag the rules).
+ * what that target can observe, its timing tolerance (how far its times may lag the rules), and the Kubernetes
+ * release whose rules it is held to (the few rules that differ between releases read it: docs/versions.md).
  *
  * <p>Stability: experimental.
  */
 public record Observed(Scenario scenario, Trace trace, Set<Observation> observations, Duration tolerance,
-                       Duration horizon) {
+                       Duration horizon, Profile release) {
     public Observed {
         observations = Set.copyOf(observations);
+    }
+
+    /** A trial held to the default release's rules. */
+    public Observed(Scenario scenario, Trace trace, Set<Observation> observations, Duration tolerance,
+                    Duration horizon) {
+        this(scenario, trace, observations, tolerance, horizon, Profile.DEFAULT);
     }
 
     public long toleranceMillis() {

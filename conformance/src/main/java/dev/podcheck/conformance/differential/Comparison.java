@@ -4,6 +4,7 @@ import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Timing;
 import dev.podcheck.engine.Engine;
 import dev.podcheck.engine.EngineOptions;
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
 import java.time.Duration;
@@ -28,7 +29,13 @@ public record Comparison(Trace reference, List<Difference> differences) {
      */
     public static Comparison of(Scenario defaulted, Trace observed, Set<Observation> observations, Timing timing,
                                 Duration horizon) {
-        Trace reference = Engine.simulate(defaulted, EngineOptions.DEFAULT.withHorizon(horizon));
+        return of(defaulted, observed, observations, timing, horizon, Profile.DEFAULT);
+    }
+
+    /** The same, with the engine predicting {@code release}: the release the target is held to. */
+    public static Comparison of(Scenario defaulted, Trace observed, Set<Observation> observations, Timing timing,
+                                Duration horizon, Profile release) {
+        Trace reference = Engine.simulate(defaulted, EngineOptions.DEFAULT.withProfile(release).withHorizon(horizon));
         Outcome predicted = Outcomes.of(reference, defaulted, observations, horizon);
         Outcome seen = Outcomes.of(observed, defaulted, observations, horizon);
         return new Comparison(reference, Differential.compare(defaulted, predicted, seen, timing));

@@ -2,6 +2,7 @@ package dev.podcheck.conformance.report;
 
 import dev.podcheck.conformance.audit.AuditResult;
 import dev.podcheck.conformance.runner.RunResult;
+import dev.podcheck.conformance.versions.VersionDiffResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,18 @@ public final class Reports {
                     atomically(dir.resolve(JUNIT), AuditJUnit.toXml(audit)),
                     atomically(dir.resolve(JSON), AuditJson.toJson(audit)),
                     atomically(dir.resolve(HTML), AuditHtml.toHtml(audit)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reports to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a {@code diff-versions} comparison's JSON and HTML reports into {@code dir}, each atomically. */
+    public static List<Path> writeAll(VersionDiffResult diff, Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return List.of(
+                    atomically(dir.resolve(JSON), VersionDiffJson.toJson(diff)),
+                    atomically(dir.resolve(HTML), VersionDiffHtml.toHtml(diff)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reports to " + dir + ": " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.differential.KnownDifference;
 import dev.podcheck.conformance.invariant.Catalogue;
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.generate.Size;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,11 +23,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param minTrials       how many trials must run for the run to count when the budget stops it; null for all
  * @param trialDeadline   wall time one run of the target may take (a trial, a shrink rerun) before it is
  *                        inconclusive; null for the target's own ({@link Target#trialDeadline})
+ * @param release         the Kubernetes release the target is held to: the invariants' release-dependent rules and
+ *                        the reference a real target is compared with
  */
 public record RunPlan(Target target, List<Invariant> invariants, int trials, long seed, Shard shard, int parallelism,
                       Duration budget, Map<String, String> knownDeviations, List<KnownDifference> knownDifferences,
                       Path corpus, Duration horizon, Size size, int maxShrinkAttempts, Integer minTrials,
-                      Duration trialDeadline) {
+                      Duration trialDeadline, Profile release) {
     public RunPlan {
         if (trialDeadline != null && (trialDeadline.isNegative() || trialDeadline.isZero())) {
             throw new IllegalArgumentException("a trial deadline must be positive, got " + trialDeadline);
@@ -47,7 +50,7 @@ public record RunPlan(Target target, List<Invariant> invariants, int trials, lon
     /**
      * A plan for {@code target} with the defaults of {@code podcheck run}: the whole catalogue, 1000
      * trials of a drawn seed (in the result, for a replay), every core, no budget, a horizon of 10
-     * minutes, the default size, 2000 shrink attempts, nothing known to deviate and no corpus.
+     * minutes, the default size, 2000 shrink attempts, nothing known to deviate, no corpus, the default release.
      */
     public static Builder builder(Target target) {
         return new Builder(target);
@@ -70,6 +73,7 @@ public record RunPlan(Target target, List<Invariant> invariants, int trials, lon
         private int maxShrinkAttempts = 2000;
         private Integer minTrials;
         private Duration trialDeadline;
+        private Profile release = Profile.DEFAULT;
 
         private Builder(Target target) {
             this.target = Objects.requireNonNull(target, "target");
@@ -155,11 +159,17 @@ public record RunPlan(Target target, List<Invariant> invariants, int trials, lon
             return this;
         }
 
+        /** The Kubernetes release the target is held to. */
+        public Builder release(Profile release) {
+            this.release = Objects.requireNonNull(release, "release");
+            return this;
+        }
+
         /** The plan; a seed not given is drawn now. */
         public RunPlan build() {
             long s = seed != null ? seed : ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
             return new RunPlan(target, invariants, trials, s, shard, parallelism, budget, knownDeviations,
-                    knownDifferences, corpus, horizon, size, maxShrinkAttempts, minTrials, trialDeadline);
+                    knownDifferences, corpus, horizon, size, maxShrinkAttempts, minTrials, trialDeadline, release);
         }
     }
 }

@@ -184,7 +184,7 @@ public final class Runner {
             return new TrialOutcome(trial, seed, choices, scenario, origin, verdicts, null, null, null, null, null);
         }
         Comparison comparison = Comparison.of(defaulted, trace, target.observations(), target.timing(),
-                plan.horizon());
+                plan.horizon(), plan.release());
         boolean violated = Arrays.stream(verdicts).anyMatch(Verdict.Violated.class::isInstance);
         Explained explained = Explained.of(comparison.differences(), plan.knownDifferences(), defaulted);
         return new TrialOutcome(trial, seed, choices, scenario, origin, verdicts, comparison.differences(), explained,
@@ -193,7 +193,8 @@ public final class Runner {
     }
 
     private Observed observed(Scenario scenario, Trace trace) {
-        return new Observed(scenario, trace, plan.target().observations(), plan.target().tolerance(), plan.horizon());
+        return new Observed(scenario, trace, plan.target().observations(), plan.target().tolerance(), plan.horizon(),
+                plan.release());
     }
 
     /** One invariant's verdicts over the trials, in trial order. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.podcheck.conformance.api.EngineTarget;
 import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.invariant.Catalogue;
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.generate.Size;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,11 +50,12 @@ class RunPlanTest {
         RunPlan plan = RunPlan.builder(engine).invariants(List.of(first)).trials(7).seed(3)
                 .shard(Shard.parse("2/3")).parallelism(2).budget(Duration.ofSeconds(5))
                 .knownDeviations(Map.of("x/y", "why")).corpus(Path.of("corpus")).horizon(Duration.ofMinutes(1))
-                .size(small).maxShrinkAttempts(9).minTrials(4).trialDeadline(Duration.ofSeconds(30)).build();
+                .size(small).maxShrinkAttempts(9).minTrials(4).trialDeadline(Duration.ofSeconds(30))
+                .release(Profile.of("1.36")).build();
 
         assertThat(plan).isEqualTo(new RunPlan(engine, List.of(first), 7, 3, Shard.parse("2/3"), 2,
                 Duration.ofSeconds(5), Map.of("x/y", "why"), List.of(), Path.of("corpus"), Duration.ofMinutes(1), small,
-                9, 4, Duration.ofSeconds(30)));
+                9, 4, Duration.ofSeconds(30), Profile.of("1.36")));
     }
 
     @Test

@@ -122,13 +122,16 @@ final class ContainerRecord {
         return current != null && current.exit != null && current.observed;
     }
 
-    /** started (SEMANTICS P-11): running and, with a startup probe, its result is Success. */
+    /**
+     * started (SEMANTICS P-11): running and, with a startup probe, its result is Success; without a result yet, what
+     * a restarted kubelet kept (KR-2a).
+     */
     boolean started() {
         if (current == null || !current.visible || current.exit != null) {
             return false;
         }
         ProbeWorker startup = probes.get(ProbeKind.startup);
-        return startup == null || Boolean.TRUE.equals(startup.resultFor(current.serial));
+        return startup == null || resultOr(startup, current.startedKept);
     }
 
     /** ready (P-11): started, and readiness Success when there is a readiness probe. */
@@ -141,7 +144,13 @@ final class ContainerRecord {
         }
         ProbeWorker readiness = probes.get(ProbeKind.readiness);
         return readiness == null || faults.contains(Fault.READY_WITHOUT_READINESS)
-                || Boolean.TRUE.equals(readiness.resultFor(current.serial));
+                || resultOr(readiness, current.readyKept);
+    }
+
+    /** The worker's result for the current instance, else (no result yet) {@code kept}. */
+    private boolean resultOr(ProbeWorker worker, boolean kept) {
+        Boolean result = worker.resultFor(current.serial);
+        return result == null ? kept : result;
     }
 
     /** The API status entry as the kubelet would write it now (convertToAPIContainerStatuses). */

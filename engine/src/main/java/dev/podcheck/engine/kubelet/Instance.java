@@ -19,6 +19,12 @@ final class Instance {
     long startedAt = -1;
     /** The kubelet's start call returned (postStart done): the API shows it Running (SEMANTICS S-3c). */
     boolean visible;
+    /**
+     * What a restarted kubelet of a release that keeps container status carried over from the API for this instance
+     * until its startup (readiness) probe gives a result: started, and ready (the pod was Ready) (SEMANTICS KR-2a).
+     */
+    boolean startedKept;
+    boolean readyKept;
     /** Set when the process exits; the kubelet learns it at {@link #observed}. */
     ContainerState.Terminated exit;
     boolean observed;

@@ -167,7 +167,7 @@ public final class PodWorker {
                 if (old != null && old.isStopped()) {
                     return; // stopped for a pod being stopped (T-5): the restarted kubelet does not start it again
                 }
-                ProbeWorker worker = new ProbeWorker(kind, rec.spec.probe(kind), options.faults());
+                ProbeWorker worker = new ProbeWorker(kind, rec.spec.probe(kind), options.faults(), options.profile());
                 rec.probes.put(kind, worker);
                 probes.scheduleTick(rec, worker, t0);
             });

@@ -55,13 +55,16 @@ final class ProbeDriver {
                 && inst.behaviour.health(worker.kind()).passesAtMillis(now - inst.startedAt);
         ProbeTarget target = new ProbeTarget(visible ? inst.serial : -1,
                 visible && (inst.exit == null || !inst.observed), visible ? inst.startedAt : 0, rec.started(),
-                pod.trace.phase().isTerminal(), pod.termination.deletionRequested(), passes);
+                pod.trace.phase().isTerminal(), pod.termination.deletionRequested(), pod.terminating, passes);
         ProbeWorker.Outcome outcome = worker.tick(now, target);
         if (outcome.ran()) {
             pod.trace.add(new TraceEvent.ProbeResult(now, rec.name(), worker.kind(), outcome.success()));
             if (!outcome.success()) {
                 pod.trace.add(new TraceEvent.KubeletEvent(now, "Unhealthy", rec.name(), probeFailed(worker.kind())));
             }
+        }
+        if (outcome.errored()) {
+            pod.trace.add(new TraceEvent.KubeletEvent(now, "Unhealthy", rec.name(), probeErrored(worker.kind())));
         }
         if (outcome.committed() != null) {
             onProbeResult(rec, worker.kind(), outcome.committed());
@@ -78,6 +81,12 @@ final class ProbeDriver {
             case liveness -> "Liveness probe failed";
             case readiness -> "Readiness probe failed";
         };
+    }
+
+    /** prober.go probe: an exec probe whose context was cancelled (SEMANTICS P-13). */
+    private static String probeErrored(ProbeKind kind) {
+        return probeFailed(kind).replace("failed",
+                "errored and resulted in unknown state: rpc error: code = Canceled desc = context canceled");
     }
 
     /** A committed probe result: readiness and startup change the status; failures kill (P-8, P-9). */

@@ -48,6 +48,12 @@ final class TraceRecorder {
         return phase;
     }
 
+    /** Whether the status last written shows the condition True. */
+    boolean conditionTrue(ConditionType type) {
+        PodCondition condition = conditions.get(type);
+        return condition != null && condition.status();
+    }
+
     Map<String, ContainerStatus> statuses() {
         return statuses;
     }

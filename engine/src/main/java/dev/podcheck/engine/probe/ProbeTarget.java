@@ -9,7 +9,9 @@ package dev.podcheck.engine.probe;
  * @param started      the status manager's started flag (SEMANTICS P-11)
  * @param podTerminal  the pod phase is Succeeded or Failed
  * @param podDeleting  the pod has a deletionTimestamp
+ * @param podStopping  the pod worker is stopping the pod (a deletion, an eviction, the active deadline): its sync
+ *                     context is cancelled (pod_workers.go UpdatePod)
  * @param passes       whether a check would pass now (the behaviour's health window)
  */
 public record ProbeTarget(int instance, boolean running, long startedAt, boolean started, boolean podTerminal,
-                          boolean podDeleting, boolean passes) {}
+                          boolean podDeleting, boolean podStopping, boolean passes) {}

@@ -1,6 +1,7 @@
 package dev.podcheck.engine.probe;
 
 import dev.podcheck.engine.Fault;
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.pod.Probe;
 import dev.podcheck.spec.pod.ProbeKind;
 import java.util.Set;
@@ -14,6 +15,7 @@ public final class ProbeWorker {
     private final ProbeKind kind;
     private final Probe probe;
     private final Set<Fault> faults;
+    private final Profile release;
     private int instance = -1;
     private Boolean cached;
     private Boolean lastResult;
@@ -28,21 +30,30 @@ public final class ProbeWorker {
 
     /** @param faults deliberate deviations for podcheck's self-check; empty in normal use */
     public ProbeWorker(ProbeKind kind, Probe probe, Set<Fault> faults) {
+        this(kind, probe, faults, Profile.DEFAULT);
+    }
+
+    /** @param release the Kubernetes release whose prober this worker follows */
+    public ProbeWorker(ProbeKind kind, Probe probe, Set<Fault> faults, Profile release) {
         this.kind = kind;
         this.probe = probe;
         this.faults = Set.copyOf(faults);
+        this.release = release;
     }
 
-    /** What one tick did. {@code committed} is the cached result when this tick changed it, else null. */
-    public record Outcome(boolean ran, boolean success, Boolean committed) {
-        static final Outcome NOTHING = new Outcome(false, false, null);
+    /**
+     * What one tick did. {@code committed} is the cached result when this tick changed it, else null; {@code errored}
+     * when the probe ran into an error and its result was thrown away (worker.go doProbe: "Prober error").
+     */
+    public record Outcome(boolean ran, boolean success, Boolean committed, boolean errored) {
+        static final Outcome NOTHING = new Outcome(false, false, null, false);
         /** Every possible outcome, built once: a worker ticks every period, so ticks should not allocate. */
         private static final Outcome[] ALL = new Outcome[12];
 
         static {
             Boolean[] commits = {null, false, true};
             for (int i = 0; i < ALL.length; i++) {
-                ALL[i] = new Outcome((i & 1) != 0, (i & 2) != 0, commits[i >> 2]);
+                ALL[i] = new Outcome((i & 1) != 0, (i & 2) != 0, commits[i >> 2], false);
             }
         }
 
@@ -66,6 +77,17 @@ public final class ProbeWorker {
      */
     public Boolean resultFor(int containerInstance) {
         return containerInstance == instance ? cached : null;
+    }
+
+    /**
+     * The restarted kubelet of a release that keeps container status (KEP-4781, SEMANTICS KR-2a) found this instance
+     * running since before its restart: the worker knows its container ID but caches no initial value, so the
+     * status keeps what the API showed until a probe result comes (worker.go doProbe, isRestart).
+     */
+    public void adopt(int containerInstance) {
+        instance = containerInstance;
+        cached = null;
+        onHold = false;
     }
 
     /** StopLivenessAndStartup and RemovePod (SEMANTICS P-12): the worker runs no more. */
@@ -119,6 +141,12 @@ public final class ProbeWorker {
                 : !target.started() && !faults.contains(Fault.STARTUP_PROBE_IGNORED);
         if (gated) {
             return changed(before, false, false);
+        }
+        if (target.podStopping() && probe.exec() != null && !release.probesWhileTerminating()) {
+            // v1.35 and v1.36 exec in the container with the pod worker's context, cancelled once the pod is being
+            // stopped: every exec probe then errs, and its result is thrown away (SEMANTICS P-13).
+            Outcome unchanged = changed(before, false, false);
+            return new Outcome(false, false, unchanged.committed(), true);
         }
         return run(before, target.passes());
     }

@@ -6,6 +6,7 @@ import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.ProbeKind;
+import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.ContainerStatus;
 import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.ContainerStatusChanged;
@@ -18,7 +19,9 @@ import java.util.function.Predicate;
  * node/probes-start-again (SEMANTICS KR-2): what must never happen. A restarted kubelet has new probe workers with
  * empty result caches: until a readiness (startup) probe succeeds again, a container with one is reported not ready
  * (not started), however it was reported before. (A real node's status manager may write the False and the True of a
- * first probe that passes at once as one status; podcheck's real targets do not restart their kubelet.)
+ * first probe that passes at once as one status; podcheck's real targets do not restart their kubelet.) From v1.35
+ * (KEP-4781, KR-2a) this holds only for a container started within 10 s before the restart: one running longer keeps
+ * its status.
  */
 public final class ProbesStartAgain implements Invariant {
     static final String MESSAGE = "%s was %s at the kubelet restart at %d ms and was never reported otherwise before its"
@@ -65,10 +68,19 @@ public final class ProbesStartAgain implements Invariant {
         return Verdict.HOLDS;
     }
 
+    /** KR-2a: a release that keeps a container's status across a restart, for a container running long enough. */
+    private static boolean keepsStatus(Observed trial, ContainerStatus status, long restartAt) {
+        return trial.release().keepsStatusOnKubeletRestart() && status.state() instanceof ContainerState.Running running
+                && running.startedAt() < restartAt - KEEP_STATUS_STARTED_BEFORE_MS;
+    }
+
+    /** prober_manager.go kubeletRestartGracePeriod: 10 s before the kubelet's start. */
+    private static final long KEEP_STATUS_STARTED_BEFORE_MS = 10_000;
+
     private static Verdict reportedAgain(Observed trial, Disruptions.At restart, Container c, ProbeKind kind,
                                          String word, Predicate<ContainerStatus> flag) {
         if (c.probe(kind) == null || !Disruptions.statusBefore(trial.trace(), c.name(), restart.index())
-                .filter(s -> s.isRunning() && flag.test(s)).isPresent()) {
+                .filter(s -> s.isRunning() && flag.test(s) && !keepsStatus(trial, s, restart.at())).isPresent()) {
             return Verdict.HOLDS;
         }
         List<TraceEvent> events = trial.trace().events();
