@@ -33,8 +33,8 @@ final class Gaps {
             + "SetContainerReadiness does not wait)";
     private static final String OOM = "a container above its memory limit must end OOMKilled 137 by a bound: not "
             + "written yet";
-    private static final String EVICT = "an eviction must follow memory.available below the threshold within one "
-            + "eviction loop (10 s): not written yet";
+    private static final String RANKED = "which pod may go; that some pod goes while the pressure lasts is E-3's "
+            + "progress (pressure/evicts-while-lasting)";
 
     static final Map<String, Gap> BY_FACT = Map.ofEntries(
             oneWay("D-12", PROGRESS, QOS), oneWay("Q-1", PROGRESS, QOS), oneWay("Q-2", PROGRESS, QOS),
@@ -67,7 +67,9 @@ final class Gaps {
                     + "too early"), oneWay("INV-20", SAFETY, "removal at once has no too early"),
             open("T-8", PROGRESS, "sidecars must get SIGTERM once the regular containers ended: not written yet"),
             open("INV-18", PROGRESS, "sidecars must get SIGTERM once the regular containers ended: not written yet"),
-            open("E-3", PROGRESS, EVICT), oneWay("E-8", PROGRESS, NEVER + " (a critical pod is never evicted)"),
+            oneWay("E-4", PROGRESS, NEVER + " (at most one pod a pass); " + RANKED),
+            oneWay("E-5", PROGRESS, RANKED), oneWay("NP-2", PROGRESS, RANKED),
+            oneWay("E-8", PROGRESS, NEVER + " (a critical pod is never evicted)"),
             oneWay("INV-7", PROGRESS, NEVER), oneWay("INV-27", PROGRESS, NEVER + "; what must be reported is TM-2's "
                     + "progress (status/termination-message-reported)"),
             oneWay("DISC-1", PROGRESS, "a docs-versus-code note on the minimum grace; the end of a stop is T-7's "

@@ -75,10 +75,14 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
      * sent to it or the pod's removal, whichever comes first.
      */
     private static Run run(Trace trace, String container, long startedAt, InstanceBehaviour behaviour, long removed) {
-        long shown = trace.statusesOf(container).map(s -> s.state() instanceof ContainerState.Terminated t
-                        && t.startedAt() == startedAt ? t.finishedAt() : -1L)
-                .filter(finished -> finished >= 0).findFirst().orElse(-1L);
-        if (shown >= 0) {
+        // The earliest end any status shows for it, as its state or as the lastState of the next run: a pod stopped
+        // later may report it again as ContainerStatusUnknown with startedAt 0 and the stop's time (T-9).
+        long shown = trace.statusesOf(container)
+                .flatMap(s -> java.util.stream.Stream.of(s.state(), s.lastState()))
+                .mapToLong(state -> state instanceof ContainerState.Terminated t && t.startedAt() == startedAt
+                        ? t.finishedAt() : Long.MAX_VALUE)
+                .min().orElse(Long.MAX_VALUE);
+        if (shown != Long.MAX_VALUE) {
             return new Run(startedAt, shown, shown, behaviour);
         }
         long exit = behaviour.exit() == null ? Long.MAX_VALUE : startedAt + behaviour.exit().after().toMillis();
