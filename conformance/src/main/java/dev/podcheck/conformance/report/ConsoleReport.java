@@ -1,5 +1,6 @@
 package dev.podcheck.conformance.report;
 
+import dev.podcheck.conformance.runner.InvariantResult;
 import dev.podcheck.conformance.runner.RunResult;
 import dev.podcheck.conformance.runner.Runner;
 import java.io.PrintStream;
@@ -77,6 +78,17 @@ public final class ConsoleReport implements Runner.Progress {
         }
         out.print(ConsoleSummary.render(result));
         out.flush();
+    }
+
+    /**
+     * One violated invariant of a run in full, as the summary shows it: the rule, where it was found,
+     * {@code replay} (how to run it again where the caller runs it), the message, the witness, the
+     * shrunk pod and its timeline.
+     */
+    public static String violationText(RunResult result, InvariantResult violated, String replay) {
+        StringBuilder out = new StringBuilder();
+        ConsoleSummary.violation(result, violated, replay, out);
+        return out.toString().strip();
     }
 
     /** The summary alone, as {@link #summary} prints it. */

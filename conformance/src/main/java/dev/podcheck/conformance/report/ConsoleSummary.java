@@ -38,7 +38,7 @@ final class ConsoleSummary {
         }
         for (InvariantResult r : run.invariants()) {
             if (r.outcome() == Outcome.VIOLATED && r.counterexample() != null) {
-                violation(run, r, out);
+                violation(run, r, Replay.command(run, r.counterexample()), out);
             }
         }
         if (differential != null && differential.outcome() == DifferentialResult.Outcome.DIFFERS) {
@@ -117,13 +117,13 @@ final class ConsoleSummary {
         return counts.getOrDefault(outcome, 0);
     }
 
-    private static void violation(RunResult run, InvariantResult r, StringBuilder out) {
+    static void violation(RunResult run, InvariantResult r, String replay, StringBuilder out) {
         Counterexample c = r.counterexample();
         out.append("\nVIOLATED ").append(r.invariant().id()).append(" in ").append(r.violated()).append(" of ")
                 .append(r.holds() + r.violated() + r.unknown()).append(" trials\n");
         out.append("  MUST:    ").append(r.invariant().must()).append('\n');
         out.append("  found:   ").append(c.origin()).append(", ").append(Replay.shrunk(c)).append('\n');
-        out.append("  replay:  ").append(Replay.command(run, c)).append('\n');
+        out.append("  replay:  ").append(replay).append('\n');
         out.append("  message: ").append(c.verdict().message()).append('\n');
         out.append("  witness:\n").append(indent(Witness.text(c.verdict().witness())));
         out.append("  pod:\n").append(indent(ScenarioWriter.toYaml(c.scenario())));

@@ -32,7 +32,8 @@ class ReadmeExamplesTest {
     void should_show_each_marked_example_exactly_as_the_build_compiles_it() throws IOException {
         Map<String, String> examples = examples(Files.readString(ROOT.resolve("README.md")));
 
-        assertThat(examples).containsKey("conformance/src/test/java/dev/podcheck/conformance/readme/CatalogueOnTheEngineTest.java");
+        assertThat(examples).containsKeys("conformance/src/test/java/dev/podcheck/conformance/readme/CatalogueOnTheEngineTest.java",
+                "junit/src/test/java/dev/podcheck/junit/readme/EngineCatalogueTest.java");
         for (Map.Entry<String, String> example : examples.entrySet()) {
             String source = Files.readString(ROOT.resolve(example.getKey()));
             assertThat(example.getValue()).as(example.getKey()).isEqualTo(source.substring(source.indexOf("import ")));
