@@ -100,4 +100,53 @@ class MutantShrinkTest {
                   activeDeadlineSeconds: 60
                 """);
     }
+
+    @Test
+    void should_shrink_a_reversed_eviction_ranking_to_two_pods_of_which_the_wrong_one_goes() {
+        Counterexample c = shrunk(Fault.EVICTION_RANKING_REVERSED, "pressure/ranked");
+
+        // THEN the pod using nothing goes while its neighbour, 256Mi above its request, ranked first
+        assertThat(c.trial()).isEqualTo(7);
+        assertThat(c.verdict().message()).isEqualTo("pod was evicted for memory at 10000 ms (within its memory request, "
+                + "priority 0, 0 above its request) while neighbour-1 ranked before it (above its memory request, "
+                + "priority 0, 256Mi above its request)");
+        assertThat(ScenarioWriter.toYaml(c.scenario())).isEqualTo("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: pod
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app:
+                        - {}
+                      events:
+                      - nodeMemoryPressure:
+                          at: 0s
+                          allocatable: 256Mi
+                          evictionThreshold: 100Mi
+                      neighbours:
+                      - neighbour-1
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                ---
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: neighbour-1
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app:
+                        - memory:
+                          - from: 0s
+                            bytes: 256Mi
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox:1.36
+                """);
+    }
 }

@@ -1,9 +1,9 @@
 package dev.podcheck.conformance.invariant.pressure;
 
 import dev.podcheck.conformance.api.Invariant;
-import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.conformance.invariant.Narrowed;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.scenario.WorldEvent;
@@ -12,37 +12,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * An invariant of one pod's life judging every pod of a node scenario (SEMANTICS NP-1): the trial's own pod, then
  * each neighbour seen as the pod of the trial, with the node's pressure as its world events and the others as its
  * neighbours. Its id, sentence and source are the invariant's own; its verdict the strongest of theirs.
  */
-public record EveryPodOnTheNode(Invariant invariant) implements Invariant {
+public record EveryPodOnTheNode(Invariant invariant) implements Narrowed {
 
     public static List<Invariant> each(List<Invariant> invariants) {
         return invariants.stream().<Invariant>map(EveryPodOnTheNode::new).toList();
-    }
-
-    @Override
-    public String id() {
-        return invariant.id();
-    }
-
-    @Override
-    public String must() {
-        return invariant.must();
-    }
-
-    @Override
-    public String source() {
-        return invariant.source();
-    }
-
-    @Override
-    public Set<Observation> needs() {
-        return invariant.needs();
     }
 
     @Override
