@@ -11,7 +11,7 @@ import picocli.CommandLine.TypeConversionException;
 public final class ProfileConverter implements ITypeConverter<Profile> {
     @Override
     public Profile convert(String value) {
-        String minor = value.matches("v?1\\.[0-9]{1,3}(\\.[0-9]+)?") ? value.replaceFirst("^v", "")
+        String minor = value.matches("v?1\\.[0-9]{1,3}(\\.[0-9]+([-+].*)?)?") ? value.replaceFirst("^v", "")
                 .replaceFirst("^(1\\.[0-9]+)\\..*$", "$1") : value;
         try {
             return Profile.of(minor);

@@ -1,5 +1,6 @@
 package dev.podcheck.cli;
 
+import static dev.podcheck.conformance.versions.VersionDiffTest.RESTARTED_WHILE_READY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podcheck.cli.PodcheckCliTest.Run;
@@ -14,22 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DiffVersionsCommandTest {
     @TempDir
     Path dir;
-
-    static final String RESTARTED_WHILE_READY = """
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: web
-              annotations:
-                podcheck.dev/scenario: |
-                  events:
-                  - restartKubelet: {at: 30s}
-            spec:
-              containers:
-              - name: app
-                image: busybox:1.36
-                readinessProbe: {exec: {command: ["true"]}}
-            """;
 
     Path file(String content) throws IOException {
         return Files.writeString(dir.resolve("pods.yaml"), content, StandardCharsets.UTF_8);

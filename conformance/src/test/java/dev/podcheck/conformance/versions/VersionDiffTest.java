@@ -14,7 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-class VersionDiffTest {
+/** Public for its pod fixture, which the command line's test runs too. */
+public class VersionDiffTest {
     static VersionDiffResult generated(String from, String to, int trials) {
         return VersionDiff.run(new VersionDiffPlan(Profile.of(from), Profile.of(to), List.of(), trials, 1, Size.DEFAULT,
                 Duration.ofMinutes(10), 2, 2000));
@@ -26,7 +27,8 @@ class VersionDiffTest {
                 Size.DEFAULT, Duration.ofMinutes(3), 1, 0));
     }
 
-    static final String RESTARTED_WHILE_READY = """
+    /** A container ready since its first probe, and a kubelet restart at 30 s. */
+    public static final String RESTARTED_WHILE_READY = """
             apiVersion: v1
             kind: Pod
             metadata:

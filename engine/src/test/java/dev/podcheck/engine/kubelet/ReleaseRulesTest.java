@@ -23,23 +23,14 @@ class ReleaseRulesTest {
     /** KEP-4781 (SEMANTICS KR-2a): from v1.35 a restarted kubelet keeps a long-running container's started and ready. */
     @Nested
     class KubeletRestartKeepsStatus {
-        static final String READY = """
-                apiVersion: v1
-                kind: Pod
-                metadata:
-                  name: p
-                  annotations:
-                    podcheck.dev/scenario: |
-                      containers:
-                        app: {}
-                      events:
-                      - restartKubelet: {at: %s}
-                spec:
-                  containers:
-                  - name: app
-                    image: busybox:1.36
-                    readinessProbe: {exec: {command: ["true"]}}
-                """;
+        /** A container ready since its first readiness check, and a kubelet restart at {@code at}. */
+        static String ready(String at) {
+            return restarted("{}", at, "readinessProbe: {exec: {command: [\"true\"]}}");
+        }
+
+        static String restarted(String behaviour, String at, String probes) {
+            return KubeletRestartTest.POD.formatted(behaviour, at, probes.indent(4));
+        }
 
         static List<Boolean> readyFrom(Simulations sim, long at) {
             return sim.trace().all(TraceEvent.ContainerStatusChanged.class).filter(e -> e.at() >= at)
@@ -50,7 +41,7 @@ class ReleaseRulesTest {
         @ValueSource(strings = {"1.35", "1.36", "1.37"})
         void should_keep_a_ready_container_ready_across_the_restart(String release) {
             // GIVEN a container ready since its first readiness check WHEN the kubelet restarts at 65 s
-            Simulations sim = run(READY.formatted("65s"), release);
+            Simulations sim = run(ready("65s"), release);
             // THEN its status is never written not ready again
             assertThat(readyFrom(sim, 65_000)).as(sim.log()).doesNotContain(false);
             assertThat(sim.statusAt("app", 65_000).ready()).isTrue();
@@ -59,30 +50,15 @@ class ReleaseRulesTest {
         @ParameterizedTest
         @ValueSource(strings = {"1.33", "1.34"})
         void should_report_it_not_ready_until_its_probe_passes_before_1_35(String release) {
-            Simulations sim = run(READY.formatted("65s"), release);
+            Simulations sim = run(ready("65s"), release);
             assertThat(readyFrom(sim, 65_000)).as(sim.log()).startsWith(false, true);
         }
 
         @Test
         void should_reset_a_container_started_within_ten_seconds_of_the_restart() {
             // GIVEN a container crashing at 60 s and restarted at once WHEN the kubelet restarts at 65 s (5 s later)
-            Simulations sim = run("""
-                    apiVersion: v1
-                    kind: Pod
-                    metadata:
-                      name: p
-                      annotations:
-                        podcheck.dev/scenario: |
-                          containers:
-                            app: [{exit: {after: 60s, code: 1}}, {}]
-                          events:
-                          - restartKubelet: {at: 65s}
-                    spec:
-                      containers:
-                      - name: app
-                        image: busybox:1.36
-                        readinessProbe: {exec: {command: ["true"]}, periodSeconds: 30}
-                    """, "1.36");
+            Simulations sim = run(restarted("[{exit: {after: 60s, code: 1}}, {}]", "65s",
+                    "readinessProbe: {exec: {command: [\"true\"]}, periodSeconds: 30}"), "1.36");
             // THEN it is not one the grace period covers (kubeletRestartGracePeriod): its new worker starts from Failure
             assertThat(sim.starts("app")).as(sim.log()).containsExactly(0L, 60_000L);
             assertThat(readyFrom(sim, 65_000)).as(sim.log()).startsWith(false, true);
@@ -91,23 +67,8 @@ class ReleaseRulesTest {
         @Test
         void should_keep_started_so_the_startup_probe_does_not_run_again() {
             // GIVEN a startup probe passing only in the first 60 s WHEN the kubelet restarts at 90 s
-            Simulations sim = run("""
-                    apiVersion: v1
-                    kind: Pod
-                    metadata:
-                      name: p
-                      annotations:
-                        podcheck.dev/scenario: |
-                          containers:
-                            app: {startup: [{until: 60s}]}
-                          events:
-                          - restartKubelet: {at: 90s}
-                    spec:
-                      containers:
-                      - name: app
-                        image: busybox:1.36
-                        startupProbe: {exec: {command: ["true"]}, failureThreshold: 3}
-                    """, "1.35");
+            Simulations sim = run(restarted("{startup: [{until: 60s}]}", "90s",
+                    "startupProbe: {exec: {command: [\"true\"]}, failureThreshold: 3}"), "1.35");
             // THEN it stays started, no startup probe runs after the restart, and nothing kills it (1.34 kills at 110 s)
             assertThat(sim.statusAt("app", 90_000).started()).as(sim.log()).isTrue();
             assertThat(sim.trace().all(TraceEvent.ProbeResult.class).filter(r -> r.at() >= 90_000)).isEmpty();

@@ -8,9 +8,11 @@ import static dev.podcheck.conformance.invariant.probe.Events.running;
 import static dev.podcheck.conformance.invariant.probe.Events.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.conformance.invariant.Trials;
 import dev.podcheck.conformance.invariant.restart.CountMonotone;
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.pod.ProbeKind;
 import dev.podcheck.spec.trace.ConditionType;
 import dev.podcheck.spec.trace.ContainerState;
@@ -99,6 +101,16 @@ class NodeInvariantsTest {
             assertThat(new ProbesStartAgain().check(Trials.of(ALWAYS, t))).isEqualTo(Verdict.violated(
                     "app was ready at the kubelet restart at 60000 ms and was never reported otherwise before its"
                             + " readiness probe succeeded again at 70000 ms", RESTART, success));
+        }
+
+        @Test
+        void should_hold_from_1_35_when_a_container_running_long_before_keeps_its_status() {
+            // KEP-4781 (KR-2a): started at 0, more than 10 s before the restart at 60 s
+            var t = trace(running(0, "app", true, true), RESTART, probe(70_000, "app", ProbeKind.readiness, true));
+            Observed on136 = Trials.of(ALWAYS, t);
+            on136 = new Observed(on136.scenario(), on136.trace(), on136.observations(), on136.tolerance(),
+                    on136.horizon(), Profile.of("1.36"));
+            assertThat(new ProbesStartAgain().check(on136)).isEqualTo(Verdict.HOLDS);
         }
     }
 
