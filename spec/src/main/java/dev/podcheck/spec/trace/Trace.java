@@ -1,6 +1,7 @@
 package dev.podcheck.spec.trace;
 
 import dev.podcheck.spec.pod.Immutables;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.stream.Stream;
 public record Trace(List<TraceEvent> events, Map<String, Trace> neighbours) {
     public Trace {
         events = Immutables.list(events);
-        neighbours = neighbours == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(neighbours));
+        neighbours = neighbours == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(neighbours));
         for (int i = 1; i < events.size(); i++) {
             if (events.get(i).at() < events.get(i - 1).at()) {
                 throw new IllegalArgumentException("trace time goes back at event " + i + ": " + events.get(i));

@@ -53,4 +53,24 @@ class TraceTest {
         assertThat(TRACE.statusesOf("app").map(ContainerStatus::isRunning)).containsExactly(false, true, false);
         assertThat(TRACE.end()).isEqualTo(5000);
     }
+
+    @Test
+    void should_write_and_read_a_node_scenarios_trace_with_each_neighbours_trace_after_the_events() {
+        // GIVEN a pod's trace with one neighbour's (SEMANTICS NP-1)
+        Trace node = new Trace(List.of(new PodCreated(0, "BestEffort")),
+                java.util.Map.of("low", new Trace(List.of(new PodCreated(0, "Burstable")))));
+
+        String json = TraceCodec.toJson(node);
+
+        assertThat(json).isEqualTo("""
+                {"events": [
+                  {"type":"PodCreated","at":0,"qosClass":"BestEffort"}
+                ],
+                "neighbours": {
+                "low": {"events": [
+                  {"type":"PodCreated","at":0,"qosClass":"Burstable"}
+                ]}}}
+                """);
+        assertThat(TraceCodec.fromJson("trace.json", json)).isEqualTo(node);
+    }
 }
