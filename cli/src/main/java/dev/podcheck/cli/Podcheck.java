@@ -1,6 +1,7 @@
 package dev.podcheck.cli;
 
 import dev.podcheck.conformance.api.TargetProvider;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +27,22 @@ public final class Podcheck implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** What {@code -} reads: the process's standard input, or a test's. */
+    private final InputStream stdin;
+
+    Podcheck() {
+        this(System.in);
+    }
+
+    private Podcheck(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    /** The standard input of the invocation {@code cli} belongs to. */
+    static InputStream stdin(CommandLine cli) {
+        return ((Podcheck) cli.getCommandSpec().root().userObject()).stdin;
+    }
+
     public static void main(String[] args) {
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
@@ -42,7 +59,13 @@ public final class Podcheck implements Runnable {
 
     /** With the targets to offer: the seam through which tests put a fake target in. */
     static int execute(CommandLine.IFactory factory, Targets targets, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Podcheck(), factory);
+        return execute(factory, targets, System.in, out, err, args);
+    }
+
+    /** With standard input: the seam through which tests give {@code -} its text. */
+    static int execute(CommandLine.IFactory factory, Targets targets, InputStream stdin, PrintWriter out, PrintWriter err,
+                       String... args) {
+        CommandLine cli = new CommandLine(new Podcheck(stdin), factory);
         wireTarget(cli, targets, args);
         cli.setOut(out);
         cli.setErr(err);

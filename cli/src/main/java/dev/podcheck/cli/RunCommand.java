@@ -111,7 +111,7 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
             cli.getErr().println("podcheck: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        return RunAndReport.run(provider, plan, run.reportDir, cli);
+        return RunAndReport.run(provider, plan, run.shown(cli, provider), cli);
     }
 
     @Override

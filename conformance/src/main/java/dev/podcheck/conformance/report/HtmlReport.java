@@ -132,7 +132,7 @@ public final class HtmlReport {
         html.append("<p class=\"message\">").append(e(c.verdict().message())).append("</p>\n");
         html.append("<p>Found in ").append(e(c.origin())).append(", violated in ").append(r.violated())
                 .append(" trials, ").append(e(Replay.shrunk(c))).append(". Replay: <code>")
-                .append(e(Replay.command(run, c))).append("</code>. Source: ").append(e(r.invariant().source()))
+                .append(e(Replay.command(run, c))).append("</code>. Source: ").append(e(FactCitation.of(r.invariant().source())))
                 .append("</p>\n");
         html.append("<div class=\"picture\">\n")
                 .append(SvgTimeline.render(c.scenario().pod(), c.trace(), c.verdict().witness())).append("</div>\n");
