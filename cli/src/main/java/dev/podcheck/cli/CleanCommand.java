@@ -1,6 +1,7 @@
 package dev.podcheck.cli;
 
 import dev.podcheck.conformance.api.Target;
+import dev.podcheck.conformance.api.TargetOption;
 import dev.podcheck.conformance.api.TargetProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,11 @@ final class CleanCommand implements Callable<Integer>, TargetVerb {
     @Override
     public TargetOptions target() {
         return target;
+    }
+
+    @Override
+    public TargetOption.Use use() {
+        return TargetOption.Use.CLEAN;
     }
 
     @Override

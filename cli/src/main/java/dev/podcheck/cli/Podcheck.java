@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         version = "podcheck 0.1.0",
         description = "Property-based conformance checks of Kubernetes pod semantics.",
         subcommands = {ValidateCommand.class, GenerateCommand.class, RunCommand.class, ReplayCommand.class, PredictCommand.class,
-                RenderCommand.class, CleanCommand.class, TargetsCommand.class, AuditCommand.class,
+                RenderCommand.class, CleanCommand.class, TargetsCommand.class, AuditCommand.class, SelfCheckCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -99,7 +99,7 @@ public final class Podcheck implements Runnable {
      * Gives the verb on the command line its target provider, and adds that provider's own options to
      * the verb: only the chosen target's, so two targets may both have, say, {@code --image}.
      */
-    private static void wireTarget(CommandLine cli, Targets targets, String[] args) {
+    static void wireTarget(CommandLine cli, Targets targets, String[] args) {
         String verb = null;
         for (String arg : args) {
             if (!arg.startsWith("-")) {
@@ -116,22 +116,31 @@ public final class Podcheck implements Runnable {
             TargetProvider provider = targets.find(name).orElse(null);
             command.target().use(targets, name, provider);
             if (provider != null) {
-                ProviderOptions.addTo(sub, provider);
+                ProviderOptions.addTo(sub, provider, command.use());
             }
         }
     }
 
-    /** For an option of another target ({@code --kubeconfig} without {@code --target kubernetes}): whose it is. */
+    /**
+     * For an option of another target ({@code --kubeconfig} without {@code --target kubernetes}): whose it is;
+     * for an option of the chosen target that this verb has no use for ({@code render --kubeconfig}): that it
+     * does not apply.
+     */
     private static String ownerHint(CommandLine.ParameterException ex, Targets targets) {
         if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)) {
             return "";
         }
+        Object verb = ex.getCommandLine().getCommand();
         for (String arg : unmatched.getUnmatched()) {
             String option = arg.split("=", 2)[0];
             for (TargetProvider p : targets.providers()) {
-                if (option.startsWith("--") && ProviderOptions.owns(p, option)) {
-                    return " (" + option + " is an option of --target " + p.name() + ")";
+                if (!option.startsWith("--") || !ProviderOptions.owns(p, option)) {
+                    continue;
                 }
+                boolean applies = !(verb instanceof TargetVerb command) || ProviderOptions.owns(p, option, command.use());
+                return applies ? " (" + option + " is an option of --target " + p.name() + ")"
+                        : " (" + option + " of --target " + p.name() + " does not apply to "
+                                + ex.getCommandLine().getCommandName() + ")";
             }
         }
         return "";
@@ -139,6 +148,6 @@ public final class Podcheck implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: validate, generate, run, replay, predict, render, clean, targets or audit");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: validate, generate, run, replay, predict, render, clean, targets, audit or self-check");
     }
 }

@@ -1,6 +1,7 @@
 package dev.podcheck.cli;
 
 import dev.podcheck.conformance.api.Target;
+import dev.podcheck.conformance.api.TargetOption;
 import dev.podcheck.conformance.api.TargetProvider;
 import dev.podcheck.spec.yaml.InputException;
 import java.io.PrintWriter;
@@ -39,6 +40,11 @@ final class RenderCommand implements Callable<Integer>, TargetVerb {
     @Override
     public TargetOptions target() {
         return target;
+    }
+
+    @Override
+    public TargetOption.Use use() {
+        return TargetOption.Use.RENDER;
     }
 
     @Override

@@ -70,6 +70,12 @@ final class RunAndReport {
             // The JVM exits with the signal's code (130, 143), whatever this returns.
             return ExitCodes.INCONCLUSIVE;
         }
+        return show(result, shown, cli);
+    }
+
+    /** Prints a finished run as asked and writes its reports; its exit code, or 2 when the reports cannot be written. */
+    static int show(RunResult result, Shown shown, CommandLine cli) {
+        Path reportDir = shown.reportDir();
         cli.getOut().print(switch (shown.format()) {
             case text -> ConsoleReport.summaryText(result);
             case json, yaml -> shown.format().machine(JsonReport.toJson(result));

@@ -8,6 +8,7 @@ import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.Target.TargetException;
 import dev.podcheck.conformance.api.TargetOption;
 import dev.podcheck.conformance.api.TargetProvider;
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.scenario.Scenario;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -48,6 +49,7 @@ public final class KubernetesTargetProvider implements TargetProvider {
         KubernetesClient client = connect();
         ClusterApi api = new ClusterApi(client, ApiRetry.DEFAULT, options.callDeadline());
         try {
+            Profile profile = ServerVersion.profile(client, options.kubernetesVersion, w -> System.err.println("podcheck: " + w));
             String runId = TrialNames.runId();
             RunNamespace namespace = options.allowNamespace != null
                     ? RunNamespace.adopt(api, options.allowNamespace, runId)
@@ -56,7 +58,7 @@ public final class KubernetesTargetProvider implements TargetProvider {
                 namespace.bind(options.bindRunRole, options.bindServiceAccount);
             }
             RunLease lease = RunLease.take(api, namespace.name(), runId, Instant::now, leaseRenewal);
-            return new KubernetesTarget(api, namespace, options.image, options.trialTimeout, TrialClock.SYSTEM, lease);
+            return new KubernetesTarget(api, namespace, options.image, options.trialTimeout, TrialClock.SYSTEM, lease, profile);
         } catch (TargetException | RuntimeException e) {
             client.close();
             throw e;

@@ -23,7 +23,7 @@ public final class EngineTargetProvider implements TargetProvider {
     public List<TargetOption> options() {
         return List.of(TargetOption.valued("--kubernetes-version", "1.N", Profile.DEFAULT.version(),
                 "The Kubernetes release whose kubelet the engine plays, one of those it models (default: ${DEFAULT-VALUE}).",
-                value -> profile = Profile.of(value)));
+                value -> profile = Profile.of(value)).onlyFor(TargetOption.Use.RUN));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Timing;
 import dev.podcheck.engine.Engine;
 import dev.podcheck.engine.EngineOptions;
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
 import java.time.Duration;
@@ -25,13 +26,21 @@ public record Comparison(Trace reference, List<Difference> differences) {
      * Asks the engine for its prediction and compares the observed trace with it, on what the
      * target observes, within its timing. The engine sees everything; its outcome is read with the
      * target's observations, so a fact the target cannot see is never held against it.
+     *
+     * @param profile the Kubernetes release the engine plays: the target's ({@code Target#profile})
      */
     public static Comparison of(Scenario defaulted, Trace observed, Set<Observation> observations, Timing timing,
-                                Duration horizon) {
-        Trace reference = Engine.simulate(defaulted, EngineOptions.DEFAULT.withHorizon(horizon));
+                                Duration horizon, Profile profile) {
+        Trace reference = Engine.simulate(defaulted, new EngineOptions(horizon, EngineOptions.DEFAULT.timing(), profile));
         Outcome predicted = Outcomes.of(reference, defaulted, observations, horizon);
         Outcome seen = Outcomes.of(observed, defaulted, observations, horizon);
         return new Comparison(reference, Differential.compare(defaulted, predicted, seen, timing));
+    }
+
+    /** The same, the engine playing its default profile. */
+    public static Comparison of(Scenario defaulted, Trace observed, Set<Observation> observations, Timing timing,
+                                Duration horizon) {
+        return of(defaulted, observed, observations, timing, horizon, Profile.DEFAULT);
     }
 
     public boolean differs() {

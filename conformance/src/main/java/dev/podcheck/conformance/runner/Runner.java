@@ -184,7 +184,7 @@ public final class Runner {
             return new TrialOutcome(trial, seed, choices, scenario, origin, verdicts, null, null, null, null, null);
         }
         Comparison comparison = Comparison.of(defaulted, trace, target.observations(), target.timing(),
-                plan.horizon());
+                plan.horizon(), target.profile());
         boolean violated = Arrays.stream(verdicts).anyMatch(Verdict.Violated.class::isInstance);
         Explained explained = Explained.of(comparison.differences(), plan.knownDifferences(), defaulted);
         return new TrialOutcome(trial, seed, choices, scenario, origin, verdicts, comparison.differences(), explained,

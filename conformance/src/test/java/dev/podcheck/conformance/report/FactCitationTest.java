@@ -18,7 +18,7 @@ class FactCitationTest {
     @Test
     void should_turn_a_semantics_citation_into_links_to_the_repository_file() {
         assertThat(FactCitation.of("prober/worker.go doProbe; SEMANTICS P-4.10, INV-15 and KR-1..KR-3; more"))
-                .isEqualTo("prober/worker.go doProbe; docs/semantics.md#p-4 (step 10), docs/semantics.md#inv-15 and "
+                .isEqualTo("prober/worker.go doProbe; docs/semantics.md#p-4 (step 10), docs/semantics.md#inv-15, "
                         + "docs/semantics.md#kr-1, docs/semantics.md#kr-2, docs/semantics.md#kr-3; more");
     }
 
