@@ -106,7 +106,8 @@ final class SelfCheckCommand implements Callable<Integer> {
         return out.toString();
     }
 
-    private static Map<String, Object> row(Detection d) {
+    /** One row of the table as data, for -o json and yaml. */
+    static Map<String, Object> row(Detection d) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("fault", d.fault().name());
         row.put("rule", SelfCheck.rule(d.fault()));

@@ -33,7 +33,8 @@ class HelpTest {
         verbs().forEach(v -> {
             String summary = verb(v).usageMessage().description()[0];
             assertThat(summary).as("the summary of %s, as podcheck --help lists it", v).endsWith(".");
-            assertThat(run.out()).contains(summary);
+            // podcheck --help wraps a long summary over lines of its table
+            assertThat(run.out().replaceAll("\\s+", " ")).contains(summary.replaceAll("\\s+", " "));
         });
     }
 
@@ -67,7 +68,7 @@ class HelpTest {
         Run run = podcheck("render", "--kubeconfig", "k", "x.yaml");
 
         assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).startsWith("podcheck: Unknown options: '--kubeconfig', 'k' (--kubeconfig of --target kubernetes"
-                + " does not apply to render)");
+        assertThat(run.err().lines().findFirst().orElseThrow()).startsWith("podcheck: Unknown option")
+                .endsWith("(--kubeconfig of --target kubernetes does not apply to render)");
     }
 }

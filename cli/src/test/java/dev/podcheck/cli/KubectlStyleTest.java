@@ -32,8 +32,8 @@ class KubectlStyleTest {
     class Output {
         @Test
         void should_print_the_defaulted_pods_only_as_json_or_yaml() {
-            Run json = podcheck(CommandLine.defaultFactory(), PodcheckCliTest.VALID, "validate", "-o", "json", "-f", "-");
-            Run yaml = podcheck(CommandLine.defaultFactory(), PodcheckCliTest.VALID, "validate", "-o", "yaml", "-");
+            Run json = PodcheckCliTest.withStdin(PodcheckCliTest.VALID, CommandLine.defaultFactory(), "validate", "-o", "json", "-f", "-");
+            Run yaml = PodcheckCliTest.withStdin(PodcheckCliTest.VALID, CommandLine.defaultFactory(), "validate", "-o", "yaml", "-");
 
             assertThat(json.exit()).isZero();
             JsonNode pod = JSON.readTree(json.out());
@@ -96,7 +96,7 @@ class KubectlStyleTest {
 
         @Test
         void should_replay_scenarios_from_standard_input_and_keep_them_for_the_replay_command() throws IOException {
-            Run run = podcheck(CommandLine.defaultFactory(), PodcheckCliTest.VALID, "replay", "-f", "-", "--report-dir",
+            Run run = PodcheckCliTest.withStdin(PodcheckCliTest.VALID, CommandLine.defaultFactory(), "replay", "-f", "-", "--report-dir",
                     dir.toString());
 
             assertThat(run.exit()).isZero();
@@ -105,7 +105,7 @@ class KubectlStyleTest {
 
         @Test
         void should_name_standard_input_in_an_error_as_kubectl_does() {
-            Run run = podcheck(CommandLine.defaultFactory(), "kind: [", "validate", "-");
+            Run run = PodcheckCliTest.withStdin("kind: [", CommandLine.defaultFactory(), "validate", "-");
 
             assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err()).startsWith("podcheck: STDIN:");

@@ -33,7 +33,7 @@ class PodcheckCliTest {
     }
 
     /** With {@code stdin} as standard input, for {@code -} and {@code -f -}. */
-    static Run podcheck(picocli.CommandLine.IFactory factory, String stdin, String... args) {
+    static Run withStdin(String stdin, picocli.CommandLine.IFactory factory, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = Podcheck.execute(factory, Targets.discover(), new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),

@@ -110,7 +110,7 @@ class PredictCommandTest {
         @Test
         void should_read_standard_input_given_as_dash_or_f_dash() {
             for (String[] args : new String[][] {{"-"}, {"-f", "-"}}) {
-                Run run = PodcheckCliTest.podcheck(engine.factory(), PodcheckCliTest.VALID, concat("predict", args));
+                Run run = PodcheckCliTest.withStdin(PodcheckCliTest.VALID, engine.factory(), concat("predict", args));
 
                 assertThat(run.exit()).isEqualTo(ExitCodes.OK);
                 assertThat(run.out()).startsWith("# STDIN: pod/web, predicted for 10m on Kubernetes 1.34\n");

@@ -4,9 +4,12 @@ import static dev.podcheck.cli.PodcheckCliTest.podcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podcheck.cli.PodcheckCliTest.Run;
+import dev.podcheck.conformance.selfcheck.Detection;
+import dev.podcheck.engine.Fault;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -32,13 +35,15 @@ class SelfCheckCommandTest {
     }
 
     @Test
-    void should_give_the_kill_table_as_json() {
-        Run run = podcheck("self-check", "--fault", "BACK_OFF_NOT_GROWING", "-o", "json");
+    void should_give_each_row_of_the_kill_table_as_data() {
+        Detection caught = new Detection(Fault.BACK_OFF_NOT_GROWING, List.of(new Detection.Caught("restart/backoff", 0)));
 
-        JsonNode row = JsonMapper.builder().build().readTree(run.out()).get(0);
+        JsonNode row = JsonMapper.builder().build().readTree(OutputFormat.json.value(List.of(SelfCheckCommand.row(caught)))).get(0);
+
         assertThat(row.path("fault").asString()).isEqualTo("BACK_OFF_NOT_GROWING");
         assertThat(row.path("rule").asString()).isEqualTo("the crash-loop back-off doubles after each restart");
         assertThat(row.path("caughtBy").get(0).path("invariant").asString()).isEqualTo("restart/backoff");
+        assertThat(row.path("caughtBy").get(0).path("trial").asInt()).as("counted from 1").isEqualTo(1);
         assertThat(row.path("trialsToDetection").asInt()).isEqualTo(1);
     }
 

@@ -128,8 +128,7 @@ class KubernetesTargetProviderTest {
 
         @Test
         void should_predict_for_the_release_the_cluster_reports_with_kubernetes_version_auto() throws Exception {
-            cluster.server().expect().get().withPath("/version").andReturn(200,
-                    "{\"major\": \"1\", \"minor\": \"35\", \"gitVersion\": \"v1.35.1\"}").always();
+            cluster.version(200, "{\"major\": \"1\", \"minor\": \"35\", \"gitVersion\": \"v1.35.1\"}");
             parse("--kubeconfig", kubeconfig(mockServer()).toString(), "--kubernetes-version", "auto");
 
             try (Target target = provider.open()) {

@@ -22,9 +22,9 @@ class ServerVersionTest {
     }
 
     private void serves(String major, String minor) {
-        cluster.server().expect().get().withPath("/version").andReturn(200, """
+        cluster.version(200, """
                 {"major": "%s", "minor": "%s", "gitVersion": "v%s.%s.2", "buildDate": "2026-08-27T10:00:00Z"}
-                """.formatted(major, minor, major, minor.replace("+", ""))).always();
+                """.formatted(major, minor, major, minor.replace("+", "")));
     }
 
     private Profile played(String asked) throws TargetException {
@@ -61,7 +61,7 @@ class ServerVersionTest {
 
         @Test
         void should_warn_when_the_cluster_does_not_say_its_version() throws TargetException {
-            cluster.server().expect().get().withPath("/version").andReturn(404, "").always();
+            cluster.version(404, "");
 
             assertThat(played(null)).isEqualTo(Profile.DEFAULT);
             assertThat(told).containsExactly("the cluster does not say its Kubernetes version (GET /version); the reference"
@@ -97,7 +97,7 @@ class ServerVersionTest {
 
         @Test
         void should_refuse_when_the_cluster_does_not_say_its_version() {
-            cluster.server().expect().get().withPath("/version").andReturn(404, "").always();
+            cluster.version(404, "");
 
             assertThatThrownBy(() -> played("auto")).isInstanceOf(TargetException.class)
                     .hasMessage("--kubernetes-version auto: the cluster does not say its version (GET /version); name the"
