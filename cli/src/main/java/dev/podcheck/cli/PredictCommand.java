@@ -59,6 +59,9 @@ final class PredictCommand implements Callable<Integer> {
 
     private final Simulator simulator;
 
+    /** No prediction printed yet: the next needs no blank line before it. */
+    private boolean first = true;
+
     PredictCommand() {
         this(Simulator.ENGINE);
     }
@@ -71,7 +74,6 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cli = spec.commandLine();
         int exit = ExitCodes.OK;
-        boolean[] first = {true};
         for (String named : inputs.named(cli)) {
             Input input;
             try {
@@ -82,8 +84,7 @@ final class PredictCommand implements Callable<Integer> {
                 continue;
             }
             int done = Admission.eachAdmitted(input, validation.mode, cli.getErr(), (defaulted, ignored) -> {
-                print(input, defaulted, simulator.simulate(defaulted, horizon, profile), first[0]);
-                first[0] = false;
+                print(input, defaulted, simulator.simulate(defaulted, horizon, profile));
                 return ExitCodes.OK;
             });
             exit = Math.max(exit, done);
@@ -91,7 +92,7 @@ final class PredictCommand implements Callable<Integer> {
         return exit;
     }
 
-    private void print(Input input, Scenario scenario, Trace trace, boolean first) {
+    private void print(Input input, Scenario scenario, Trace trace) {
         PrintWriter out = spec.commandLine().getOut();
         List<String> assumed = assumptions(scenario);
         if (output != OutputFormat.text) {
@@ -103,6 +104,7 @@ final class PredictCommand implements Callable<Integer> {
         if (!first) {
             out.println();
         }
+        first = false;
         out.println("# " + Printable.of(input.source()) + ": " + Admission.podName(scenario) + ", predicted for "
                 + Durations.format(horizon) + " on Kubernetes " + profile.version());
         assumed.forEach(line -> out.println("# " + line));

@@ -42,17 +42,19 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** No document printed yet: the next needs no separator. */
+    private boolean first = true;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int exit = ExitCodes.OK;
-        boolean[] first = {true};
         for (String named : inputs.named(spec.commandLine())) {
             try {
                 Input input = InputFiles.open(named, spec.commandLine());
                 for (Manifest manifest : input.manifests()) {
-                    if (!report(input, manifest, first, out, err)) {
+                    if (!report(input, manifest, out, err)) {
                         exit = Math.max(exit, ExitCodes.VIOLATED);
                     }
                 }
@@ -64,7 +66,7 @@ final class ValidateCommand implements Callable<Integer> {
         return exit;
     }
 
-    private boolean report(Input input, Manifest manifest, boolean[] first, PrintWriter out, PrintWriter err) {
+    private boolean report(Input input, Manifest manifest, PrintWriter out, PrintWriter err) {
         // A refused pod's problems go to standard output in text, the report a person reads; to standard
         // error otherwise, where standard output holds only documents.
         Optional<Scenario> admitted = Admission.admit(manifest, validation.mode, output == OutputFormat.text ? out : err, err);
@@ -74,8 +76,8 @@ final class ValidateCommand implements Callable<Integer> {
         Scenario defaulted = admitted.get();
         if (output != OutputFormat.text) {
             if (!quiet) {
-                out.print(output.manifest(ScenarioWriter.toYaml(defaulted), !first[0]));
-                first[0] = false;
+                out.print(output.manifest(ScenarioWriter.toYaml(defaulted), !first));
+                first = false;
             }
             return true;
         }
