@@ -26,8 +26,9 @@ import picocli.CommandLine;
 
 /** {@code podcheck run}: the main job: generated scenarios on a target, every invariant checked, violations shrunk. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Generates scenarios, runs them on the target (the embedded reference engine by default),",
-                "checks every invariant of the catalogue on each trace, and shrinks each violation to a minimal pod."},
+        description = {"Runs generated scenarios on a target and checks every invariant of the catalogue on each trace.",
+                "The target is the embedded reference engine unless --target names another; each violation is",
+                "shrunk to a minimal pod, and its replay command repeats every option that changed what ran."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every invariant holds", "1:an invariant is violated, or the target differs from the reference",
                 "2:usage or input error", "3:inconclusive (target errors or checker failures, nothing violated)",
