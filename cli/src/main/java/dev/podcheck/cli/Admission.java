@@ -5,10 +5,8 @@ import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.yaml.InputException;
 import dev.podcheck.spec.yaml.Manifest;
 import dev.podcheck.spec.yaml.Printable;
-import dev.podcheck.spec.yaml.ScenarioReader;
 import dev.podcheck.spec.yaml.StrictDecodingError;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,13 +43,13 @@ final class Admission {
     }
 
     /**
-     * Reads every scenario of {@code file} and hands each admitted one to {@code each}: exit 2 for an
-     * unreadable file, 1 when some pod is refused (after the others are done), else what {@code each} says.
+     * Reads every scenario of {@code input} and hands each admitted one to {@code each}: exit 2 for an
+     * unreadable input, 1 when some pod is refused (after the others are done), else what {@code each} says.
      */
-    static int eachAdmitted(Path file, FieldValidation.Mode mode, PrintWriter err, Each each) {
+    static int eachAdmitted(Input input, FieldValidation.Mode mode, PrintWriter err, Each each) {
         List<Manifest> manifests;
         try {
-            manifests = ScenarioReader.readManifests(file);
+            manifests = input.manifests();
         } catch (InputException e) {
             err.println("podcheck: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -8,6 +8,7 @@ import dev.podcheck.conformance.audit.AuditScope;
 import dev.podcheck.conformance.audit.Watched;
 import dev.podcheck.conformance.invariant.Catalogue;
 import dev.podcheck.conformance.report.AuditConsole;
+import dev.podcheck.conformance.report.AuditJson;
 import dev.podcheck.conformance.report.Reports;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -66,6 +67,11 @@ final class AuditCommand implements Callable<Integer> {
             description = "Where the JUnit XML, JSON and HTML reports go (default: ${DEFAULT-VALUE}).")
     Path reportDir;
 
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|json|yaml",
+            description = "What standard output gets: text, the summary; json or yaml, the JSON report (as written to"
+                    + " --report-dir) and nothing else (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -101,10 +107,10 @@ final class AuditCommand implements Callable<Integer> {
             return ExitCodes.TARGET_UNAVAILABLE;
         }
         AuditResult result = Audit.judge(watched, Catalogue.all());
-        cli.getOut().print(AuditConsole.render(result));
+        cli.getOut().print(output == OutputFormat.text ? AuditConsole.render(result) : output.machine(AuditJson.toJson(result)));
         try {
             List<Path> written = Reports.writeAll(result, reportDir);
-            cli.getOut().println("reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
+            (output == OutputFormat.text ? cli.getOut() : cli.getErr()).println("reports: " + String.join(", ", written.stream().map(Path::toString).toList()));
         } catch (UncheckedIOException e) {
             cli.getErr().println("podcheck: " + e.getMessage());
             return ExitCodes.USAGE;

@@ -6,6 +6,7 @@ import dev.podcheck.conformance.versions.VersionDiff;
 import dev.podcheck.conformance.versions.VersionDiffPlan;
 import dev.podcheck.conformance.versions.VersionDiffResult;
 import dev.podcheck.engine.Profile;
+import dev.podcheck.spec.yaml.InputException;
 import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.yaml.Printable;
 import java.io.UncheckedIOException;
@@ -45,10 +46,10 @@ final class DiffVersionsCommand implements Callable<Integer> {
             description = "The release upgraded to, e.g. 1.36.")
     Profile to;
 
-    @Parameters(arity = "0..1", paramLabel = "FILE",
-            description = "Your scenarios (pods with their scenario annotation; many documents allowed). Without it,"
-                    + " --trials generated scenarios.")
-    Path file;
+    @Parameters(arity = "0..1", paramLabel = "FILE|-",
+            description = "Your scenarios (pods with their scenario annotation; many documents allowed; - reads standard"
+                    + " input). Without it, --trials generated scenarios.")
+    String file;
 
     @Option(names = "--trials", paramLabel = "N", description = "How many generated scenarios (default: 1000).")
     Integer trials;
@@ -92,8 +93,15 @@ final class DiffVersionsCommand implements Callable<Integer> {
         }
         List<VersionDiffPlan.Written> written = new ArrayList<>();
         if (file != null) {
-            int read = Admission.eachAdmitted(file, validation.mode, cli.getErr(), (defaulted, first) -> {
-                written.add(new VersionDiffPlan.Written(Printable.of(file.toString()) + " document "
+            Input input;
+            try {
+                input = InputFiles.open(file, cli);
+            } catch (InputException e) {
+                cli.getErr().println("podcheck: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            int read = Admission.eachAdmitted(input, validation.mode, cli.getErr(), (defaulted, first) -> {
+                written.add(new VersionDiffPlan.Written(Printable.of(input.source()) + " document "
                         + (written.size() + 1), defaulted));
                 return ExitCodes.OK;
             });
@@ -101,7 +109,7 @@ final class DiffVersionsCommand implements Callable<Integer> {
                 return ExitCodes.USAGE; // an unreadable file or a pod the apiserver refuses: nothing to compare
             }
             if (written.isEmpty()) {
-                cli.getErr().println("podcheck: " + Printable.of(file.toString()) + ": no scenario to compare");
+                cli.getErr().println("podcheck: " + Printable.of(input.source()) + ": no scenario to compare");
                 return ExitCodes.USAGE;
             }
         }

@@ -1,6 +1,7 @@
 package dev.podcheck.cli;
 
 import dev.podcheck.conformance.api.TargetProvider;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         version = "podcheck 0.1.0",
         description = "Property-based conformance checks of Kubernetes pod semantics.",
         subcommands = {ValidateCommand.class, GenerateCommand.class, RunCommand.class, ReplayCommand.class, PredictCommand.class,
-                RenderCommand.class, CleanCommand.class, TargetsCommand.class, AuditCommand.class,
+                RenderCommand.class, CleanCommand.class, TargetsCommand.class, AuditCommand.class, SelfCheckCommand.class,
                 DiffVersionsCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -25,6 +26,22 @@ public final class Podcheck implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** What {@code -} reads: the process's standard input, or a test's. */
+    private final InputStream stdin;
+
+    Podcheck() {
+        this(System.in);
+    }
+
+    private Podcheck(InputStream stdin) {
+        this.stdin = stdin;
+    }
+
+    /** The standard input of the invocation {@code cli} belongs to. */
+    static InputStream stdin(CommandLine cli) {
+        return ((Podcheck) cli.getCommandSpec().root().userObject()).stdin;
+    }
 
     public static void main(String[] args) {
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
@@ -42,7 +59,13 @@ public final class Podcheck implements Runnable {
 
     /** With the targets to offer: the seam through which tests put a fake target in. */
     static int execute(CommandLine.IFactory factory, Targets targets, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Podcheck(), factory);
+        return execute(factory, targets, System.in, out, err, args);
+    }
+
+    /** With standard input: the seam through which tests give {@code -} its text. */
+    static int execute(CommandLine.IFactory factory, Targets targets, InputStream stdin, PrintWriter out, PrintWriter err,
+                       String... args) {
+        CommandLine cli = new CommandLine(new Podcheck(stdin), factory);
         wireTarget(cli, targets, args);
         cli.setOut(out);
         cli.setErr(err);
@@ -76,7 +99,7 @@ public final class Podcheck implements Runnable {
      * Gives the verb on the command line its target provider, and adds that provider's own options to
      * the verb: only the chosen target's, so two targets may both have, say, {@code --image}.
      */
-    private static void wireTarget(CommandLine cli, Targets targets, String[] args) {
+    static void wireTarget(CommandLine cli, Targets targets, String[] args) {
         String verb = null;
         for (String arg : args) {
             if (!arg.startsWith("-")) {
@@ -93,22 +116,31 @@ public final class Podcheck implements Runnable {
             TargetProvider provider = targets.find(name).orElse(null);
             command.target().use(targets, name, provider);
             if (provider != null) {
-                ProviderOptions.addTo(sub, provider);
+                ProviderOptions.addTo(sub, provider, command.use());
             }
         }
     }
 
-    /** For an option of another target ({@code --kubeconfig} without {@code --target kubernetes}): whose it is. */
+    /**
+     * For an option of another target ({@code --kubeconfig} without {@code --target kubernetes}): whose it is;
+     * for an option of the chosen target that this verb has no use for ({@code render --kubeconfig}): that it
+     * does not apply.
+     */
     private static String ownerHint(CommandLine.ParameterException ex, Targets targets) {
         if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched)) {
             return "";
         }
+        Object verb = ex.getCommandLine().getCommand();
         for (String arg : unmatched.getUnmatched()) {
             String option = arg.split("=", 2)[0];
             for (TargetProvider p : targets.providers()) {
-                if (option.startsWith("--") && ProviderOptions.owns(p, option)) {
-                    return " (" + option + " is an option of --target " + p.name() + ")";
+                if (!option.startsWith("--") || !ProviderOptions.owns(p, option)) {
+                    continue;
                 }
+                boolean applies = !(verb instanceof TargetVerb command) || ProviderOptions.owns(p, option, command.use());
+                return applies ? " (" + option + " is an option of --target " + p.name() + ")"
+                        : " (" + option + " of --target " + p.name() + " does not apply to "
+                                + ex.getCommandLine().getCommandName() + ")";
             }
         }
         return "";
@@ -116,6 +148,6 @@ public final class Podcheck implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: validate, generate, run, replay, predict, render, clean, targets, audit or diff-versions");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing a command: validate, generate, run, replay, predict, render, clean, targets, audit, self-check or diff-versions");
     }
 }

@@ -11,14 +11,26 @@ final class ProviderOptions {
 
     /** Adds each option of {@code provider} to {@code verb}; a value the target cannot use is a usage error. */
     static void addTo(CommandLine verb, TargetProvider provider) {
+        addTo(verb, provider, TargetOption.Use.RUN);
+    }
+
+    /** Adds the options of {@code provider} that change something for a verb that uses it as {@code use} says. */
+    static void addTo(CommandLine verb, TargetProvider provider, TargetOption.Use use) {
         for (TargetOption option : provider.options()) {
-            verb.getCommandSpec().addOption(spec(option));
+            if (option.uses().contains(use)) {
+                verb.getCommandSpec().addOption(spec(option));
+            }
         }
     }
 
     /** Whether {@code name} (for example {@code --kubeconfig}) is an option of {@code provider}. */
     static boolean owns(TargetProvider provider, String name) {
         return provider.options().stream().anyMatch(o -> o.name().equals(name));
+    }
+
+    /** Whether {@code name} is an option of {@code provider} for a verb that uses it as {@code use} says. */
+    static boolean owns(TargetProvider provider, String name, TargetOption.Use use) {
+        return provider.options().stream().anyMatch(o -> o.name().equals(name) && o.uses().contains(use));
     }
 
     private static OptionSpec spec(TargetOption option) {

@@ -15,18 +15,21 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code podcheck replay FILE}: reruns saved scenarios (a counterexample, a corpus file) against every invariant. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Runs the scenarios of FILE (one or many documents, or a corpus folder) on the target and checks every invariant.",
+        description = {"Runs the scenarios of FILE (one or many documents, a corpus folder, or - for standard input) on the target and checks every invariant.",
+                "Standard input is kept as stdin.yaml in the report folder, so the reports' replay command reads it again."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every invariant holds", "1:an invariant is violated", "2:usage or input error", "3:inconclusive"})
 final class ReplayCommand implements Callable<Integer>, TargetVerb {
 
-    @Parameters(paramLabel = "FILE", description = "A scenario file or a corpus folder.")
-    Path file;
+    @Mixin
+    InputFiles input;
+
+    /** The file or folder replayed: the one named, or standard input saved in the report folder. */
+    private Path file;
 
     @Mixin
     RunOptions run;
@@ -36,7 +39,15 @@ final class ReplayCommand implements Callable<Integer>, TargetVerb {
 
     @Override
     public Integer call() {
-        int admitted = admitEvery(spec.commandLine().getErr());
+        String named = input.one(spec.commandLine());
+        int admitted;
+        try {
+            admitted = named.equals("-") ? admitStdin(InputFiles.open(named, spec.commandLine()))
+                    : admitEvery(spec.commandLine().getErr(), InputFiles.open(named, spec.commandLine()).file());
+        } catch (InputException e) {
+            spec.commandLine().getErr().println("podcheck: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         if (admitted != ExitCodes.OK) {
             return admitted;
         }
@@ -53,11 +64,30 @@ final class ReplayCommand implements Callable<Integer>, TargetVerb {
         // No generated trial: the corpus folder is the one file, replayed and shrunk.
         return RunAndReport.run(provider, target -> RunPlan.builder(target).trials(0).seed(0).parallelism(1).corpus(file)
                 .horizon(run.horizon(provider)).maxShrinkAttempts(provider.shrinkAttempts())
-                .trialDeadline(run.trialDeadline).build(), run.reportDir, spec.commandLine());
+                .trialDeadline(run.trialDeadline).build(), run.shown(spec.commandLine(), provider), spec.commandLine());
+    }
+
+    /** Standard input, admitted, then kept with the reports: the corpus the runner reads is a file. */
+    private int admitStdin(Input stdin) {
+        PrintWriter err = spec.commandLine().getErr();
+        int exit = Admission.eachAdmitted(stdin, FieldValidation.Mode.strict, err, (defaulted, first) -> ExitCodes.OK);
+        if (exit != ExitCodes.OK) {
+            return exit;
+        }
+        file = run.reportDir.resolve("stdin.yaml");
+        try {
+            Files.createDirectories(run.reportDir);
+            Files.writeString(file, stdin.text());
+        } catch (IOException e) {
+            err.println("podcheck: cannot keep standard input in " + file + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.OK;
     }
 
     /** Nothing runs before every scenario is read, defaulted and validated: a refused pod is exit 1, with why. */
-    private int admitEvery(PrintWriter err) {
+    private int admitEvery(PrintWriter err, Path named) {
+        file = named;
         if (!Files.exists(file)) {
             return ExitCodes.OK; // nothing to admit: said below, as nothing to replay
         }
@@ -70,7 +100,7 @@ final class ReplayCommand implements Callable<Integer>, TargetVerb {
         }
         int exit = ExitCodes.OK;
         for (Path each : files) {
-            exit = Math.max(exit, Admission.eachAdmitted(each, FieldValidation.Mode.strict, err, (defaulted, first) -> ExitCodes.OK));
+            exit = Math.max(exit, Admission.eachAdmitted(Input.of(each), FieldValidation.Mode.strict, err, (defaulted, first) -> ExitCodes.OK));
         }
         return exit;
     }

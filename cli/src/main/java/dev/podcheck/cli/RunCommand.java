@@ -6,7 +6,6 @@ import dev.podcheck.conformance.api.TargetProvider;
 import dev.podcheck.conformance.invariant.Catalogue;
 import dev.podcheck.conformance.runner.RunPlan;
 import dev.podcheck.conformance.runner.Shard;
-import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.yaml.InputException;
 import java.io.IOException;
@@ -27,8 +26,9 @@ import picocli.CommandLine;
 
 /** {@code podcheck run}: the main job: generated scenarios on a target, every invariant checked, violations shrunk. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Generates scenarios, runs them on the target (the embedded reference engine by default),",
-                "checks every invariant of the catalogue on each trace, and shrinks each violation to a minimal pod."},
+        description = {"Runs generated scenarios on a target and checks every invariant of the catalogue on each trace.",
+                "The target is the embedded reference engine unless --target names another; each violation is",
+                "shrunk to a minimal pod, and its replay command repeats every option that changed what ran."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every invariant holds", "1:an invariant is violated, or the target differs from the reference",
                 "2:usage or input error", "3:inconclusive (target errors or checker failures, nothing violated)",
@@ -79,11 +79,6 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--profile", paramLabel = "VERSION", converter = ProfileConverter.class,
-            description = "The Kubernetes release the target is held to, e.g. 1.36 (default: 1.34): the engine"
-                    + " simulates it, a real target is compared with its prediction (docs/versions.md).")
-    Profile profile = Profile.DEFAULT;
-
     @Spec
     CommandSpec spec;
 
@@ -117,7 +112,7 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
             cli.getErr().println("podcheck: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        return RunAndReport.run(provider, profile, plan, run.reportDir, cli);
+        return RunAndReport.run(provider, plan, run.shown(cli, provider), cli);
     }
 
     @Override
@@ -149,8 +144,7 @@ final class RunCommand implements Callable<Integer>, TargetVerb {
         return target -> RunPlan.builder(target).invariants(invariants).trials(trials).seed(seed.value())
                 .shard(parsedShard).parallelism(threads).budget(budget).knownDeviations(deviations.invariants())
                 .knownDifferences(deviations.differences()).corpus(corpus).horizon(run.horizon(provider)).size(sized)
-                .maxShrinkAttempts(attempts).minTrials(minTrials).trialDeadline(run.trialDeadline).release(profile)
-                .build();
+                .maxShrinkAttempts(attempts).minTrials(minTrials).trialDeadline(run.trialDeadline).build();
     }
 
     private List<Invariant> select(CommandLine cli) {

@@ -1,8 +1,12 @@
 package dev.podcheck.cli;
 
+import dev.podcheck.conformance.api.TargetOption;
 import dev.podcheck.conformance.api.TargetProvider;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -28,4 +32,15 @@ final class RunOptions {
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "podcheck-reports",
             description = "Where the JUnit XML, JSON and HTML reports go (default: ${DEFAULT-VALUE}).")
     Path reportDir;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "text|json|yaml",
+            description = "What standard output gets: text, the summary; json or yaml, the JSON report (as written"
+                    + " to --report-dir) and nothing else; progress goes to standard error (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    /** How this invocation shows its results. */
+    RunAndReport.Shown shown(CommandLine cli, TargetProvider provider) {
+        Set<String> targetOptions = provider.options().stream().map(TargetOption::name).collect(Collectors.toSet());
+        return new RunAndReport.Shown(reportDir, output, Rerun.of(cli, targetOptions));
+    }
 }

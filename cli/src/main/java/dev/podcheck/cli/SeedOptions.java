@@ -10,6 +10,11 @@ final class SeedOptions {
 
     private long drawn;
 
+    /** Whether the seed was drawn at random: the user needs to be told it to run the same again. */
+    boolean drawn() {
+        return seed == null;
+    }
+
     long value() {
         if (seed == null) {
             if (drawn == 0) {

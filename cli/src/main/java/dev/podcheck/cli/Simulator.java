@@ -2,6 +2,7 @@ package dev.podcheck.cli;
 
 import dev.podcheck.engine.Engine;
 import dev.podcheck.engine.EngineOptions;
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
 import java.time.Duration;
@@ -13,8 +14,9 @@ import java.time.Duration;
  */
 @FunctionalInterface
 interface Simulator {
-    Trace simulate(Scenario defaulted, Duration horizon);
+    Trace simulate(Scenario defaulted, Duration horizon, Profile profile);
 
-    /** The reference engine with its default timing and profile. */
-    Simulator ENGINE = (scenario, horizon) -> Engine.simulate(scenario, EngineOptions.DEFAULT.withHorizon(horizon));
+    /** The reference engine with its default timing, for the Kubernetes release asked for. */
+    Simulator ENGINE = (scenario, horizon, profile) -> Engine.simulate(scenario,
+            new EngineOptions(horizon, EngineOptions.DEFAULT.timing(), profile));
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.podcheck.conformance.api.EngineTarget;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Target;
+import dev.podcheck.conformance.runner.RerunOptions;
 import dev.podcheck.conformance.runner.RunPlan;
 import dev.podcheck.conformance.runner.Runner;
 import dev.podcheck.spec.scenario.Scenario;
@@ -70,7 +71,7 @@ class InterruptedReleaseTest {
         CommandLine cli = new CommandLine(new Podcheck()).setErr(new PrintWriter(err, true));
 
         // WHEN the hook runs
-        RunAndReport.interrupted(runner, target, dir, cli);
+        RunAndReport.interrupted(runner, target, new RunAndReport.Shown(dir, OutputFormat.text, RerunOptions.NONE), cli);
 
         // THEN every report is there, none half written, and the target released what it holds
         assertThat(dir.resolve("podcheck-report.json")).content().contains("\"interrupted\"");

@@ -32,6 +32,15 @@ class PodcheckCliTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /** With {@code stdin} as standard input, for {@code -} and {@code -f -}. */
+    static Run withStdin(String stdin, picocli.CommandLine.IFactory factory, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Podcheck.execute(factory, Targets.discover(), new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
     @TempDir
     Path dir;
 

@@ -65,7 +65,8 @@ class PredictCommandTest {
             Run run = predict(web.toString());
 
             assertThat(run.exit()).isEqualTo(ExitCodes.OK);
-            assertThat(run.out()).isEqualTo("# " + web + ": pod/web, predicted for 10m\n" + """
+            assertThat(run.out()).isEqualTo("# " + web + ": pod/web, predicted for 10m on Kubernetes 1.34\n"
+                    + "# app: no behaviour given, assumed to run until stopped, always healthy, exiting at once on SIGTERM\n" + """
                      time  container  change
                     0.000  (pod)      created, qosClass Guaranteed
                     0.000  (pod)      phase Pending
@@ -97,10 +98,83 @@ class PredictCommandTest {
             Run run = predict(two.toString(), "--horizon", "90s");
 
             assertThat(run.exit()).isEqualTo(ExitCodes.OK);
-            assertThat(run.out()).contains("# " + two + ": pod/web, predicted for 1m30s\n")
-                    .contains("\n\n# " + two + ": pod/api, predicted for 1m30s\n");
+            assertThat(run.out()).contains("# " + two + ": pod/web, predicted for 1m30s on Kubernetes 1.34\n")
+                    .contains("\n\n# " + two + ": pod/api, predicted for 1m30s on Kubernetes 1.34\n");
             assertThat(engine.calls).extracting(RecordingSimulator.Call::horizon).containsExactly(
                     Duration.ofSeconds(90), Duration.ofSeconds(90));
+        }
+    }
+
+    @Nested
+    class KubectlStyle {
+        @Test
+        void should_read_standard_input_given_as_dash_or_f_dash() {
+            for (String[] args : new String[][] {{"-"}, {"-f", "-"}}) {
+                Run run = PodcheckCliTest.withStdin(PodcheckCliTest.VALID, engine.factory(), concat("predict", args));
+
+                assertThat(run.exit()).isEqualTo(ExitCodes.OK);
+                assertThat(run.out()).startsWith("# STDIN: pod/web, predicted for 10m on Kubernetes 1.34\n");
+            }
+        }
+
+        @Test
+        void should_print_the_trace_as_yaml_with_o_yaml_and_the_assumptions_on_stderr() throws IOException {
+            Run run = predict("-o", "yaml", "-f", file("web.yaml", PodcheckCliTest.VALID).toString());
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).isEqualTo(OutputFormat.yamlOf(TraceCodec.toJson(WEB_STARTS))).startsWith("---\n");
+            assertThat(run.err()).isEqualTo("podcheck: pod/web: app: no behaviour given, assumed to run until stopped,"
+                    + " always healthy, exiting at once on SIGTERM\n");
+        }
+
+        @Test
+        void should_say_only_what_it_assumed_for_containers_without_a_behaviour() throws IOException {
+            Path pod = file("init.yaml", """
+                    apiVersion: v1
+                    kind: Pod
+                    metadata:
+                      name: web
+                      annotations:
+                        podcheck.dev/scenario: |
+                          containers:
+                            app: {exit: {after: 5s, code: 1}}
+                    spec:
+                      initContainers:
+                      - {name: setup, image: busybox}
+                      containers:
+                      - {name: app, image: nginx}
+                    """);
+
+            Run run = predict(pod.toString());
+
+            assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out().lines().filter(l -> l.startsWith("# ") && !l.contains("predicted for")))
+                    .containsExactly("# setup: no behaviour given, assumed to exit 0 one second after it starts");
+        }
+
+        @Test
+        void should_predict_for_the_kubernetes_version_asked_for() throws IOException {
+            Run run = predict("--kubernetes-version", "1.33", file("web.yaml", PodcheckCliTest.VALID).toString());
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).contains("predicted for 10m on Kubernetes 1.33\n");
+            assertThat(engine.calls).singleElement().satisfies(call -> assertThat(call.profile().version()).isEqualTo("1.33"));
+        }
+
+        @Test
+        void should_refuse_a_kubernetes_version_the_engine_does_not_model_naming_those_it_does() throws IOException {
+            Run run = predict("--kubernetes-version", "1.20", file("web.yaml", PodcheckCliTest.VALID).toString());
+
+            assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).contains("--kubernetes-version").contains("Kubernetes 1.20 is not modelled; podcheck models 1.33 to");
+            assertThat(engine.calls).isEmpty();
+        }
+
+        private static String[] concat(String verb, String[] args) {
+            String[] all = new String[args.length + 1];
+            all[0] = verb;
+            System.arraycopy(args, 0, all, 1, args.length);
+            return all;
         }
     }
 
@@ -115,7 +189,7 @@ class PredictCommandTest {
 
             assertThat(run.exit()).isEqualTo(ExitCodes.VIOLATED);
             assertThat(run.err()).startsWith(mixed + ":5:18: spec.restartPolicy: Unsupported value: \"Sometimes\"");
-            assertThat(run.out()).startsWith("# " + mixed + ": pod/web, predicted for 10m\n");
+            assertThat(run.out()).startsWith("# " + mixed + ": pod/web, predicted for 10m on Kubernetes 1.34\n");
             assertThat(engine.calls).hasSize(1);
         }
 
@@ -163,10 +237,10 @@ class PredictCommandTest {
 
         @Test
         void should_exit_2_for_an_unknown_output_format() throws IOException {
-            Run run = predict(file("web.yaml", PodcheckCliTest.VALID).toString(), "--output", "yaml");
+            Run run = predict(file("web.yaml", PodcheckCliTest.VALID).toString(), "--output", "wide");
 
             assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
-            assertThat(run.err()).startsWith("podcheck: Invalid value for option '--output': expected one of [text, json]");
+            assertThat(run.err()).startsWith("podcheck: Invalid value for option '--output': expected one of [text, json, yaml]");
         }
     }
 
@@ -215,7 +289,7 @@ class PredictCommandTest {
             Run run = predict();
 
             assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
-            assertThat(run.err()).startsWith("podcheck: Missing required parameter: 'FILE'");
+            assertThat(run.err()).startsWith("podcheck: no input: name a FILE, or -f FILE, or - for standard input\n");
         }
     }
 }

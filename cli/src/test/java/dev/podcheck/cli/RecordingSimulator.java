@@ -1,5 +1,6 @@
 package dev.podcheck.cli;
 
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
 import java.time.Duration;
@@ -9,7 +10,7 @@ import picocli.CommandLine;
 
 /** A fake engine: answers every scenario with one fixed trace and records what it was asked. */
 final class RecordingSimulator implements Simulator {
-    record Call(Scenario scenario, Duration horizon) {}
+    record Call(Scenario scenario, Duration horizon, Profile profile) {}
 
     private final Trace answer;
     final List<Call> calls = new ArrayList<>();
@@ -19,8 +20,8 @@ final class RecordingSimulator implements Simulator {
     }
 
     @Override
-    public Trace simulate(Scenario defaulted, Duration horizon) {
-        calls.add(new Call(defaulted, horizon));
+    public Trace simulate(Scenario defaulted, Duration horizon, Profile profile) {
+        calls.add(new Call(defaulted, horizon, profile));
         return answer;
     }
 

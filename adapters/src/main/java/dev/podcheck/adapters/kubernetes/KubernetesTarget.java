@@ -9,6 +9,7 @@ import dev.podcheck.adapters.render.UnsupportedFeatures;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Target;
 import dev.podcheck.conformance.api.Timing;
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -53,6 +54,7 @@ final class KubernetesTarget implements Target {
     private final RunRelease release;
     /** The run's lease ({@link RunLease}), given up first at close; nothing for a target made in a test. */
     private final AutoCloseable lease;
+    private final Profile profile;
 
     /**
      * @param trialTimeout how long a pod may stay unscheduled before its trial is inconclusive
@@ -63,6 +65,13 @@ final class KubernetesTarget implements Target {
 
     KubernetesTarget(ClusterApi api, RunNamespace namespace, String image, Duration trialTimeout, TrialClock clock,
                      AutoCloseable lease) {
+        this(api, namespace, image, trialTimeout, clock, lease, Profile.DEFAULT);
+    }
+
+    /** @param profile the release the reference engine plays for this cluster ({@link ServerVersion}) */
+    KubernetesTarget(ClusterApi api, RunNamespace namespace, String image, Duration trialTimeout, TrialClock clock,
+                     AutoCloseable lease, Profile profile) {
+        this.profile = profile;
         this.lease = lease;
         this.api = api;
         this.namespace = namespace;
@@ -75,6 +84,11 @@ final class KubernetesTarget implements Target {
     @Override
     public String name() {
         return "kubernetes";
+    }
+
+    @Override
+    public Profile profile() {
+        return profile;
     }
 
     @Override

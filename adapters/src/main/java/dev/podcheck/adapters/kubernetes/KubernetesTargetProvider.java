@@ -39,14 +39,9 @@ public final class KubernetesTargetProvider implements TargetProvider {
         return options.describe();
     }
 
+    /** The target, held to --kubernetes-version (auto: the cluster's); another release the cluster runs is told. */
     @Override
     public Target open() throws TargetException {
-        return open(Profile.DEFAULT);
-    }
-
-    /** The target; when the cluster's release is not {@code release}, a warning on stderr says so. */
-    @Override
-    public Target open(Profile release) throws TargetException {
         if ((options.bindRunRole == null) != (options.bindServiceAccount == null)
                 || options.bindServiceAccount != null && !options.bindServiceAccount.matches("[a-z0-9-]+:[a-z0-9.-]+")) {
             throw new TargetException("--bind-run-role CLUSTERROLE and --bind-serviceaccount NAMESPACE:NAME go together",
@@ -55,7 +50,7 @@ public final class KubernetesTargetProvider implements TargetProvider {
         KubernetesClient client = connect();
         ClusterApi api = new ClusterApi(client, ApiRetry.DEFAULT, options.callDeadline());
         try {
-            warnOnOtherRelease(client, release);
+            Profile profile = ServerVersion.profile(client, options.kubernetesVersion, w -> System.err.println("podcheck: " + w));
             String runId = TrialNames.runId();
             RunNamespace namespace = options.allowNamespace != null
                     ? RunNamespace.adopt(api, options.allowNamespace, runId)
@@ -64,20 +59,10 @@ public final class KubernetesTargetProvider implements TargetProvider {
                 namespace.bind(options.bindRunRole, options.bindServiceAccount);
             }
             RunLease lease = RunLease.take(api, namespace.name(), runId, Instant::now, leaseRenewal);
-            return new KubernetesTarget(api, namespace, options.image, options.trialTimeout, TrialClock.SYSTEM, lease);
+            return new KubernetesTarget(api, namespace, options.image, options.trialTimeout, TrialClock.SYSTEM, lease, profile);
         } catch (TargetException | RuntimeException e) {
             client.close();
             throw e;
-        }
-    }
-
-    private static void warnOnOtherRelease(KubernetesClient client, Profile release) {
-        try {
-            ServerRelease.mismatch(client.getKubernetesVersion(), release)
-                    .ifPresent(w -> System.err.println("podcheck: " + w));
-        } catch (RuntimeException e) {
-            System.err.println("podcheck: warning: cannot read the cluster's release (/version: " + e.getMessage()
-                    + "); this run holds it to the rules of " + release.version());
         }
     }
 

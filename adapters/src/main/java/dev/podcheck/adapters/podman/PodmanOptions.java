@@ -17,11 +17,11 @@ final class PodmanOptions {
     List<TargetOption> describe() {
         return List.of(
                 TargetOption.valued("--podman", "PATH", "podman", "The podman binary (default: podman on PATH).",
-                        v -> podman = v),
+                        v -> podman = v).onlyFor(TargetOption.Use.RUN, TargetOption.Use.CLEAN),
                 TargetOption.valued("--image", "IMAGE", null,
                         "The busybox-compatible image every rendered container runs (default: "
                                 + BusyboxImage.REPOSITORY + ":<version>, built from " + "/bin/busybox (busybox-static) on first use).",
-                        v -> image = v),
+                        v -> image = v).onlyFor(TargetOption.Use.RUN, TargetOption.Use.RENDER),
                 TargetOption.valued("--state-dir", "DIR", null,
                         "Where the target keeps its containers.conf, podman's events log and each trial's report"
                                 + " folder (default: podcheck-podman-<user> in the temporary folder).",
@@ -29,7 +29,7 @@ final class PodmanOptions {
                 TargetOption.valued("--trial-timeout", "DURATION", "60s",
                         "How long podman may take to start a pod's first container before the trial is inconclusive;"
                                 + " a pod podman refuses is inconclusive at once (default: ${DEFAULT-VALUE}).",
-                        v -> trialTimeout = Durations.parsePositive(v)));
+                        v -> trialTimeout = Durations.parsePositive(v)).onlyFor(TargetOption.Use.RUN));
     }
 
     /**

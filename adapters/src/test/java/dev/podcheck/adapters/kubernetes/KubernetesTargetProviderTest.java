@@ -127,6 +127,16 @@ class KubernetesTargetProviderTest {
         }
 
         @Test
+        void should_predict_for_the_release_the_cluster_reports_with_kubernetes_version_auto() throws Exception {
+            cluster.version(200, "{\"major\": \"1\", \"minor\": \"35\", \"gitVersion\": \"v1.35.1\"}");
+            parse("--kubeconfig", kubeconfig(mockServer()).toString(), "--kubernetes-version", "auto");
+
+            try (Target target = provider.open()) {
+                assertThat(target.profile().version()).isEqualTo("1.35");
+            }
+        }
+
+        @Test
         void should_name_a_missing_kubeconfig() {
             parse("--kubeconfig", dir.resolve("nope").toString());
 

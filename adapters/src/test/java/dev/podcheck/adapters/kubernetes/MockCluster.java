@@ -82,6 +82,15 @@ final class MockCluster implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Answers GET /version with {@code body} and {@code status} instead of the mock's own 0.0. Call it
+     * first: it clears the expectations set before (the mock's own answer is one).
+     */
+    void version(int status, String body) {
+        server.clearExpectations();
+        server.expect().get().withPath("/version").andReturn(status, body).always();
+    }
+
     KubernetesClient client() {
         return client;
     }

@@ -2,11 +2,13 @@ package dev.podcheck.conformance.api;
 
 import dev.podcheck.engine.Engine;
 import dev.podcheck.engine.EngineOptions;
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** The embedded reference engine as a target: it observes everything, with no timing slack. */
 public final class EngineTarget implements Target {
@@ -22,7 +24,9 @@ public final class EngineTarget implements Target {
 
     @Override
     public String name() {
-        return "engine";
+        // A faulty engine (podcheck's self-check) says so in every report it gives rise to.
+        return options.faults().isEmpty() ? "engine"
+                : "engine with fault " + options.faults().stream().map(Enum::name).sorted().collect(Collectors.joining(", "));
     }
 
     /** Virtual time costs no wall time: a trial takes milliseconds, so a minute is a run that will not end. */
@@ -39,6 +43,11 @@ public final class EngineTarget implements Target {
     @Override
     public Set<Observation> observations() {
         return EnumSet.allOf(Observation.class);
+    }
+
+    @Override
+    public Profile profile() {
+        return options.profile();
     }
 
     @Override

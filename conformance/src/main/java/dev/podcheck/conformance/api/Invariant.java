@@ -16,7 +16,10 @@ public interface Invariant {
     /** The rule as one MUST sentence. */
     String must();
 
-    /** Where Kubernetes states it: a doc, KEP or source file, and the SEMANTICS.md id. */
+    /**
+     * Where Kubernetes states it: a doc, KEP or source file, and the ids of the facts of docs/semantics.md
+     * it rests on, as {@code SEMANTICS T-7, P-4} (reports turn them into links to that file's anchors).
+     */
     String source();
 
     /** What the checker reads; without all of it the verdict is UNKNOWN. */

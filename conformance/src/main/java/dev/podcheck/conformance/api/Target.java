@@ -2,6 +2,7 @@ package dev.podcheck.conformance.api;
 
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.Trace;
+import dev.podcheck.engine.Profile;
 import java.time.Duration;
 import java.util.Set;
 
@@ -56,6 +57,14 @@ public interface Target extends AutoCloseable {
     /** Releases what the target holds (a run namespace, pods); called once, after the last trial. */
     @Override
     default void close() {}
+
+    /**
+     * The Kubernetes release whose kubelet the reference engine plays when this target's trials are
+     * compared with its prediction: the engine's default profile unless the target knows better.
+     */
+    default Profile profile() {
+        return Profile.DEFAULT;
+    }
 
     /** The target failed to run a trial: not a violation, an inconclusive result. */
     final class TargetException extends Exception {

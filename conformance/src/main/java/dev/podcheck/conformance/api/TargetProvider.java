@@ -1,6 +1,5 @@
 package dev.podcheck.conformance.api;
 
-import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.scenario.Scenario;
 import java.time.Duration;
@@ -31,14 +30,6 @@ public interface TargetProvider {
 
     /** The target, configured from the parsed options. The caller closes it. */
     Target open() throws Target.TargetException;
-
-    /**
-     * The target for a run held to {@code release}: the engine simulates that release; a real target may check that
-     * it runs it (and warn on stderr when not). By default, {@link #open()}.
-     */
-    default Target open(Profile release) throws Target.TargetException {
-        return open();
-    }
 
     /** Removes what interrupted runs of this target left behind; one line per object removed. */
     default List<String> clean() throws Target.TargetException {

@@ -26,19 +26,21 @@ public record Comparison(Trace reference, List<Difference> differences) {
      * Asks the engine for its prediction and compares the observed trace with it, on what the
      * target observes, within its timing. The engine sees everything; its outcome is read with the
      * target's observations, so a fact the target cannot see is never held against it.
+     *
+     * @param profile the Kubernetes release the engine plays: the one the run holds the target to ({@code RunPlan#release})
      */
     public static Comparison of(Scenario defaulted, Trace observed, Set<Observation> observations, Timing timing,
-                                Duration horizon) {
-        return of(defaulted, observed, observations, timing, horizon, Profile.DEFAULT);
-    }
-
-    /** The same, with the engine predicting {@code release}: the release the target is held to. */
-    public static Comparison of(Scenario defaulted, Trace observed, Set<Observation> observations, Timing timing,
-                                Duration horizon, Profile release) {
-        Trace reference = Engine.simulate(defaulted, EngineOptions.DEFAULT.withProfile(release).withHorizon(horizon));
+                                Duration horizon, Profile profile) {
+        Trace reference = Engine.simulate(defaulted, EngineOptions.DEFAULT.withProfile(profile).withHorizon(horizon));
         Outcome predicted = Outcomes.of(reference, defaulted, observations, horizon);
         Outcome seen = Outcomes.of(observed, defaulted, observations, horizon);
         return new Comparison(reference, Differential.compare(defaulted, predicted, seen, timing));
+    }
+
+    /** The same, the engine playing its default profile. */
+    public static Comparison of(Scenario defaulted, Trace observed, Set<Observation> observations, Timing timing,
+                                Duration horizon) {
+        return of(defaulted, observed, observations, timing, horizon, Profile.DEFAULT);
     }
 
     public boolean differs() {

@@ -51,7 +51,7 @@ public final class AuditHtml {
     private static void violated(InvariantAudit r, StringBuilder html) {
         html.append("<h2 id=\"").append(anchor(r)).append("\">VIOLATED ").append(e(r.invariant().id()))
                 .append("</h2>\n<p class=\"must\">MUST: ").append(e(r.invariant().must())).append("</p>\n<p>Source: ")
-                .append(e(r.invariant().source())).append("</p>\n");
+                .append(e(FactCitation.of(r.invariant().source()))).append("</p>\n");
         r.byWorkload().forEach((workload, offences) -> {
             html.append("<h3>").append(e(workload)).append("</h3>\n");
             offences.forEach(o -> offence(o, html));

@@ -3,18 +3,19 @@ package dev.podcheck.conformance.report;
 import dev.podcheck.conformance.runner.InvariantResult;
 import dev.podcheck.conformance.runner.RunResult;
 import dev.podcheck.conformance.runner.Runner;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
- * What a person sees in the terminal: progress while trials run, then the summary
- * ({@link #summary(RunResult)}).
+ * What a person sees while trials run: progress, on standard error as kubectl shows its progress,
+ * so that standard output holds only the summary ({@link #summaryText}) or the report asked for.
  *
  * <p>On a terminal the progress is one line redrawn with a carriage return each time the percentage
  * moves; elsewhere (CI logs, pipes) a carriage return would pile up as garbage, so a plain line is
- * printed at every tenth of the run instead. Progress is told from the runner's threads.
+ * printed at every tenth of the run instead. Progress is told from the runner's threads, which may
+ * tell it out of order (trial 6 before trial 5): a count below one already shown is dropped, so the
+ * bar never moves backwards.
  *
  * <p>Stability: experimental; the layout may change, the JSON report is the stable form.
  */
@@ -26,6 +27,7 @@ public final class ConsoleReport implements Runner.Progress {
     private final LongSupplier nanoClock;
     private final long startedNanos;
     private int lastShown = -1;
+    private int lastDone = -1;
     private boolean lineOpen;
 
     /**
@@ -39,17 +41,12 @@ public final class ConsoleReport implements Runner.Progress {
         this.startedNanos = nanoClock.getAsLong();
     }
 
-    /**
-     * A report on standard output, redrawing when the JVM has a console ({@code System.console()} is
-     * null when input or output is redirected) and TERM is not {@code dumb}.
-     */
-    public static ConsoleReport onStandardOutput(PrintStream stdout) {
-        boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-        return new ConsoleReport(new PrintWriter(stdout, true), terminal, System::nanoTime);
-    }
-
     @Override
     public synchronized void trialDone(int done, int total) {
+        if (done <= lastDone) {
+            return;
+        }
+        lastDone = done;
         int shown = total == 0 ? 100 : (int) (100L * done / total);
         // A terminal redraws at every percent, a log gets a line at every tenth: 10 lines a run.
         boolean due = terminal ? shown != lastShown : shown / 10 > Math.max(lastShown, 0) / 10;
@@ -70,13 +67,12 @@ public final class ConsoleReport implements Runner.Progress {
         out.flush();
     }
 
-    /** Ends an open progress line (a run stopped by its budget never reaches 100%), then prints the summary. */
-    public synchronized void summary(RunResult result) {
+    /** Ends an open progress line: a run stopped by its budget never reaches 100%. */
+    public synchronized void finish() {
         if (lineOpen) {
             out.println();
             lineOpen = false;
         }
-        out.print(ConsoleSummary.render(result));
         out.flush();
     }
 
@@ -91,7 +87,7 @@ public final class ConsoleReport implements Runner.Progress {
         return out.toString().strip();
     }
 
-    /** The summary alone, as {@link #summary} prints it. */
+    /** The summary of a finished run, for standard output. */
     public static String summaryText(RunResult result) {
         return ConsoleSummary.render(result);
     }

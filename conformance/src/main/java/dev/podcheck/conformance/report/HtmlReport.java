@@ -26,7 +26,7 @@ public final class HtmlReport {
             h1{font-size:22px}h2{font-size:18px;margin-top:32px;border-top:1px solid #ccc;padding-top:16px}
             table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}
             th{background:#f4f4f4}td.n{text-align:right}
-            .VIOLATED{background:#fbe3e1}.UNKNOWN{background:#fdf3d7}.KNOWN_DEVIATION,.NOT_OBSERVABLE{color:#777}
+            .HOLDS{background:#e4f4e9}.VIOLATED{background:#fbe3e1}.UNKNOWN{background:#fdf3d7}.KNOWN_DEVIATION,.NOT_OBSERVABLE{color:#777}
             .outcome{font-weight:bold}.must{font-style:italic}
             pre{background:#f7f7f7;border:1px solid #e2e2e2;padding:8px;overflow-x:auto;font-size:12px}
             .message{font-weight:bold;color:#a0241b}code{background:#f1f1f1;padding:1px 4px}
@@ -132,7 +132,7 @@ public final class HtmlReport {
         html.append("<p class=\"message\">").append(e(c.verdict().message())).append("</p>\n");
         html.append("<p>Found in ").append(e(c.origin())).append(", violated in ").append(r.violated())
                 .append(" trials, ").append(e(Replay.shrunk(c))).append(". Replay: <code>")
-                .append(e(Replay.command(run, c))).append("</code>. Source: ").append(e(r.invariant().source()))
+                .append(e(Replay.command(run, c))).append("</code>. Source: ").append(e(FactCitation.of(r.invariant().source())))
                 .append("</p>\n");
         html.append("<div class=\"picture\">\n")
                 .append(SvgTimeline.render(c.scenario().pod(), c.trace(), c.verdict().witness())).append("</div>\n");

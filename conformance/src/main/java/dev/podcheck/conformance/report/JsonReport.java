@@ -86,7 +86,7 @@ public final class JsonReport {
         node.put("group", r.invariant().group());
         node.put("outcome", r.outcome().name());
         node.put("must", r.invariant().must());
-        node.put("source", r.invariant().source());
+        node.put("source", FactCitation.of(r.invariant().source()));
         ArrayNode needs = node.putArray("needs");
         r.invariant().needs().stream().map(Enum::name).sorted().forEach(needs::add);
         node.put("observable", r.observable());

@@ -5,6 +5,8 @@ import dev.podcheck.conformance.runner.DifferentialResult;
 import dev.podcheck.conformance.runner.Divergence;
 import dev.podcheck.conformance.runner.InvariantResult;
 import dev.podcheck.conformance.runner.RunResult;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /** How a reader reproduces a finding: the command every report prints next to it. */
 final class Replay {
@@ -22,14 +24,21 @@ final class Replay {
      * {@code podcheck replay FILE} for a corpus scenario (the runner numbers them below 0), else the
      * run that draws the same trial: trial N is the (N+1)th of the seed whatever the shard, so
      * {@code --trials N+1} reaches it and shrinks it again to the same scenario. A target other than
-     * the reference is named, since the default target is the engine.
+     * the reference is named, since the default target is the engine. Every option that changed what
+     * ran ({@link RunResult#rerun()}) is repeated, so the pasted command draws and runs the same pod.
      */
     private static String command(RunResult run, int trial, String origin) {
         String target = run.comparedWithReference() ? " --target " + run.target() : "";
+        String common = joined(run.rerun().common());
         if (trial < 0) {
-            return "podcheck replay" + target + " " + origin;
+            return "podcheck replay" + target + common + " " + origin;
         }
-        return "podcheck run" + target + " --seed " + run.seed() + " --trials " + (trial + 1L);
+        return "podcheck run" + target + " --seed " + run.seed() + " --trials " + (trial + 1L) + common
+                + joined(run.rerun().generation());
+    }
+
+    private static String joined(List<String> options) {
+        return options.stream().map(o -> " " + o).collect(Collectors.joining());
     }
 
     /**

@@ -12,7 +12,8 @@ final class SvgLegend {
     static {
         tone("waiting", "#e0b13a", "waiting");
         tone("running", "#2e9e5b", "running");
-        tone("terminated-ok", "#7a8a99", "terminated 0");
+        // Terminated 0 is steel blue, apart from the grey of kubelet events and the navy of started.
+        tone("terminated-ok", "#3d72b0", "terminated 0");
         tone("terminated-error", "#c0392b", "terminated \u2260 0");
         tone("started", "#2c3e80", "started");
         tone("ready", "#13a3a3", "ready");
@@ -21,7 +22,7 @@ final class SvgLegend {
         tone("probe-failed", "#e74c3c", "probe failed");
         tone("SIGTERM", "#d35400", "SIGTERM");
         tone("SIGKILL", "#111111", "SIGKILL");
-        tone("event", "#8a8a8a", "kubelet event");
+        tone("event", "#a0a0a0", "kubelet event");
         tone("pod-event", "#34495e", "delete / evict");
         tone("witness", "#d6008f", "witness");
         // Phases colour the pod's band; they are not in the legend, their names are written on the band.

@@ -13,6 +13,10 @@ import java.util.Locale;
  * seconds, and the verdict's witness events ringed. Every mark has a {@code <title>} that reads as
  * the text timeline's line, which browsers show on hover. Colours are attributes, not CSS, so the
  * picture keeps them when saved on its own.
+ *
+ * <p>The axis runs a twentieth (at least a second) past the trace's end, marked by a dashed line, so a
+ * violation at the very end is not drawn on the picture's edge; a bar's label moves clear of a witness
+ * ring at the bar's start, or is left to the tooltip when the bar has no room for both.
  */
 public final class SvgTimeline {
     static final int LABEL_WIDTH = 190;
@@ -21,11 +25,17 @@ public final class SvgTimeline {
     static final int AXIS_HEIGHT = 26;
     static final int LEGEND_HEIGHT = 44;
 
+    /** The witness ring's radius (SvgMarks.witness) and the room a bar label keeps from it. */
+    static final int WITNESS_CLEARANCE = 12;
+
     private final Lanes lanes;
+    /** The axis's end: the trace's end and a margin after it. */
+    private final long plotEnd;
     private final StringBuilder svg = new StringBuilder();
 
     private SvgTimeline(Lanes lanes) {
         this.lanes = lanes;
+        this.plotEnd = lanes.end + Math.max(lanes.end / 20, 1000);
     }
 
     /** The picture of {@code trace} for {@code pod}, with {@code witness} (events of the trace) highlighted. */
@@ -58,15 +68,18 @@ public final class SvgTimeline {
 
     /** Ticks at a round step (1, 2, 5, 10, 15, 30 s, ...) giving at most 12 of them, grid lines through every row. */
     private void axis(int rowCount) {
-        long step = tickStep(lanes.end);
+        long step = tickStep(plotEnd);
         int bottom = AXIS_HEIGHT + rowCount * ROW_HEIGHT;
         svg.append("<g class=\"axis\">\n");
-        for (long t = 0; t <= lanes.end; t += step) {
+        for (long t = 0; t <= plotEnd; t += step) {
             double x = x(t);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#ddd\"/>"
                     + "<text x=\"%.1f\" y=\"16\" text-anchor=\"middle\" fill=\"#555\">%s</text>\n",
                     x, AXIS_HEIGHT - 4, x, bottom, x, XmlText.html(tickLabel(t, step))));
         }
+        svg.append(String.format(Locale.ROOT, "<line class=\"trace-end\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
+                + "stroke=\"#999\" stroke-dasharray=\"4 3\"><title>end of the trace, %s</title></line>\n",
+                x(lanes.end), AXIS_HEIGHT - 4, x(lanes.end), bottom, Timeline.seconds(lanes.end)));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"16\" fill=\"#555\">time (s)</text>\n</g>\n", 8));
     }
 
@@ -92,24 +105,26 @@ public final class SvgTimeline {
         svg.append(String.format(Locale.ROOT, "<text x=\"8\" y=\"%d\" font-weight=\"bold\">%s</text>"
                 + "<text x=\"8\" y=\"%d\" fill=\"#777\" font-size=\"10\">%s</text>\n",
                 y + 15, XmlText.html(label(lane.name)), y + 27, roleText(lane.role)));
+        List<Double> rings = lane.witness.stream().map(m -> x(m.at())).toList();
         for (Lanes.Span s : lane.states) {
-            bar(s, y + 8, 14, SvgLegend.colour(s.tone()), s.label(), true);
+            bar(s, y + 8, 14, SvgLegend.colour(s.tone()), s.label(), rings);
         }
         for (Lanes.Span s : lane.hooks) {
-            bar(s, y + 2, 5, SvgLegend.colour(s.tone()), s.label(), false);
+            bar(s, y + 2, 5, SvgLegend.colour(s.tone()), s.label(), null);
         }
         for (Lanes.Span s : lane.started) {
-            bar(s, y + 24, 3, SvgLegend.colour("started"), "started", false);
+            bar(s, y + 24, 3, SvgLegend.colour("started"), "started", null);
         }
         for (Lanes.Span s : lane.ready) {
-            bar(s, y + 28, 3, SvgLegend.colour("ready"), "ready", false);
+            bar(s, y + 28, 3, SvgLegend.colour("ready"), "ready", null);
         }
         lane.marks.forEach(m -> SvgMarks.mark(svg, m, x(m.at()), y));
         lane.witness.forEach(m -> SvgMarks.witness(svg, x(m.at()), y, m.text()));
         svg.append("</g>\n");
     }
 
-    private void bar(Lanes.Span span, int y, int height, String fill, String title, boolean labelled) {
+    /** A bar; with {@code rings} (the x of the lane's witness rings) it is labelled where the label fits clear of them. */
+    private void bar(Lanes.Span span, int y, int height, String fill, String title, List<Double> rings) {
         double from = x(span.from());
         double width = Math.max(1.5, x(span.to()) - from);
         svg.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
@@ -117,15 +132,30 @@ public final class SvgTimeline {
                 from, y, width, height, fill, XmlText.html(Timeline.seconds(span.from()) + "-"
                         + Timeline.seconds(span.to()) + " " + title)));
         // A label inside the bar when it fits at ~6 px a character; the tooltip has it anyway.
-        if (labelled && width > title.length() * 6 + 6) {
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#fff\" font-size=\"10\">%s</text>",
-                    from + 3, y + 11, XmlText.html(title)));
+        double labelAt = rings == null ? Double.NaN : labelAt(from, width, title.length() * 6, rings);
+        if (!Double.isNaN(labelAt)) {
+            svg.append(String.format(Locale.ROOT, "<text class=\"bar-label\" x=\"%.1f\" y=\"%d\" fill=\"#fff\" font-size=\"10\">%s</text>",
+                    labelAt, y + 11, XmlText.html(title)));
         }
         svg.append('\n');
     }
 
+    /**
+     * Where a label of {@code textWidth} starts in a bar from {@code from} of {@code width}: 3 px in, or just
+     * past each witness ring it would cross; NaN when it does not fit.
+     */
+    static double labelAt(double from, double width, double textWidth, List<Double> rings) {
+        double at = from + 3;
+        for (double ring : rings.stream().sorted().toList()) {
+            if (ring + WITNESS_CLEARANCE > at && ring - WITNESS_CLEARANCE < at + textWidth) {
+                at = ring + WITNESS_CLEARANCE;
+            }
+        }
+        return at + textWidth <= from + width - 3 ? at : Double.NaN;
+    }
+
     private double x(long at) {
-        return LABEL_WIDTH + PLOT_WIDTH * (double) Math.min(Math.max(at, 0), lanes.end) / lanes.end;
+        return LABEL_WIDTH + PLOT_WIDTH * (double) Math.min(Math.max(at, 0), plotEnd) / plotEnd;
     }
 
     private static String label(String name) {

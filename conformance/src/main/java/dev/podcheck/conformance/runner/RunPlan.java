@@ -50,7 +50,7 @@ public record RunPlan(Target target, List<Invariant> invariants, int trials, lon
     /**
      * A plan for {@code target} with the defaults of {@code podcheck run}: the whole catalogue, 1000
      * trials of a drawn seed (in the result, for a replay), every core, no budget, a horizon of 10
-     * minutes, the default size, 2000 shrink attempts, nothing known to deviate, no corpus, the default release.
+     * minutes, the default size, 2000 shrink attempts, nothing known to deviate, no corpus, and the target's release.
      */
     public static Builder builder(Target target) {
         return new Builder(target);
@@ -73,10 +73,11 @@ public record RunPlan(Target target, List<Invariant> invariants, int trials, lon
         private int maxShrinkAttempts = 2000;
         private Integer minTrials;
         private Duration trialDeadline;
-        private Profile release = Profile.DEFAULT;
+        private Profile release;
 
         private Builder(Target target) {
             this.target = Objects.requireNonNull(target, "target");
+            this.release = target.profile();
         }
 
         public Builder invariants(List<Invariant> invariants) {
@@ -159,7 +160,7 @@ public record RunPlan(Target target, List<Invariant> invariants, int trials, lon
             return this;
         }
 
-        /** The Kubernetes release the target is held to. */
+        /** The Kubernetes release the target is held to (by default the target's own, {@link Target#profile}). */
         public Builder release(Profile release) {
             this.release = Objects.requireNonNull(release, "release");
             return this;

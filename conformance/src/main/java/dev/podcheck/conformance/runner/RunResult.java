@@ -15,14 +15,25 @@ import java.util.List;
  * @param requested     the generated trials asked for (--trials), over all shards
  * @param minTrials     how many trials must have run when the budget stops the run
  * @param interrupted   the run was stopped (Ctrl-C) and this is what finished before
+ * @param rerun         the command line's options a replay must repeat ({@link RerunOptions#NONE} from the library)
  */
 public record RunResult(String target, long seed, Shard shard, List<InvariantResult> invariants, int trialsRun,
                         List<TrialError> targetErrors, int corpusScenarios, Duration elapsed, boolean budgetReached,
                         DifferentialResult differential, int trialsPlanned, int requested, int minTrials,
-                        boolean interrupted) {
+                        boolean interrupted, RerunOptions rerun) {
     public RunResult {
         invariants = List.copyOf(invariants);
         targetErrors = List.copyOf(targetErrors);
+        rerun = rerun == null ? RerunOptions.NONE : rerun;
+    }
+
+    /** A run with nothing for the replay to repeat beyond seed and trials (the runner's own result). */
+    public RunResult(String target, long seed, Shard shard, List<InvariantResult> invariants, int trialsRun,
+                     List<TrialError> targetErrors, int corpusScenarios, Duration elapsed, boolean budgetReached,
+                     DifferentialResult differential, int trialsPlanned, int requested, int minTrials,
+                     boolean interrupted) {
+        this(target, seed, shard, invariants, trialsRun, targetErrors, corpusScenarios, elapsed, budgetReached,
+                differential, trialsPlanned, requested, minTrials, interrupted, RerunOptions.NONE);
     }
 
     /** A complete run of what it planned (reports' tests build these by hand). */
@@ -36,7 +47,13 @@ public record RunResult(String target, long seed, Shard shard, List<InvariantRes
     /** The same result, marked as what finished before the run was stopped. */
     public RunResult asInterrupted() {
         return new RunResult(target, seed, shard, invariants, trialsRun, targetErrors, corpusScenarios, elapsed,
-                budgetReached, differential, trialsPlanned, requested, minTrials, true);
+                budgetReached, differential, trialsPlanned, requested, minTrials, true, rerun);
+    }
+
+    /** The same result, with the options its replay command must repeat. */
+    public RunResult withRerun(RerunOptions value) {
+        return new RunResult(target, seed, shard, invariants, trialsRun, targetErrors, corpusScenarios, elapsed,
+                budgetReached, differential, trialsPlanned, requested, minTrials, interrupted, value);
     }
 
     /**

@@ -58,17 +58,46 @@ class ConsoleReportTest {
         }
 
         @Test
-        void should_end_an_open_progress_line_before_the_summary() {
+        void should_end_an_open_progress_line_when_the_run_ends_early() {
             // GIVEN a run stopped by its budget at 1 of 4
             StringWriter text = new StringWriter();
             ConsoleReport console = new ConsoleReport(new PrintWriter(text), true, new FakeClock()::read);
             console.trialDone(1, 4);
 
-            // WHEN the summary is printed
-            console.summary(HandRun.result());
+            // WHEN the run finishes
+            console.finish();
 
-            // THEN it starts on a line of its own
-            assertThat(text.toString()).contains("trials/s" + System.lineSeparator() + "podcheck: 100 trials");
+            // THEN the progress line is ended, so what follows starts on a line of its own
+            assertThat(text.toString()).endsWith("trials/s" + System.lineSeparator());
+        }
+
+        @Test
+        void should_never_move_the_bar_backwards_when_threads_report_out_of_order() {
+            // GIVEN a terminal, and trial 3 reported by its thread before trial 2
+            StringWriter text = new StringWriter();
+            ConsoleReport console = new ConsoleReport(new PrintWriter(text), true, new FakeClock()::read);
+
+            // WHEN the counts arrive as 1, 3, 2, 4
+            for (int done : new int[] {1, 3, 2, 4}) {
+                console.trialDone(done, 4);
+            }
+
+            // THEN 2/4 is never drawn after 3/4
+            assertThat(text.toString()).contains("1/4").contains("3/4").contains("4/4").doesNotContain("2/4");
+        }
+
+        @Test
+        void should_never_print_a_smaller_count_in_a_log_either() {
+            // GIVEN a log
+            StringWriter text = new StringWriter();
+            ConsoleReport console = new ConsoleReport(new PrintWriter(text), false, new FakeClock()::read);
+
+            // WHEN 20 of 20 is told before a late 19 of 20
+            console.trialDone(20, 20);
+            console.trialDone(19, 20);
+
+            // THEN only the 100% line is printed
+            assertThat(text.toString()).hasLineCount(1).startsWith("podcheck: 20/20 trials (100%)");
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * The catalogue of single mistakes, each with the violation the apiserver reports for it
- * (pkg/apis/core/validation/validation.go, ~v1.33, SEMANTICS section 2). Every mutation applies
+ * (pkg/apis/core/validation/validation.go, ~v1.33, docs/semantics.md section 2). Every mutation applies
  * to any valid scenario: where it needs a regular init container and there is none, it adds one.
  *
  * <p>Stability: experimental.

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Kubelet restarts and sandbox losses (SEMANTICS KR, SB), drawn after everything else so that every earlier draw
+ * Kubelet restarts and sandbox losses (SEMANTICS KR-1..KR-5, SB-1..SB-5), drawn after everything else so that every earlier draw
  * stays as it was. Rare, since each one changes the rest of the pod's life, but often enough that the default
  * budget of 1,000 trials meets each some dozens of times. Choice 0 adds nothing.
  */

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Requests and limits per resource, always with request <= limit. Weighted toward the shapes
- * that decide the QoS class (SEMANTICS 3a): nothing, requests without limits (Burstable),
+ * that decide the QoS class (SEMANTICS Q-1..Q-3): nothing, requests without limits (Burstable),
  * limits only (requests default from them, D-9: Guaranteed when cpu and memory both have one),
  * and zero requests. Memory limits are never below {@link #MEMORY_LIMIT_FLOOR_MI}.
  */

@@ -27,7 +27,7 @@ package dev.podcheck.spec.generate;
  * @param imagePulls        whether the node's images may be absent, slow or failing to pull, and
  *                          containers set imagePullPolicy, which a target must then stage on its registry
  * @param nodeDisruptions   whether world events may restart the kubelet or lose the pod's sandbox
- *                          (SEMANTICS KR, SB), which a target must then do to its node's kubelet and runtime
+ *                          (SEMANTICS KR-1..KR-5, SB-1..SB-5), which a target must then do to its node's kubelet and runtime
  */
 public record Size(int maxContainers, int maxInitContainers, int maxSidecars, int probePercent,
                    boolean resources, boolean behaviours, boolean events, boolean nodePressure,

@@ -39,7 +39,7 @@ public record Container(
                 null, null, null, null, null, null, null, null, Map.of());
     }
 
-    /** Only meaningful on an init container: a restartable init container (SEMANTICS 0.4). */
+    /** Only meaningful on an init container: a restartable init container (docs/semantics.md section 0, notation). */
     @JsonIgnore
     public boolean isSidecar() {
         return RestartPolicy.Always.name().equals(restartPolicy);

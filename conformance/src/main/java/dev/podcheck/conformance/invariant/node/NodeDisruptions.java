@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Kubelet restarts and sandbox losses in a trace (SEMANTICS KR, SB). Each one changes what the rest of the pod's life
+ * Kubelet restarts and sandbox losses in a trace (SEMANTICS KR-1..KR-5, SB-1..SB-5). Each one changes what the rest of the pod's life
  * may look like (back-offs forgotten, probe state started again, init containers run again, counts from 0), so the
  * invariants written before them judge a pod's life up to the first one only, and group {@code node} judges the rest.
  */

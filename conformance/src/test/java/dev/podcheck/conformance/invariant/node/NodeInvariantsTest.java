@@ -28,7 +28,7 @@ import dev.podcheck.spec.trace.TraceEvent.SandboxLost;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-/** Hand-built traces of kubelet restarts and sandbox losses (SEMANTICS KR, SB), each invariant both ways. */
+/** Hand-built traces of kubelet restarts and sandbox losses (SEMANTICS KR-1..KR-5, SB-1..SB-5), each invariant both ways. */
 class NodeInvariantsTest {
     static final String POD = """
             apiVersion: v1

@@ -5,11 +5,11 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /** The mutants of the self-check: each fault, the Kubernetes rule it breaks, and what is known to miss it. */
-final class Mutants {
+public final class Mutants {
     private Mutants() {}
 
     /** The rule each fault breaks, as the report's second column says it. */
-    static final Map<Fault, String> RULE = new EnumMap<>(Map.ofEntries(
+    public static final Map<Fault, String> RULE = new EnumMap<>(Map.ofEntries(
             Map.entry(Fault.APP_STARTS_BEFORE_INIT_ENDS, "regular containers start only after every init container completed"),
             Map.entry(Fault.NEVER_RESTARTS_ANYWAY, "restartPolicy Never restarts no exited container"),
             Map.entry(Fault.ON_FAILURE_RESTARTS_AFTER_SUCCESS, "restartPolicy OnFailure restarts only a failed container"),

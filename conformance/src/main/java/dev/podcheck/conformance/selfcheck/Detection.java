@@ -18,9 +18,16 @@ import java.util.OptionalInt;
  * earlier violation is a scenario on which the faithful engine held and the mutant did not. This
  * keeps invariants the faithful engine already breaks later in the run (engine bugs, see
  * MutantsTest) from counting as a detection.
+ *
+ * <p>Stability: internal to podcheck's self-check.
  */
-record Detection(Fault fault, List<Caught> caughtBy) {
-    record Caught(String invariant, int trial) {}
+public record Detection(Fault fault, List<Caught> caughtBy) {
+    /** An invariant that noticed the fault, with the 0-based trial of its first violation. */
+    public record Caught(String invariant, int trial) {}
+
+    public Detection {
+        caughtBy = List.copyOf(caughtBy);
+    }
 
     /** The first violating trial of each violated invariant. */
     static Map<String, Integer> firstViolations(RunResult result) {
@@ -39,12 +46,12 @@ record Detection(Fault fault, List<Caught> caughtBy) {
         return new Detection(fault, caught);
     }
 
-    boolean caught() {
+    public boolean caught() {
         return !caughtBy.isEmpty();
     }
 
     /** Trials run until the first detection, counting that one (trial index + 1); empty when none. */
-    OptionalInt trialsToDetection() {
+    public OptionalInt trialsToDetection() {
         return caughtBy.stream().mapToInt(c -> c.trial() + 1).min();
     }
 }
