@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
  * changes it, the first of each shrunk to a minimal pod, with both timelines side by side.
  */
 @Command(name = "diff-versions", mixinStandardHelpOptions = true,
-        description = {"Predicts the same scenarios under two Kubernetes releases and reports each one whose",
-                "predicted life differs, by the release rule that changes it, the first of each shrunk to a",
-                "minimal pod, with both timelines side by side (console, JSON and HTML reports)."},
+        description = {"Reports what changes for your pods between two Kubernetes releases.",
+                "Predicts the same scenarios under both and reports each one whose predicted life differs, by",
+                "the release rule that changes it, the first of each shrunk to a minimal pod, with both",
+                "timelines side by side (console, JSON and HTML reports)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no scenario's predicted life changes", "1:some scenario's predicted life changes",
                 "2:usage or input error (a release podcheck does not model, an unreadable file, an invalid pod)",
