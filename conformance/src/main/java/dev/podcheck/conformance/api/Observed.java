@@ -7,14 +7,23 @@ import java.util.Set;
 
 /**
  * One trial as an invariant sees it: the defaulted scenario, the trace a target produced for it,
- * what that target can observe, and its timing tolerance (how far its times may lag the rules).
+ * what that target can observe, its timing tolerance (how far its times may lag the rules), and the
+ * trace's {@link TraceIndex}, built once and shared by every invariant that judges the trial.
  *
  * <p>Stability: experimental.
  */
 public record Observed(Scenario scenario, Trace trace, Set<Observation> observations, Duration tolerance,
-                       Duration horizon) {
+                       Duration horizon, TraceIndex index) {
     public Observed {
         observations = Set.copyOf(observations);
+        if (index.trace() != trace) {
+            throw new IllegalArgumentException("the index is of another trace");
+        }
+    }
+
+    public Observed(Scenario scenario, Trace trace, Set<Observation> observations, Duration tolerance,
+                    Duration horizon) {
+        this(scenario, trace, observations, tolerance, horizon, new TraceIndex(trace));
     }
 
     public long toleranceMillis() {

@@ -70,7 +70,7 @@ public final class NextStarts implements Invariant {
     }
 
     private static Optional<Verdict> judge(Observed trial, Container before, String next, long stops) {
-        List<Run> runs = runs(trial.trace(), before.name());
+        List<Run> runs = runs(trial, before.name());
         if (runs.isEmpty()) {
             return Optional.empty();
         }

@@ -53,7 +53,7 @@ public final class FailedHasACause implements Invariant {
     @Override
     public Verdict check(Observed trial) {
         PodSpec spec = trial.scenario().pod().spec();
-        for (Snapshot now : snapshots(trial.trace())) {
+        for (Snapshot now : snapshots(trial)) {
             if (now.phase() == null || now.phase().phase() != PodPhase.Failed) {
                 continue;
             }

@@ -62,7 +62,7 @@ public final class PendingUntilRunning implements Invariant {
                         && !TraceQueries.UNKNOWN_AT_TERMINATION.equals(t.reason()))
                 .mapToLong(ContainerStatusChanged::at).min().orElse(Long.MAX_VALUE);
         long allRunningSince = -1;
-        for (Snapshot s : snapshots(trial.trace())) {
+        for (Snapshot s : snapshots(trial)) {
             PodPhase phase = s.phase() == null ? PodPhase.Pending : s.phase().phase();
             if (phase == PodPhase.Running && s.at() < firstStart) {
                 return Verdict.violated(String.format(EARLY, s.at()), s.phase());

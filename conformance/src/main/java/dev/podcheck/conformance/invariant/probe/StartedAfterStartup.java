@@ -65,7 +65,7 @@ public final class StartedAfterStartup implements Invariant {
 
     private static Optional<Verdict> missed(Observed trial, ProbeResult r, long stops) {
         long due = RestartDue.heldUntil(trial, r.at(), r.at() + RestartDue.PLEG_RELIST_MILLIS) + trial.toleranceMillis();
-        Optional<Run> run = runAt(trial.trace(), r.container(), r);
+        Optional<Run> run = runAt(trial, r.container(), r);
         if (run.isEmpty() || run.get().exit() != null && run.get().exit().finishedAt() <= due
                 || stops <= due + RestartDue.longestStartChain(trial) || due >= trial.horizonMillis()) {
             return Optional.empty();

@@ -68,7 +68,7 @@ public final class NeverRestarts implements Invariant {
             return Verdict.violated(String.format(MESSAGE, name, counted.get().at(), counted.get().status().restartCount()),
                     counted.get());
         }
-        List<Run> runs = runs(trial.trace(), name).stream().filter(r -> r.startedAt() < change).toList();
+        List<Run> runs = runs(trial, name).stream().filter(r -> r.startedAt() < change).toList();
         if (runs.size() > 1) {
             ContainerStatusChanged second = runs.get(1).shown();
             return Verdict.violated(String.format(MESSAGE, name, second.at(), second.status().restartCount()), second);

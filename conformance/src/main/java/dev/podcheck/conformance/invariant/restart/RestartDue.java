@@ -145,7 +145,7 @@ public final class RestartDue {
      * never asked.
      */
     public static long firstAsked(Observed trial, String container) {
-        List<Run> runs = runs(trial.trace(), container);
+        List<Run> runs = runs(trial, container);
         List<Long> steps = imageSteps(trial, container, 0);
         long step = steps.isEmpty() ? Long.MAX_VALUE : steps.get(0);
         return runs.isEmpty() ? step : Math.min(step, requested(trial, runs.get(0)));
@@ -178,7 +178,7 @@ public final class RestartDue {
      * of the run before, in trace order (a restart may come in the very millisecond of that run's start).
      */
     private static List<Long> imageSteps(Observed trial, Run run) {
-        return imageSteps(trial, run.container(), runs(trial.trace(), run.container()).indexOf(run));
+        return imageSteps(trial, run.container(), runs(trial, run.container()).indexOf(run));
     }
 
     /** The image steps of {@code container} after its {@code index}-th Started event and before the next. */
@@ -283,7 +283,7 @@ public final class RestartDue {
         List<Hold> out = new ArrayList<>();
         PodSpec spec = trial.scenario().pod().spec();
         for (Container c : spec.allContainers().toList()) {
-            List<Run> runs = runs(trial.trace(), c.name());
+            List<Run> runs = runs(trial, c.name());
             for (int k = 0; k < runs.size(); k++) {
                 Run run = runs.get(k);
                 long until = postStartReturned(trial, run, k + 1 < runs.size() ? runs.get(k + 1).startedAt() : Long.MAX_VALUE);
@@ -345,7 +345,7 @@ public final class RestartDue {
      * kill (a run that ended in the instant a new one started and was killed is not it: seed 124 trial 9108).
      */
     private static long killEnd(Observed trial, KubeletEvent killing) {
-        return runAt(trial.trace(), killing.container(), killing).map(Run::exit)
+        return runAt(trial, killing.container(), killing).map(Run::exit)
                 .map(ContainerState.Terminated::finishedAt).orElse(Long.MAX_VALUE);
     }
 
@@ -384,14 +384,14 @@ public final class RestartDue {
         }
         long done = Long.MIN_VALUE;
         for (Container c : spec.containers()) {
-            long end = runs(trial.trace(), c.name()).stream()
+            long end = runs(trial, c.name()).stream()
                     .filter(r -> r.exit() != null && (policy == RestartPolicy.Never || r.exit().exitCode() == 0))
                     .mapToLong(r -> r.exit().finishedAt()).min().orElse(Long.MAX_VALUE);
             done = Math.max(done, end);
         }
         if (policy == RestartPolicy.Never) {
             for (Container c : spec.initContainers().stream().filter(c -> !c.isSidecar()).toList()) {
-                long failed = runs(trial.trace(), c.name()).stream()
+                long failed = runs(trial, c.name()).stream()
                         .filter(r -> r.exit() != null && r.exit().exitCode() != 0)
                         .mapToLong(r -> r.exit().finishedAt()).min().orElse(Long.MAX_VALUE);
                 done = Math.min(done, failed);

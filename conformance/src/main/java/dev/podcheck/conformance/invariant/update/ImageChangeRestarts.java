@@ -50,7 +50,7 @@ public final class ImageChangeRestarts implements Invariant {
         for (ImageChanges.Change change : ImageChanges.of(trial)) {
             long at = change.update().at();
             String name = change.container();
-            Optional<Run> running = runs(trial.trace(), name).stream()
+            Optional<Run> running = runs(trial, name).stream()
                     .filter(r -> r.startedAt() < at && (r.exit() == null || r.exit().finishedAt() > at)).findFirst();
             if (running.isEmpty() || !ImageChanges.restartsOnChange(trial, name) || killedBefore(trial, running.get(), at)) {
                 continue;

@@ -39,7 +39,7 @@ public final class ImageChanges {
      * A change before its first run only names the image that run starts from.
      */
     public static long firstChange(Observed trial, String container) {
-        long firstRun = TraceQueries.runs(trial.trace(), container).stream().mapToLong(Run::startedAt).findFirst()
+        long firstRun = TraceQueries.runs(trial, container).stream().mapToLong(Run::startedAt).findFirst()
                 .orElse(Long.MAX_VALUE);
         return of(trial).stream().filter(c -> c.container().equals(container) && c.update().at() > firstRun)
                 .mapToLong(c -> c.update().at()).findFirst().orElse(Long.MAX_VALUE);
@@ -58,7 +58,7 @@ public final class ImageChanges {
     public static List<Run> runsBeforeChange(Observed trial, String container, boolean andNext) {
         long change = firstChange(trial, container);
         List<Run> out = new ArrayList<>();
-        for (Run run : TraceQueries.runs(trial.trace(), container)) {
+        for (Run run : TraceQueries.runs(trial, container)) {
             if (run.startedAt() >= change) {
                 if (andNext) {
                     out.add(run);
