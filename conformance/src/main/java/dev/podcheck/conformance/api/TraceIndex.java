@@ -3,6 +3,8 @@ package dev.podcheck.conformance.api;
 import dev.podcheck.spec.trace.Trace;
 import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.ContainerStatusChanged;
+import dev.podcheck.spec.trace.TraceEvent.HookFinished;
+import dev.podcheck.spec.trace.TraceEvent.HookStarted;
 import dev.podcheck.spec.trace.TraceEvent.KubeletEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +29,7 @@ public final class TraceIndex {
     private Map<Class<?>, List<TraceEvent>> byType;
     private Map<String, List<ContainerStatusChanged>> statuses;
     private Map<String, List<KubeletEvent>> kubeletEvents;
+    private Map<String, List<TraceEvent>> hooks;
     private Map<TraceEvent, Integer> positions;
     private final Map<Object, Object> derived = new HashMap<>();
 
@@ -61,6 +64,15 @@ public final class TraceIndex {
             kubeletEvents = byContainer(all(KubeletEvent.class), KubeletEvent::container);
         }
         return kubeletEvents.getOrDefault(container, List.of());
+    }
+
+    /** The hooks begun and finished in one container (HookStarted, HookFinished) in trace order. */
+    public List<TraceEvent> hooks(String container) {
+        if (hooks == null) {
+            hooks = byContainer(trace.events().stream().filter(e -> e instanceof HookStarted || e instanceof HookFinished)
+                    .toList(), e -> e instanceof HookStarted h ? h.container() : ((HookFinished) e).container());
+        }
+        return hooks.getOrDefault(container, List.of());
     }
 
     /**

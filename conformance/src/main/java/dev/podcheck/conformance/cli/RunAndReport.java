@@ -52,6 +52,7 @@ final class RunAndReport {
             removeHook(onCtrlC);
         }
         console.summary(result);
+        StageTimingReport.print(runner.stageTimes(), cli.getOut());
         try {
             List<Path> written = Reports.writeAll(result, reportDir);
             cli.getOut().println("reports: " + written.stream().map(Path::toString).reduce((a, b) -> a + ", " + b).orElse(""));
