@@ -156,20 +156,34 @@ public final class TraceQueries {
         Map<String, ContainerStatusChanged> statuses = new LinkedHashMap<>();
         Map<ConditionType, TraceEvent.PodConditionChanged> conditions = new EnumMap<>(ConditionType.class);
         TraceEvent.PodPhaseChanged phase = null;
+        // an instant that changed no status (or no condition) shares the copy of the instant before
+        Map<String, ContainerStatusChanged> statusesCopy = Map.of();
+        Map<ConditionType, TraceEvent.PodConditionChanged> conditionsCopy = Map.of();
+        boolean statusChanged = false;
+        boolean conditionChanged = false;
         List<TraceEvent> events = trace.events();
         for (int i = 0; i < events.size(); i++) {
             TraceEvent e = events.get(i);
             if (e instanceof ContainerStatusChanged c) {
                 statuses.put(c.status().name(), c);
+                statusChanged = true;
             } else if (e instanceof TraceEvent.PodPhaseChanged p) {
                 phase = p;
             } else if (e instanceof TraceEvent.PodConditionChanged c) {
                 conditions.put(c.condition().type(), c);
+                conditionChanged = true;
             }
             if (i + 1 == events.size() || events.get(i + 1).at() != e.at()) {
-                // in the order the containers first showed, so a verdict naming one of them is the same on every run
-                out.add(new Snapshot(e.at(), Collections.unmodifiableMap(new LinkedHashMap<>(statuses)), phase,
-                        Map.copyOf(conditions)));
+                if (statusChanged) {
+                    // in the order the containers first showed, so a verdict naming one of them is the same on every run
+                    statusesCopy = Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
+                    statusChanged = false;
+                }
+                if (conditionChanged) {
+                    conditionsCopy = Map.copyOf(conditions);
+                    conditionChanged = false;
+                }
+                out.add(new Snapshot(e.at(), statusesCopy, phase, conditionsCopy));
             }
         }
         return out;

@@ -17,19 +17,24 @@ public final class ImageChanges {
 
     private ImageChanges() {}
 
-    /** Every image change in trace order; an update that names a container's current image changes nothing. */
+    /** Every image change in trace order, worked out once per trial. */
     static List<Change> of(Observed trial) {
+        return trial.index().derived(Change.class, () -> changes(trial));
+    }
+
+    /** An update that names a container's current image changes nothing. */
+    private static List<Change> changes(Observed trial) {
         Map<String, String> images = new HashMap<>();
         trial.scenario().pod().spec().allContainers().forEach(c -> images.put(c.name(), c.image()));
         List<Change> out = new ArrayList<>();
-        for (PodUpdated update : trial.trace().all(PodUpdated.class).toList()) {
+        for (PodUpdated update : trial.index().all(PodUpdated.class)) {
             update.images().forEach((name, image) -> {
                 if (images.containsKey(name) && !image.equals(images.put(name, image))) {
                     out.add(new Change(update, name));
                 }
             });
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /**
