@@ -77,34 +77,19 @@ public final class Runner {
         this.corpusSize = corpus.size();
         this.total = total;
         AtomicInteger done = new AtomicInteger();
-        // Each worker takes the next trial until none is left (the corpus first): no queue of tasks and no
-        // future per trial, so memory stays flat however many trials run.
-        AtomicInteger next = new AtomicInteger();
-        Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                if (i < corpus.size()) {
-                    counted(runCorpus(-1 - i, corpus.get(i)), done, total, progress);
-                } else if (System.nanoTime() <= deadline) {
-                    counted(runGenerated(mine.get(i - corpus.size())), done, total, progress);
-                }
+        TrialWorkers workers = new TrialWorkers(plan.parallelism(), plan.deadline());
+        TrialWorkers.Job job = (i, call) -> {
+            if (i < corpus.size()) {
+                return runCorpus(-1 - i, corpus.get(i), call);
             }
+            return System.nanoTime() <= deadline ? runGenerated(mine.get(i - corpus.size()), call) : null;
         };
-        ExecutorService pool = Executors.newFixedThreadPool(plan.parallelism());
         try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < plan.parallelism(); w++) {
-                workers.add(pool.submit(worker));
-            }
-            for (Future<?> f : workers) {
-                f.get();
-            }
+            workers.runAll(total, job, i -> abandoned(i < corpus.size() ? -1 - i : mine.get(i - corpus.size()), corpus),
+                    outcome -> counted(outcome, done, total, progress));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the run was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a trial failed inside podcheck: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
         return result(true);
     }
@@ -133,29 +118,47 @@ public final class Runner {
         progress.trialDone(done.incrementAndGet(), total);
     }
 
-    private TrialOutcome runGenerated(int trial) {
+    private TrialOutcome runGenerated(int trial, TargetCall call) {
         long begun = System.nanoTime();
         long seed = new TrialSeeds(plan.seed()).forTrial(trial);
         Choices choices = Choices.random(seed);
         Scenario scenario = scenarios.generate(choices);
         stages.generated(System.nanoTime() - begun);
-        return evaluate(trial, seed, choices.recorded(), scenario, "seed " + plan.seed() + " trial " + trial);
+        return evaluate(trial, seed, choices.recorded(), scenario, origin(trial), call);
     }
 
-    private TrialOutcome runCorpus(int index, Corpus.Entry entry) {
+    private TrialOutcome runCorpus(int index, Corpus.Entry entry, TargetCall call) {
         if (entry.unreadable() != null) {
             return TrialOutcome.failed(index, 0, null, null, entry.file().toString(), entry.unreadable());
         }
-        return evaluate(index, 0, null, entry.scenario(), entry.file().toString());
+        return evaluate(index, 0, null, entry.scenario(), entry.file().toString(), call);
+    }
+
+    /** A trial whose target call passed its deadline, settled without it: inconclusive, with what regenerates it. */
+    private TrialOutcome abandoned(int trial, List<Corpus.Entry> corpus) {
+        String why = TrialDeadline.expired(plan.deadline());
+        if (trial < 0) {
+            Corpus.Entry entry = corpus.get(-1 - trial);
+            return TrialOutcome.failed(trial, 0, null, entry.scenario(), entry.file().toString(), why);
+        }
+        long seed = new TrialSeeds(plan.seed()).forTrial(trial);
+        Choices choices = Choices.random(seed);
+        Scenario scenario = scenarios.generate(choices);
+        return TrialOutcome.failed(trial, seed, choices.recorded(), scenario, origin(trial), why);
+    }
+
+    private String origin(int trial) {
+        return "seed " + plan.seed() + " trial " + trial;
     }
 
     /**
      * One trial, whatever goes wrong inside it: an exception is that trial's inconclusive verdict,
      * with its cause, never the loss of the run. A JVM error (out of memory) still ends the run.
      */
-    private TrialOutcome evaluate(int trial, long seed, long[] choices, Scenario scenario, String origin) {
+    private TrialOutcome evaluate(int trial, long seed, long[] choices, Scenario scenario, String origin,
+                                  TargetCall call) {
         try {
-            return evaluateOrThrow(trial, seed, choices, scenario, origin);
+            return evaluateOrThrow(trial, seed, choices, scenario, origin, call);
         } catch (RuntimeException e) {
             return TrialOutcome.failed(trial, seed, choices, scenario, origin, "podcheck failed on this trial: " + e);
         }
@@ -165,7 +168,8 @@ public final class Runner {
      * Runs a scenario as written (the target gets it as the apiserver stores it: defaulted), checks
      * it, and for a target that is not the reference compares it with the engine's prediction.
      */
-    private TrialOutcome evaluateOrThrow(int trial, long seed, long[] choices, Scenario scenario, String origin) {
+    private TrialOutcome evaluateOrThrow(int trial, long seed, long[] choices, Scenario scenario, String origin,
+                                         TargetCall call) {
         long begun = System.nanoTime();
         Scenario defaulted = Defaulting.apply(scenario);
         long admitted = System.nanoTime();
@@ -173,7 +177,7 @@ public final class Runner {
         Target target = plan.target();
         Trace trace;
         try {
-            trace = deadline.run(target, defaulted, plan.horizon());
+            trace = call.run(target, defaulted, plan.horizon());
         } catch (Target.TargetException e) {
             return TrialOutcome.failed(trial, seed, choices, scenario, origin, e.getMessage());
         }
