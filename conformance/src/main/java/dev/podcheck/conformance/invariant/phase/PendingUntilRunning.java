@@ -55,7 +55,7 @@ public final class PendingUntilRunning implements Invariant {
     public Verdict check(Observed trial) {
         PodSpec spec = trial.scenario().pod().spec();
         Set<String> regular = new HashSet<>(spec.containers().stream().map(Container::name).toList());
-        long firstStart = trial.trace().all(ContainerStatusChanged.class)
+        long firstStart = trial.index().all(ContainerStatusChanged.class).stream()
                 .filter(c -> regular.contains(c.status().name()))
                 .filter(c -> c.status().state() instanceof ContainerState.Running
                         || c.status().state() instanceof ContainerState.Terminated t

@@ -61,7 +61,7 @@ public final class NeverRestarts implements Invariant {
     /** Up to an image change, which restarts a container whatever the restartPolicy (SU-2). */
     private static Verdict runsOnce(Observed trial, String name) {
         long change = ImageChanges.firstChange(trial, name);
-        Optional<ContainerStatusChanged> counted = trial.trace().all(ContainerStatusChanged.class)
+        Optional<ContainerStatusChanged> counted = trial.index().all(ContainerStatusChanged.class).stream()
                 .filter(e -> e.status().name().equals(name) && e.status().restartCount() > 0 && e.at() < change)
                 .findFirst();
         if (counted.isPresent()) {
