@@ -51,10 +51,10 @@ final class TrialWorkers {
         long period = Math.max(1, Math.min(100, timeout.toMillis() / 10));
         ScheduledExecutorService watch = Executors.newSingleThreadScheduledExecutor(daemon("podcheck-trial-deadline"));
         try {
-            watch.scheduleWithFixedDelay(run::expire, period, period, TimeUnit.MILLISECONDS);
             for (int w = 0; w < parallelism; w++) {
                 run.threads.execute(run::work);
             }
+            watch.scheduleWithFixedDelay(run::expire, period, period, TimeUnit.MILLISECONDS);
             run.left.await();
         } finally {
             watch.shutdownNow();
