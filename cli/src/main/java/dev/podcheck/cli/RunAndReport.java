@@ -9,6 +9,7 @@ import dev.podcheck.conformance.runner.RerunOptions;
 import dev.podcheck.conformance.runner.RunPlan;
 import dev.podcheck.conformance.runner.RunResult;
 import dev.podcheck.conformance.runner.Runner;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,7 +71,12 @@ final class RunAndReport {
             // The JVM exits with the signal's code (130, 143), whatever this returns.
             return ExitCodes.INCONCLUSIVE;
         }
-        return show(result, shown, cli);
+        int exit = show(result, shown, cli);
+        // Standard output holds only the document asked for when it is JSON or YAML.
+        PrintWriter timing = shown.format() == OutputFormat.text ? cli.getOut() : cli.getErr();
+        StageTimingReport.print(runner.stageTimes(), timing);
+        timing.flush();
+        return exit;
     }
 
     /** Prints a finished run as asked and writes its reports; its exit code, or 2 when the reports cannot be written. */

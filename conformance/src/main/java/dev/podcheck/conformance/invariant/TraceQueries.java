@@ -1,6 +1,7 @@
 package dev.podcheck.conformance.invariant;
 
 import dev.podcheck.conformance.api.Observed;
+import dev.podcheck.conformance.api.TraceIndex;
 import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.ContainerStatus;
 import dev.podcheck.spec.trace.Trace;
@@ -8,12 +9,14 @@ import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.ContainerStatusChanged;
 import dev.podcheck.spec.trace.ConditionType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 
 /** Questions invariants ask of a trace, answered with the event that shows the answer (the witness). */
 public final class TraceQueries {
@@ -71,8 +74,19 @@ public final class TraceQueries {
      * verdict at termination is not a run.
      */
     public static List<Run> runs(Trace trace, String container) {
+        return runsOf(container, trace.all(ContainerStatusChanged.class).filter(e -> e.status().name().equals(container)).toList());
+    }
+
+    /** {@link #runs(Trace, String)} of the trial's trace, worked out once per trial and container. */
+    public static List<Run> runs(Observed trial, String container) {
+        return trial.index().derived(new RunsOf(container), () -> runsOf(container, trial.index().statuses(container)));
+    }
+
+    private record RunsOf(String container) {}
+
+    private static List<Run> runsOf(String container, List<ContainerStatusChanged> statuses) {
         Map<List<Long>, Run> byStart = new LinkedHashMap<>();
-        trace.all(ContainerStatusChanged.class).filter(e -> e.status().name().equals(container)).forEach(e -> {
+        for (ContainerStatusChanged e : statuses) {
             ContainerStatus s = e.status();
             if (s.state() instanceof ContainerState.Running r) {
                 byStart.putIfAbsent(List.of((long) s.restartCount(), r.startedAt()),
@@ -85,7 +99,7 @@ public final class TraceQueries {
                     || s.state() instanceof ContainerState.Terminated t && !UNKNOWN_AT_TERMINATION.equals(t.reason());
             int lastCount = ownRun ? s.restartCount() - 1 : s.restartCount();
             recordExit(byStart, e, s.lastState(), lastCount);
-        });
+        }
         return byStart.values().stream().sorted(java.util.Comparator.comparingLong(Run::startedAt)
                 .thenComparingInt(Run::restartCount)).toList();
     }
@@ -132,23 +146,44 @@ public final class TraceQueries {
         }
     }
 
+    /** {@link #snapshots(Trace)} of the trial's trace, worked out once per trial. */
+    public static List<Snapshot> snapshots(Observed trial) {
+        return trial.index().derived(Snapshot.class, () -> snapshots(trial.trace()));
+    }
+
     public static List<Snapshot> snapshots(Trace trace) {
         List<Snapshot> out = new ArrayList<>();
         Map<String, ContainerStatusChanged> statuses = new LinkedHashMap<>();
         Map<ConditionType, TraceEvent.PodConditionChanged> conditions = new EnumMap<>(ConditionType.class);
         TraceEvent.PodPhaseChanged phase = null;
+        // an instant that changed no status (or no condition) shares the copy of the instant before
+        Map<String, ContainerStatusChanged> statusesCopy = Map.of();
+        Map<ConditionType, TraceEvent.PodConditionChanged> conditionsCopy = Map.of();
+        boolean statusChanged = false;
+        boolean conditionChanged = false;
         List<TraceEvent> events = trace.events();
         for (int i = 0; i < events.size(); i++) {
             TraceEvent e = events.get(i);
             if (e instanceof ContainerStatusChanged c) {
                 statuses.put(c.status().name(), c);
+                statusChanged = true;
             } else if (e instanceof TraceEvent.PodPhaseChanged p) {
                 phase = p;
             } else if (e instanceof TraceEvent.PodConditionChanged c) {
                 conditions.put(c.condition().type(), c);
+                conditionChanged = true;
             }
             if (i + 1 == events.size() || events.get(i + 1).at() != e.at()) {
-                out.add(new Snapshot(e.at(), Map.copyOf(statuses), phase, Map.copyOf(conditions)));
+                if (statusChanged) {
+                    // in the order the containers first showed, so a verdict naming one of them is the same on every run
+                    statusesCopy = Collections.unmodifiableMap(new LinkedHashMap<>(statuses));
+                    statusChanged = false;
+                }
+                if (conditionChanged) {
+                    conditionsCopy = Map.copyOf(conditions);
+                    conditionChanged = false;
+                }
+                out.add(new Snapshot(e.at(), statusesCopy, phase, conditionsCopy));
             }
         }
         return out;
@@ -166,9 +201,18 @@ public final class TraceQueries {
      */
     public static Optional<Run> runAt(Trace trace, String container, TraceEvent event) {
         List<TraceEvent> events = trace.events();
-        int at = events.indexOf(event);
-        return runs(trace, container).stream()
-                .filter(r -> events.indexOf(r.shown()) < at)
+        return runAt(runs(trace, container), events.indexOf(event), events::indexOf, event);
+    }
+
+    /** {@link #runAt(Trace, String, TraceEvent)} over the trial's index. */
+    public static Optional<Run> runAt(Observed trial, String container, TraceEvent event) {
+        TraceIndex index = trial.index();
+        return runAt(runs(trial, container), index.position(event), index::position, event);
+    }
+
+    private static Optional<Run> runAt(List<Run> runs, int at, ToIntFunction<TraceEvent> position, TraceEvent event) {
+        return runs.stream()
+                .filter(r -> position.applyAsInt(r.shown()) < at)
                 .filter(r -> r.exit() == null || r.exit().finishedAt() >= event.at())
                 .reduce((a, b) -> b);
     }
@@ -181,17 +225,16 @@ public final class TraceQueries {
      * v1.34: "Init container side failed startup probe" seen 27 ms after the finishedAt of the kill).
      */
     public static boolean killedByProbe(Observed trial, Run run) {
-        Trace trace = trial.trace();
         if (run.exit() == null) {
             return false;
         }
         // A kill at the instant this run started belongs to it only if it comes after the status that
         // shows the run: the run before may have been killed and this one started in the same SyncPod.
-        List<TraceEvent> events = trace.events();
-        int shownAt = events.indexOf(run.shown());
-        return trace.all(TraceEvent.KubeletEvent.class)
-                .filter(e -> e.reason().equals("Killing") && e.container().equals(run.container()))
-                .filter(e -> e.at() > run.startedAt() || e.at() == run.startedAt() && events.indexOf(e) > shownAt)
+        TraceIndex index = trial.index();
+        int shownAt = index.position(run.shown());
+        return index.kubeletEvents(run.container()).stream()
+                .filter(e -> e.reason().equals("Killing"))
+                .filter(e -> e.at() > run.startedAt() || e.at() == run.startedAt() && index.position(e) > shownAt)
                 .filter(e -> e.at() <= run.exit().finishedAt() + trial.toleranceMillis())
                 .anyMatch(e -> e.message().contains("failed liveness probe") || e.message().contains("failed startup probe"));
     }

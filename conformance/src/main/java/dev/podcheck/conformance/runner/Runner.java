@@ -17,7 +17,6 @@ import dev.podcheck.spec.trace.Trace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,8 +41,9 @@ public final class Runner {
     private final Gen<Scenario> scenarios;
     private final List<Invariant> observable;
     private final TrialDeadline deadline;
-    /** Every trial finished so far, for a report of an interrupted run. */
-    private final List<TrialOutcome> finished = new ArrayList<>();
+    private final StageTimes stages = new StageTimes();
+    /** Every trial's verdicts as it finishes, for the result and for a report of an interrupted run. */
+    private final Tally tally;
     private volatile long started = System.nanoTime();
     private volatile int total;
     private volatile int corpusSize;
@@ -54,6 +54,12 @@ public final class Runner {
         this.observable = plan.invariants().stream()
                 .filter(inv -> plan.target().observations().containsAll(inv.needs())).toList();
         this.deadline = new TrialDeadline(plan.deadline());
+        this.tally = new Tally(observable.size(), !plan.target().reference());
+    }
+
+    /** Where the run's time went so far, stage by stage. */
+    public StageTimes.Split stageTimes() {
+        return stages.split();
     }
 
     public RunResult run(Progress progress) {
@@ -71,34 +77,21 @@ public final class Runner {
         this.corpusSize = corpus.size();
         this.total = total;
         AtomicInteger done = new AtomicInteger();
-        List<TrialOutcome> outcomes = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(plan.parallelism());
+        TrialWorkers workers = new TrialWorkers(plan.parallelism(), plan.deadline());
+        TrialWorkers.Job job = (i, call) -> {
+            if (i < corpus.size()) {
+                return runCorpus(-1 - i, corpus.get(i), call);
+            }
+            return System.nanoTime() <= deadline ? runGenerated(mine.get(i - corpus.size()), call) : null;
+        };
         try {
-            List<Future<TrialOutcome>> futures = new ArrayList<>();
-            for (int c = 0; c < corpus.size(); c++) {
-                Corpus.Entry entry = corpus.get(c);
-                int index = -1 - c;
-                futures.add(pool.submit(() -> counted(runCorpus(index, entry), done, total, progress)));
-            }
-            for (int trial : mine) {
-                futures.add(pool.submit(() -> System.nanoTime() > deadline ? null
-                        : counted(runGenerated(trial), done, total, progress)));
-            }
-            for (Future<TrialOutcome> f : futures) {
-                TrialOutcome outcome = f.get();
-                if (outcome != null) {
-                    outcomes.add(outcome);
-                }
-            }
+            workers.runAll(total, job, i -> abandoned(i < corpus.size() ? -1 - i : mine.get(i - corpus.size()), corpus),
+                    outcome -> counted(outcome, done, total, progress));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the run was interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a trial failed inside podcheck: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
-        return result(outcomes, true);
+        return result(true);
     }
 
     /**
@@ -106,57 +99,66 @@ public final class Runner {
      * run stopped by Ctrl-C leaves, marked interrupted. Safe to call from another thread.
      */
     public RunResult finishedSoFar() {
-        List<TrialOutcome> snapshot;
-        synchronized (finished) {
-            snapshot = new ArrayList<>(finished);
-        }
-        return result(snapshot, false).asInterrupted();
+        return result(false).asInterrupted();
     }
 
-    private RunResult result(List<TrialOutcome> outcomes, boolean shrink) {
-        List<TrialOutcome> ordered = outcomes.stream().filter(o -> o.error() == null)
-                .sorted(Comparator.comparingInt(TrialOutcome::trial)).toList();
-        List<InvariantResult> results = tally(ordered, shrink);
+    private RunResult result(boolean shrink) {
+        Tally.Counted counted = tally.counted();
+        List<InvariantResult> results = tally(counted.counts(), shrink);
         DifferentialResult differential = plan.target().reference() ? null
-                : DifferentialResult.tally(ordered);
-        List<TrialError> errors = outcomes.stream().filter(o -> o.error() != null)
-                .sorted(Comparator.comparingInt(TrialOutcome::trial))
-                .map(o -> new TrialError(o.origin(), o.error())).toList();
-        boolean budgetReached = shrink && outcomes.size() < total;
-        return new RunResult(plan.target().name(), plan.seed(), plan.shard(), results, ordered.size(), errors,
-                corpusSize, Duration.ofNanos(System.nanoTime() - started), budgetReached, differential, total,
-                plan.trials(), plan.minTrials() == null ? total : plan.minTrials(), false);
+                : DifferentialResult.tally(counted.compared());
+        boolean budgetReached = shrink && counted.finished() < total;
+        return new RunResult(plan.target().name(), plan.seed(), plan.shard(), results, counted.trialsRun(),
+                counted.errors(), corpusSize, Duration.ofNanos(System.nanoTime() - started), budgetReached, differential,
+                total, plan.trials(), plan.minTrials() == null ? total : plan.minTrials(), false);
     }
 
-    private TrialOutcome counted(TrialOutcome outcome, AtomicInteger done, int total, Progress progress) {
-        synchronized (finished) {
-            finished.add(outcome);
-        }
+    private void counted(TrialOutcome outcome, AtomicInteger done, int total, Progress progress) {
+        tally.add(outcome);
         progress.trialDone(done.incrementAndGet(), total);
-        return outcome;
     }
 
-    private TrialOutcome runGenerated(int trial) {
+    private TrialOutcome runGenerated(int trial, TargetCall call) {
+        long begun = System.nanoTime();
         long seed = new TrialSeeds(plan.seed()).forTrial(trial);
         Choices choices = Choices.random(seed);
         Scenario scenario = scenarios.generate(choices);
-        return evaluate(trial, seed, choices.recorded(), scenario, "seed " + plan.seed() + " trial " + trial);
+        stages.generated(System.nanoTime() - begun);
+        return evaluate(trial, seed, choices.recorded(), scenario, origin(trial), call);
     }
 
-    private TrialOutcome runCorpus(int index, Corpus.Entry entry) {
+    private TrialOutcome runCorpus(int index, Corpus.Entry entry, TargetCall call) {
         if (entry.unreadable() != null) {
             return TrialOutcome.failed(index, 0, null, null, entry.file().toString(), entry.unreadable());
         }
-        return evaluate(index, 0, null, entry.scenario(), entry.file().toString());
+        return evaluate(index, 0, null, entry.scenario(), entry.file().toString(), call);
+    }
+
+    /** A trial whose target call passed its deadline, settled without it: inconclusive, with what regenerates it. */
+    private TrialOutcome abandoned(int trial, List<Corpus.Entry> corpus) {
+        String why = TrialDeadline.expired(plan.deadline());
+        if (trial < 0) {
+            Corpus.Entry entry = corpus.get(-1 - trial);
+            return TrialOutcome.failed(trial, 0, null, entry.scenario(), entry.file().toString(), why);
+        }
+        long seed = new TrialSeeds(plan.seed()).forTrial(trial);
+        Choices choices = Choices.random(seed);
+        Scenario scenario = scenarios.generate(choices);
+        return TrialOutcome.failed(trial, seed, choices.recorded(), scenario, origin(trial), why);
+    }
+
+    private String origin(int trial) {
+        return "seed " + plan.seed() + " trial " + trial;
     }
 
     /**
      * One trial, whatever goes wrong inside it: an exception is that trial's inconclusive verdict,
      * with its cause, never the loss of the run. A JVM error (out of memory) still ends the run.
      */
-    private TrialOutcome evaluate(int trial, long seed, long[] choices, Scenario scenario, String origin) {
+    private TrialOutcome evaluate(int trial, long seed, long[] choices, Scenario scenario, String origin,
+                                  TargetCall call) {
         try {
-            return evaluateOrThrow(trial, seed, choices, scenario, origin);
+            return evaluateOrThrow(trial, seed, choices, scenario, origin, call);
         } catch (RuntimeException e) {
             return TrialOutcome.failed(trial, seed, choices, scenario, origin, "podcheck failed on this trial: " + e);
         }
@@ -166,20 +168,27 @@ public final class Runner {
      * Runs a scenario as written (the target gets it as the apiserver stores it: defaulted), checks
      * it, and for a target that is not the reference compares it with the engine's prediction.
      */
-    private TrialOutcome evaluateOrThrow(int trial, long seed, long[] choices, Scenario scenario, String origin) {
+    private TrialOutcome evaluateOrThrow(int trial, long seed, long[] choices, Scenario scenario, String origin,
+                                         TargetCall call) {
+        long begun = System.nanoTime();
         Scenario defaulted = Defaulting.apply(scenario);
+        long admitted = System.nanoTime();
+        stages.admitted(admitted - begun);
         Target target = plan.target();
         Trace trace;
         try {
-            trace = deadline.run(target, defaulted, plan.horizon());
+            trace = call.run(target, defaulted, plan.horizon());
         } catch (Target.TargetException e) {
             return TrialOutcome.failed(trial, seed, choices, scenario, origin, e.getMessage());
         }
+        long ran = System.nanoTime();
+        stages.ran(ran - admitted);
         Observed trial0 = observed(defaulted, trace);
         Verdict[] verdicts = new Verdict[observable.size()];
         for (int i = 0; i < verdicts.length; i++) {
             verdicts[i] = Invariants.evaluate(observable.get(i), trial0);
         }
+        stages.evaluated(System.nanoTime() - ran);
         if (target.reference()) {
             return new TrialOutcome(trial, seed, choices, scenario, origin, verdicts, null, null, null, null, null);
         }
@@ -197,44 +206,19 @@ public final class Runner {
                 plan.release());
     }
 
-    /** One invariant's verdicts over the trials, in trial order. */
-    private record Count(int holds, int violated, int unknown, TrialOutcome first, String firstUnknown) {
-        static Count of(int at, List<TrialOutcome> ordered) {
-            int holds = 0;
-            int violated = 0;
-            int unknown = 0;
-            TrialOutcome first = null;
-            String firstUnknown = null;
-            for (TrialOutcome o : ordered) {
-                Verdict v = o.verdicts()[at];
-                if (v instanceof Verdict.Violated) {
-                    violated++;
-                    first = first == null ? o : first;
-                } else if (v instanceof Verdict.Unknown u) {
-                    unknown++;
-                    firstUnknown = firstUnknown == null ? u.reason() : firstUnknown;
-                } else {
-                    holds++;
-                }
-            }
-            return new Count(holds, violated, unknown, first, firstUnknown);
-        }
-    }
-
     /**
-     * Counts verdicts per invariant over the trials in order (corpus first) and shrinks each first
-     * violation. The shrinks run side by side: each is independent of the others, and on a real
+     * Each invariant's counts (corpus first) with its first violation shrunk. The shrinks run side by side: each is independent of the others, and on a real
      * target each rerun mostly waits on wall time.
      */
-    private List<InvariantResult> tally(List<TrialOutcome> ordered, boolean shrink) {
+    private List<InvariantResult> tally(List<Tally.Count> byObservable, boolean shrink) {
         List<Invariant> invariants = plan.invariants();
-        List<Count> counts = new ArrayList<>();
+        List<Tally.Count> counts = new ArrayList<>();
         List<Future<Counterexample>> shrinks = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(plan.parallelism());
         try {
             for (Invariant inv : invariants) {
                 int at = observable.indexOf(inv);
-                Count count = at < 0 ? null : Count.of(at, ordered);
+                Tally.Count count = at < 0 ? null : byObservable.get(at);
                 counts.add(count);
                 boolean known = plan.knownDeviations().containsKey(inv.id());
                 shrinks.add(count == null || count.first() == null ? null
@@ -244,7 +228,7 @@ public final class Runner {
             List<InvariantResult> results = new ArrayList<>();
             for (int i = 0; i < invariants.size(); i++) {
                 Invariant inv = invariants.get(i);
-                Count count = counts.get(i);
+                Tally.Count count = counts.get(i);
                 String known = plan.knownDeviations().get(inv.id());
                 if (count == null) {
                     results.add(new InvariantResult(inv, false, 0, 0, 0, null, known, null));

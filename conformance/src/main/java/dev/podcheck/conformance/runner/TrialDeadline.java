@@ -13,11 +13,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Every call of a target's run, bounded in wall time: a target whose run never returns must not hold a CI
+ * A call of a target's run on another thread, bounded in wall time (shrinks and reruns; a run's trials are
+ * bounded by {@link TrialWorkers} on their own threads): a target whose run never returns must not hold a CI
  * gate forever. Past the deadline the call is interrupted (the target's signal to give up and remove what
  * the trial made) and abandoned on its daemon thread, and the trial is inconclusive with that cause.
  */
-final class TrialDeadline {
+final class TrialDeadline implements TargetCall {
     private final Duration timeout;
     private final ExecutorService calls = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "podcheck-trial");
@@ -30,14 +31,20 @@ final class TrialDeadline {
         this.timeout = timeout;
     }
 
-    Trace run(Target target, Scenario defaulted, Duration horizon) throws Target.TargetException {
+    /** Why a trial whose call passed its deadline is inconclusive. */
+    static String expired(Duration timeout) {
+        return "the trial did not finish within its deadline of " + Durations.format(timeout)
+                + " (--trial-deadline); it was interrupted and abandoned";
+    }
+
+    @Override
+    public Trace run(Target target, Scenario defaulted, Duration horizon) throws Target.TargetException {
         Future<Trace> call = calls.submit(() -> target.run(defaulted, horizon));
         try {
             return call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             call.cancel(true);
-            throw new Target.TargetException("the trial did not finish within its deadline of " + Durations.format(timeout)
-                    + " (--trial-deadline); it was interrupted and abandoned", e);
+            throw new Target.TargetException(expired(timeout), e);
         } catch (InterruptedException e) {
             call.cancel(true);
             Thread.currentThread().interrupt();

@@ -62,7 +62,7 @@ public final class ActiveDeadline implements Invariant {
         long startTime = inForce.get().startTime();
         long seconds = inForce.get().seconds();
         long deadline = inForce.get().at();
-        ContainerStatusChanged first = trial.trace().all(ContainerStatusChanged.class).findFirst().orElseThrow();
+        ContainerStatusChanged first = trial.index().all(ContainerStatusChanged.class).stream().findFirst().orElseThrow();
         Long tgps = trial.scenario().pod().spec().terminationGracePeriodSeconds();
         long due = Int64.plus(deadline, Int64.plus(Int64.millisOfSeconds(Int64.plus(Math.max(tgps == null ? 30 : tgps, 1), SLACK_SECONDS)), trial.toleranceMillis()));
         for (TraceEvent e : trial.trace().events()) {

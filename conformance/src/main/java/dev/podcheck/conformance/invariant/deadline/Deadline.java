@@ -19,14 +19,14 @@ public record Deadline(long startTime, long seconds, long at) {
 
     /** The deadline in force for the trial, if the pod has one and its status showed. */
     public static Optional<Deadline> of(Observed trial) {
-        Optional<ContainerStatusChanged> first = trial.trace().all(ContainerStatusChanged.class).findFirst();
+        Optional<ContainerStatusChanged> first = trial.index().all(ContainerStatusChanged.class).stream().findFirst();
         if (first.isEmpty()) {
             return Optional.empty();
         }
         long startTime = first.get().at();
         Long created = trial.scenario().pod().spec().activeDeadlineSeconds();
         Deadline out = created == null ? null : new Deadline(startTime, created, Int64.plus(startTime, Int64.millisOfSeconds(created)));
-        for (PodUpdated update : trial.trace().all(PodUpdated.class).toList()) {
+        for (PodUpdated update : trial.index().all(PodUpdated.class)) {
             Long seconds = update.activeDeadlineSeconds();
             if (seconds == null || out != null && out.at <= update.at()) {
                 continue; // no deadline in it, or the one in force ran out first

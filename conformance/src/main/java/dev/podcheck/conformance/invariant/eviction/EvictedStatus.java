@@ -52,19 +52,19 @@ public final class EvictedStatus implements Invariant {
 
     @Override
     public Verdict check(Observed trial) {
-        Optional<PodEvicted> evicted = trial.trace().all(PodEvicted.class).findFirst();
+        Optional<PodEvicted> evicted = trial.index().all(PodEvicted.class).stream().findFirst();
         if (evicted.isEmpty()) {
             return Verdict.HOLDS;
         }
         PodEvicted ev = evicted.get();
-        Optional<PodPhaseChanged> end = trial.trace().all(PodPhaseChanged.class)
+        Optional<PodPhaseChanged> end = trial.index().all(PodPhaseChanged.class).stream()
                 .filter(p -> p.at() >= ev.at() && p.phase().isTerminal()).findFirst();
         long due = ev.at() + DUE_SECONDS * 1000 + trial.toleranceMillis();
         if (end.isEmpty() || end.get().at() > due) {
             if (end.isEmpty() && due >= trial.horizonMillis()) {
                 return Verdict.HOLDS; // not due yet when the trace ends
             }
-            boolean removedFirst = trial.trace().all(TraceEvent.PodRemoved.class)
+            boolean removedFirst = trial.index().all(TraceEvent.PodRemoved.class).stream()
                     .anyMatch(r -> r.at() >= ev.at() && r.at() <= due && (end.isEmpty() || r.at() < end.get().at()));
             if (removedFirst) {
                 return Verdict.HOLDS; // a DELETE removed the object before its phase could be seen
@@ -75,7 +75,7 @@ public final class EvictedStatus implements Invariant {
         if (p.phase() != PodPhase.Failed || !p.reason().equals("Evicted") || !p.message().startsWith(PREFIX)) {
             return Verdict.violated(String.format(BAD_PHASE, ev.at(), p.phase(), p.reason(), p.message()), ev, p);
         }
-        boolean disrupted = trial.trace().all(PodConditionChanged.class)
+        boolean disrupted = trial.index().all(PodConditionChanged.class).stream()
                 .filter(c -> c.at() >= ev.at() && c.at() <= p.at() + trial.toleranceMillis())
                 .anyMatch(c -> c.condition().type() == ConditionType.DisruptionTarget && c.condition().status()
                         && c.condition().reason().equals(TERMINATION_BY_KUBELET));

@@ -93,7 +93,7 @@ public final class PullRetried implements Invariant {
 
     /** Whether the container started before this pull failed. */
     private static boolean hasRun(Observed trial, Pull pull) {
-        return trial.trace().all(KubeletEvent.class).anyMatch(e -> e.reason().equals("Started")
+        return trial.index().all(KubeletEvent.class).stream().anyMatch(e -> e.reason().equals("Started")
                 && e.container().equals(pull.container()) && e.at() <= pull.until());
     }
 }

@@ -45,7 +45,7 @@ public final class CompletedNeverReruns implements Invariant {
         Verdict verdict = Verdict.HOLDS;
         for (Container c : trial.scenario().pod().spec().initContainers()) {
             if (!c.isSidecar()) {
-                verdict = verdict.and(judge(runs(trial.trace(), c.name())));
+                verdict = verdict.and(judge(runs(trial, c.name())));
             }
         }
         return verdict;

@@ -70,7 +70,7 @@ public final class NextStarts implements Invariant {
     }
 
     private static Optional<Verdict> judge(Observed trial, Container before, String next, long stops) {
-        List<Run> runs = runs(trial.trace(), before.name());
+        List<Run> runs = runs(trial, before.name());
         if (runs.isEmpty()) {
             return Optional.empty();
         }
@@ -101,7 +101,7 @@ public final class NextStarts implements Invariant {
         if (before.probe(ProbeKind.startup) == null) {
             return run.startedAt();
         }
-        return trial.trace().all(ProbeResult.class)
+        return trial.index().all(ProbeResult.class).stream()
                 .filter(r -> r.container().equals(before.name()) && r.probe() == ProbeKind.startup && r.success()
                         && r.at() >= run.startedAt() && (run.exit() == null || r.at() <= run.exit().finishedAt()))
                 .mapToLong(ProbeResult::at).findFirst().orElse(Long.MAX_VALUE);

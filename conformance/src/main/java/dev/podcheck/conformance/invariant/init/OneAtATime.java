@@ -51,7 +51,7 @@ public final class OneAtATime implements Invariant {
         PodSpec spec = trial.scenario().pod().spec();
         List<String> inits = spec.initContainers().stream().filter(c -> !c.isSidecar()).map(Container::name).toList();
         List<String> others = Stream.concat(inits.stream(), spec.containers().stream().map(Container::name)).toList();
-        for (Snapshot now : snapshots(trial.trace())) {
+        for (Snapshot now : snapshots(trial)) {
             for (String init : inits) {
                 ContainerStatusChanged initRuns = running(now, init);
                 if (initRuns == null) {

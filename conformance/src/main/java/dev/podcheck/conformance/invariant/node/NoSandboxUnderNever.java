@@ -45,8 +45,8 @@ public final class NoSandboxUnderNever implements Invariant {
         if (trial.scenario().pod().spec().restartPolicyValue() != RestartPolicy.Never) {
             return Verdict.HOLDS;
         }
-        for (TraceEvent.SandboxCreated c : trial.trace().all(TraceEvent.SandboxCreated.class).toList()) {
-            TraceEvent lost = trial.trace().all(TraceEvent.SandboxLost.class).map(TraceEvent.class::cast)
+        for (TraceEvent.SandboxCreated c : trial.index().all(TraceEvent.SandboxCreated.class)) {
+            TraceEvent lost = trial.index().all(TraceEvent.SandboxLost.class).stream().map(TraceEvent.class::cast)
                     .filter(l -> l.at() <= c.at())
                     .reduce((a, b) -> b).orElse(c);
             if (ran(trial, lost)) {

@@ -42,6 +42,13 @@ public final class NodeDisruptions {
      * or change). The trial itself when it has none.
      */
     public static Observed beforeFirst(Observed trial) {
+        return trial.index().derived(BeforeFirst.class, () -> beforeFirstOf(trial));
+    }
+
+    /** The key of the trial before its first disruption: shared by every invariant that judges it, and so is its index. */
+    private record BeforeFirst() {}
+
+    private static Observed beforeFirstOf(Observed trial) {
         int first = firstIndex(trial.trace());
         if (first < 0) {
             return trial;
@@ -51,6 +58,6 @@ public final class NodeDisruptions {
                 + trial.toleranceMillis();
         long horizon = Math.max(0, Math.min(events.get(first).at(), trial.horizonMillis()) - showsLate);
         return new Observed(trial.scenario(), new Trace(events.subList(0, first), trial.trace().neighbours()), trial.observations(),
-                trial.tolerance(), Duration.ofMillis(horizon));
+                trial.tolerance(), Duration.ofMillis(horizon), trial.release());
     }
 }

@@ -53,7 +53,7 @@ public final class FailedHasACause implements Invariant {
     @Override
     public Verdict check(Observed trial) {
         PodSpec spec = trial.scenario().pod().spec();
-        for (Snapshot now : snapshots(trial.trace())) {
+        for (Snapshot now : snapshots(trial)) {
             if (now.phase() == null || now.phase().phase() != PodPhase.Failed) {
                 continue;
             }
@@ -70,7 +70,7 @@ public final class FailedHasACause implements Invariant {
     }
 
     private static boolean deletedBy(Observed trial, long at) {
-        return trial.trace().all(DeletionRequested.class).anyMatch(d -> d.at() <= at);
+        return trial.index().all(DeletionRequested.class).stream().anyMatch(d -> d.at() <= at);
     }
 
     /** getPhase's "stopped but not succeeded": terminated non-zero, or waiting after a run (ST-5). */

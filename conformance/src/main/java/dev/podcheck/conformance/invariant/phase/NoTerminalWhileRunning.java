@@ -45,7 +45,7 @@ public final class NoTerminalWhileRunning implements Invariant {
 
     @Override
     public Verdict check(Observed trial) {
-        for (Snapshot now : snapshots(trial.trace())) {
+        for (Snapshot now : snapshots(trial)) {
             if (now.phase() == null || !now.phase().phase().isTerminal()) {
                 continue;
             }

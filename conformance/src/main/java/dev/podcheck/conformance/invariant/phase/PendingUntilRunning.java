@@ -55,14 +55,14 @@ public final class PendingUntilRunning implements Invariant {
     public Verdict check(Observed trial) {
         PodSpec spec = trial.scenario().pod().spec();
         Set<String> regular = new HashSet<>(spec.containers().stream().map(Container::name).toList());
-        long firstStart = trial.trace().all(ContainerStatusChanged.class)
+        long firstStart = trial.index().all(ContainerStatusChanged.class).stream()
                 .filter(c -> regular.contains(c.status().name()))
                 .filter(c -> c.status().state() instanceof ContainerState.Running
                         || c.status().state() instanceof ContainerState.Terminated t
                         && !TraceQueries.UNKNOWN_AT_TERMINATION.equals(t.reason()))
                 .mapToLong(ContainerStatusChanged::at).min().orElse(Long.MAX_VALUE);
         long allRunningSince = -1;
-        for (Snapshot s : snapshots(trial.trace())) {
+        for (Snapshot s : snapshots(trial)) {
             PodPhase phase = s.phase() == null ? PodPhase.Pending : s.phase().phase();
             if (phase == PodPhase.Running && s.at() < firstStart) {
                 return Verdict.violated(String.format(EARLY, s.at()), s.phase());

@@ -43,7 +43,7 @@ public final class SucceededMeansAllExitedZero implements Invariant {
 
     @Override
     public Verdict check(Observed trial) {
-        for (Snapshot now : snapshots(trial.trace())) {
+        for (Snapshot now : snapshots(trial)) {
             if (now.phase() == null || now.phase().phase() != PodPhase.Succeeded) {
                 continue;
             }

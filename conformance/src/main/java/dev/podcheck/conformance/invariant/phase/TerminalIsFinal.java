@@ -34,7 +34,7 @@ public final class TerminalIsFinal implements Invariant {
     @Override
     public Verdict check(Observed trial) {
         PodPhaseChanged terminal = null;
-        for (PodPhaseChanged e : trial.trace().all(PodPhaseChanged.class).toList()) {
+        for (PodPhaseChanged e : trial.index().all(PodPhaseChanged.class)) {
             if (terminal != null && e.phase() != terminal.phase()) {
                 return Verdict.violated(String.format(MESSAGE, terminal.phase(), e.phase(), e.at()), terminal, e);
             }

@@ -60,7 +60,8 @@ public record EveryPodOnTheNode(Invariant invariant) implements Narrowed {
                 }
             }
             views.add(new Observed(neighbour.withEvents(nodeEvents).withNeighbours(others),
-                    trace.withNeighbours(otherTraces), trial.observations(), trial.tolerance(), trial.horizon()));
+                    trace.withNeighbours(otherTraces), trial.observations(), trial.tolerance(), trial.horizon(),
+                    trial.release()));
         }
         return views;
     }

@@ -42,7 +42,7 @@ public final class InitialDelay implements Invariant {
     public Verdict check(Observed trial) {
         Map<String, Container> byName = trial.scenario().pod().spec().allContainers()
                 .collect(Collectors.toMap(Container::name, Function.identity()));
-        for (InInstance<TraceEvent> e : ProbeQueries.withInstances(trial.trace(), ProbeQueries::containerOf)) {
+        for (InInstance<TraceEvent> e : ProbeQueries.withInstances(trial)) {
             if (!(e.event() instanceof ProbeResult r) || !e.hasInstance() || !byName.containsKey(r.container())) {
                 continue;
             }

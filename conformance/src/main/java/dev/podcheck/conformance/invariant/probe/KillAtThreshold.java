@@ -86,8 +86,8 @@ public final class KillAtThreshold implements Invariant {
 
     private static Optional<Verdict> missed(Observed trial, ProbeResult r, int threshold, long stops) {
         long due = RestartDue.heldUntil(trial, r.at(), r.at() + RestartDue.PLEG_RELIST_MILLIS) + trial.toleranceMillis();
-        Optional<Run> run = runAt(trial.trace(), r.container(), r);
-        boolean killed = trial.trace().all(KubeletEvent.class)
+        Optional<Run> run = runAt(trial, r.container(), r);
+        boolean killed = trial.index().all(KubeletEvent.class).stream()
                 .anyMatch(k -> k.container().equals(r.container()) && isKill(k, r.probe()) && k.at() >= r.at()
                         && k.at() <= due);
         boolean exited = run.isEmpty() || run.get().exit() != null && run.get().exit().finishedAt() <= due;

@@ -1,5 +1,6 @@
 package dev.podcheck.conformance.invariant.probe;
 
+import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.spec.pod.ProbeKind;
 import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.Trace;
@@ -30,6 +31,11 @@ public final class ProbeQueries {
      * The trace walked in order, each event paired with the instance of {@code containerOf(event)}
      * that the statuses before it show: the start of the latest Running or Terminated state, or null.
      */
+    /** Every event of the trial's trace with the instance of its container ({@link #containerOf}), worked out once per trial. */
+    public static List<InInstance<TraceEvent>> withInstances(Observed trial) {
+        return trial.index().derived(InInstance.class, () -> List.copyOf(withInstances(trial.trace(), ProbeQueries::containerOf)));
+    }
+
     public static List<InInstance<TraceEvent>> withInstances(Trace trace, java.util.function.Function<TraceEvent, String> containerOf) {
         Map<String, Long> current = new HashMap<>();
         List<InInstance<TraceEvent>> out = new ArrayList<>();

@@ -44,7 +44,7 @@ public final class ReadinessNeverKills implements Invariant {
 
     @Override
     public Verdict check(Observed trial) {
-        List<InInstance<TraceEvent>> walk = ProbeQueries.withInstances(trial.trace(), ProbeQueries::containerOf);
+        List<InInstance<TraceEvent>> walk = ProbeQueries.withInstances(trial);
         for (int i = 0; i < walk.size(); i++) {
             if (!(walk.get(i).event() instanceof KubeletEvent k) || !blamesAProbe(k)) {
                 continue;

@@ -53,7 +53,7 @@ public final class StartedAfterStartup implements Invariant {
     @Override
     public Verdict check(Observed trial) {
         long stops = RestartDue.stopsAt(trial);
-        for (ProbeResult r : trial.trace().all(ProbeResult.class)
+        for (ProbeResult r : trial.index().all(ProbeResult.class).stream()
                 .filter(r -> r.probe() == ProbeKind.startup && r.success()).toList()) {
             Optional<Verdict> missed = missed(trial, r, stops);
             if (missed.isPresent()) {
@@ -65,13 +65,13 @@ public final class StartedAfterStartup implements Invariant {
 
     private static Optional<Verdict> missed(Observed trial, ProbeResult r, long stops) {
         long due = RestartDue.heldUntil(trial, r.at(), r.at() + RestartDue.PLEG_RELIST_MILLIS) + trial.toleranceMillis();
-        Optional<Run> run = runAt(trial.trace(), r.container(), r);
+        Optional<Run> run = runAt(trial, r.container(), r);
         if (run.isEmpty() || run.get().exit() != null && run.get().exit().finishedAt() <= due
                 || stops <= due + RestartDue.longestStartChain(trial) || due >= trial.horizonMillis()) {
             return Optional.empty();
         }
         long startedAt = run.get().startedAt();
-        boolean shown = trial.trace().all(ContainerStatusChanged.class)
+        boolean shown = trial.index().all(ContainerStatusChanged.class).stream()
                 .anyMatch(s -> s.status().name().equals(r.container()) && s.status().started() && s.at() <= due
                         && s.status().state() instanceof ContainerState.Running running
                         && running.startedAt() == startedAt);

@@ -45,7 +45,7 @@ public final class StartupGatesOthers implements Invariant {
                 .map(Container::name).forEach(gated::add);
         // (container, instance) pairs whose startup probe has succeeded
         Set<List<Object>> started = new HashSet<>();
-        for (InInstance<TraceEvent> e : ProbeQueries.withInstances(trial.trace(), ProbeQueries::containerOf)) {
+        for (InInstance<TraceEvent> e : ProbeQueries.withInstances(trial)) {
             if (!(e.event() instanceof ProbeResult r) || !gated.contains(r.container())) {
                 continue;
             }

@@ -65,7 +65,7 @@ public final class QoSClass implements Invariant {
 
     @Override
     public Verdict check(Observed trial) {
-        List<PodCreated> created = trial.trace().all(PodCreated.class).toList();
+        List<PodCreated> created = trial.index().all(PodCreated.class);
         if (created.isEmpty()) {
             return Verdict.unknown("the trace has no PodCreated event");
         }

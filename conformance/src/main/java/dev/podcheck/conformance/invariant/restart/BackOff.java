@@ -125,7 +125,7 @@ public final class BackOff implements Invariant {
 
     /** When the postStart hook of {@code run} returned, or its start when it has none. */
     private static long postStartReturned(Observed trial, Run run, Run next) {
-        return trial.trace().all(HookFinished.class)
+        return trial.index().all(HookFinished.class).stream()
                 .filter(h -> h.container().equals(run.container()) && h.hook() == TraceEvent.Hook.postStart)
                 .filter(h -> h.at() >= run.startedAt() && h.at() <= next.startedAt())
                 .mapToLong(HookFinished::at).findFirst().orElse(run.startedAt());
@@ -133,7 +133,7 @@ public final class BackOff implements Invariant {
 
     /** The run was ended by the kubelet (a stop signal), not by itself. */
     private static boolean signalled(Observed trial, Run run) {
-        return trial.trace().all(SignalSent.class)
+        return trial.index().all(SignalSent.class).stream()
                 .anyMatch(s -> s.container().equals(run.container()) && s.at() >= run.startedAt()
                         && run.exit() != null && s.at() <= run.exit().finishedAt());
     }

@@ -45,7 +45,7 @@ public final class BackOffCap implements Invariant {
 
     @Override
     public Verdict check(Observed trial) {
-        for (ContainerStatusChanged e : trial.trace().all(ContainerStatusChanged.class).toList()) {
+        for (ContainerStatusChanged e : trial.index().all(ContainerStatusChanged.class)) {
             Optional<Long> delay = reported(e.status().state());
             if (delay.isPresent() && delay.get() > CAP_SECONDS) {
                 return Verdict.violated(String.format(MESSAGE, e.status().name(), delay.get(), e.at(), CAP_SECONDS), e);

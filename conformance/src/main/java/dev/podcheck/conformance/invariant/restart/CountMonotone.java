@@ -39,7 +39,7 @@ public final class CountMonotone implements Invariant {
     @Override
     public Verdict check(Observed trial) {
         Map<String, ContainerStatusChanged> last = new HashMap<>();
-        for (ContainerStatusChanged e : trial.trace().all(ContainerStatusChanged.class).toList()) {
+        for (ContainerStatusChanged e : trial.index().all(ContainerStatusChanged.class)) {
             ContainerStatusChanged before = last.put(e.status().name(), e);
             if (before != null && e.status().restartCount() < before.status().restartCount()) {
                 return Verdict.violated(String.format(MESSAGE, e.status().name(), before.status().restartCount(),

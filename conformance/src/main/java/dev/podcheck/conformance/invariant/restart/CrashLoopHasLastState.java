@@ -38,7 +38,7 @@ public final class CrashLoopHasLastState implements Invariant {
 
     @Override
     public Verdict check(Observed trial) {
-        return trial.trace().all(ContainerStatusChanged.class)
+        return trial.index().all(ContainerStatusChanged.class).stream()
                 .filter(e -> e.status().state() instanceof ContainerState.Waiting w && CRASH_LOOP.equals(w.reason()))
                 .filter(e -> !(e.status().lastState() instanceof ContainerState.Terminated))
                 .findFirst()

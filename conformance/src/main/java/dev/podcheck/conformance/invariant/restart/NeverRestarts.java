@@ -61,14 +61,14 @@ public final class NeverRestarts implements Invariant {
     /** Up to an image change, which restarts a container whatever the restartPolicy (SU-2). */
     private static Verdict runsOnce(Observed trial, String name) {
         long change = ImageChanges.firstChange(trial, name);
-        Optional<ContainerStatusChanged> counted = trial.trace().all(ContainerStatusChanged.class)
+        Optional<ContainerStatusChanged> counted = trial.index().all(ContainerStatusChanged.class).stream()
                 .filter(e -> e.status().name().equals(name) && e.status().restartCount() > 0 && e.at() < change)
                 .findFirst();
         if (counted.isPresent()) {
             return Verdict.violated(String.format(MESSAGE, name, counted.get().at(), counted.get().status().restartCount()),
                     counted.get());
         }
-        List<Run> runs = runs(trial.trace(), name).stream().filter(r -> r.startedAt() < change).toList();
+        List<Run> runs = runs(trial, name).stream().filter(r -> r.startedAt() < change).toList();
         if (runs.size() > 1) {
             ContainerStatusChanged second = runs.get(1).shown();
             return Verdict.violated(String.format(MESSAGE, name, second.at(), second.status().restartCount()), second);

@@ -65,7 +65,7 @@ public final class OnFailureRestarts implements Invariant {
 
     /** Up to an image change, which restarts a container whatever the restartPolicy (SU-2). */
     private static Verdict judge(Observed trial, String name) {
-        List<Run> runs = runs(trial.trace(), name);
+        List<Run> runs = runs(trial, name);
         long change = ImageChanges.firstChange(trial, name);
         for (int k = 1; k < runs.size(); k++) {
             Run before = runs.get(k - 1);

@@ -145,7 +145,7 @@ public final class RestartDue {
      * never asked.
      */
     public static long firstAsked(Observed trial, String container) {
-        List<Run> runs = runs(trial.trace(), container);
+        List<Run> runs = runs(trial, container);
         List<Long> steps = imageSteps(trial, container, 0);
         long step = steps.isEmpty() ? Long.MAX_VALUE : steps.get(0);
         return runs.isEmpty() ? step : Math.min(step, requested(trial, runs.get(0)));
@@ -178,17 +178,14 @@ public final class RestartDue {
      * of the run before, in trace order (a restart may come in the very millisecond of that run's start).
      */
     private static List<Long> imageSteps(Observed trial, Run run) {
-        return imageSteps(trial, run.container(), runs(trial.trace(), run.container()).indexOf(run));
+        return imageSteps(trial, run.container(), runs(trial, run.container()).indexOf(run));
     }
 
     /** The image steps of {@code container} after its {@code index}-th Started event and before the next. */
     private static List<Long> imageSteps(Observed trial, String container, int index) {
         List<Long> out = new ArrayList<>();
         int started = 0;
-        for (KubeletEvent e : trial.trace().all(KubeletEvent.class).toList()) {
-            if (!e.container().equals(container)) {
-                continue;
-            }
+        for (KubeletEvent e : trial.index().kubeletEvents(container)) {
             if (e.reason().equals("Started")) {
                 started++;
             } else if (started == index && ImageEvents.isStartStep(e)) {
@@ -208,6 +205,12 @@ public final class RestartDue {
      * postStart, S-3) one after another: how long a start that a stop cut short may stay unseen.
      */
     public static long longestStartChain(Observed trial) {
+        return trial.index().derived(LongestStartChain.class, () -> longestStartChainOf(trial));
+    }
+
+    private record LongestStartChain() {}
+
+    private static long longestStartChainOf(Observed trial) {
         long chain = 0;
         for (Container c : trial.scenario().pod().spec().allContainers().toList()) {
             boolean hasPostStart = c.lifecycle() != null && c.lifecycle().postStart() != null;
@@ -278,12 +281,16 @@ public final class RestartDue {
     /** The pod worker held over [from, until) by a start under way or by a SyncPod kill (its Killing event). */
     private record Hold(long from, long until, KubeletEvent cause) {}
 
-    /** What holds the pod worker: starts under way and SyncPod kills. */
+    /** What holds the pod worker: starts under way and SyncPod kills; worked out once per trial. */
     private static List<Hold> holds(Observed trial) {
+        return trial.index().derived(Hold.class, () -> holdsOf(trial));
+    }
+
+    private static List<Hold> holdsOf(Observed trial) {
         List<Hold> out = new ArrayList<>();
         PodSpec spec = trial.scenario().pod().spec();
         for (Container c : spec.allContainers().toList()) {
-            List<Run> runs = runs(trial.trace(), c.name());
+            List<Run> runs = runs(trial, c.name());
             for (int k = 0; k < runs.size(); k++) {
                 Run run = runs.get(k);
                 long until = postStartReturned(trial, run, k + 1 < runs.size() ? runs.get(k + 1).startedAt() : Long.MAX_VALUE);
@@ -298,10 +305,10 @@ public final class RestartDue {
         unfinishedPostStarts(trial).forEach(h -> out.add(new Hold(h.at(), Long.MAX_VALUE, null)));
         // a pull is part of the synchronous start (IP-4), a failed one included
         ImageEvents.pulls(trial.trace()).forEach(p -> out.add(new Hold(p.from(), p.until(), null)));
-        trial.trace().all(KubeletEvent.class)
+        trial.index().all(KubeletEvent.class).stream()
                 .filter(e -> e.reason().equals("Killing") && !e.message().startsWith(POD_STOP_KILLING))
                 .forEach(e -> out.add(new Hold(e.at(), killEnd(trial, e), e)));
-        return out;
+        return List.copyOf(out);
     }
 
     /** The postStart hooks begun and never finished in the trace. */
@@ -323,9 +330,8 @@ public final class RestartDue {
      * the process start without one.
      */
     private static long postStartReturned(Observed trial, Run run, long nextStart) {
-        List<TraceEvent> events = trial.trace().events();
         boolean begun = false;
-        for (TraceEvent e : events) {
+        for (TraceEvent e : trial.index().hooks(run.container())) {
             if (e.at() > nextStart) {
                 break;
             }
@@ -345,7 +351,7 @@ public final class RestartDue {
      * kill (a run that ended in the instant a new one started and was killed is not it: seed 124 trial 9108).
      */
     private static long killEnd(Observed trial, KubeletEvent killing) {
-        return runAt(trial.trace(), killing.container(), killing).map(Run::exit)
+        return runAt(trial, killing.container(), killing).map(Run::exit)
                 .map(ContainerState.Terminated::finishedAt).orElse(Long.MAX_VALUE);
     }
 
@@ -354,6 +360,12 @@ public final class RestartDue {
      * terminal phase, or the moment it is done (R-4, S-9); MAX_VALUE if never.
      */
     public static long stopsAt(Observed trial) {
+        return trial.index().derived(StopsAt.class, () -> stopsAtOf(trial));
+    }
+
+    private record StopsAt() {}
+
+    private static long stopsAtOf(Observed trial) {
         long at = Long.MAX_VALUE;
         for (TraceEvent e : trial.trace().events()) {
             boolean stop = e instanceof TraceEvent.DeletionRequested || e instanceof TraceEvent.PodEvicted
@@ -384,14 +396,14 @@ public final class RestartDue {
         }
         long done = Long.MIN_VALUE;
         for (Container c : spec.containers()) {
-            long end = runs(trial.trace(), c.name()).stream()
+            long end = runs(trial, c.name()).stream()
                     .filter(r -> r.exit() != null && (policy == RestartPolicy.Never || r.exit().exitCode() == 0))
                     .mapToLong(r -> r.exit().finishedAt()).min().orElse(Long.MAX_VALUE);
             done = Math.max(done, end);
         }
         if (policy == RestartPolicy.Never) {
             for (Container c : spec.initContainers().stream().filter(c -> !c.isSidecar()).toList()) {
-                long failed = runs(trial.trace(), c.name()).stream()
+                long failed = runs(trial, c.name()).stream()
                         .filter(r -> r.exit() != null && r.exit().exitCode() != 0)
                         .mapToLong(r -> r.exit().finishedAt()).min().orElse(Long.MAX_VALUE);
                 done = Math.min(done, failed);

@@ -92,7 +92,7 @@ public final class StopOrder implements Invariant {
             return Verdict.HOLDS; // the wait may have run out
         }
         for (Container c : awaited) {
-            for (Run run : runs(trial.trace(), c.name())) {
+            for (Run run : runs(trial, c.name())) {
                 boolean runningAtStop = run.startedAt() <= stop.at() && run.exit() != null
                         && run.exit().finishedAt() > stop.at();
                 if (runningAtStop && run.exit().finishedAt() > term.at() + tolerance) {

@@ -44,7 +44,7 @@ public final class EveryContainer implements Invariant {
     public Verdict check(Observed trial) {
         Set<String> spec = trial.scenario().pod().spec().allContainers().map(Container::name)
                 .collect(Collectors.toSet());
-        List<ContainerStatusChanged> all = trial.trace().all(ContainerStatusChanged.class).toList();
+        List<ContainerStatusChanged> all = trial.index().all(ContainerStatusChanged.class);
         for (ContainerStatusChanged e : all) {
             if (!spec.contains(e.status().name())) {
                 return Verdict.violated(String.format(EXTRA, e.status().name(), e.at()), e);

@@ -49,7 +49,7 @@ public final class NotReadyBeforeReadiness implements Invariant {
     public Verdict check(Observed trial) {
         Map<String, Container> probed = trial.scenario().pod().spec().allContainers()
                 .filter(c -> c.readinessProbe() != null).collect(Collectors.toMap(Container::name, c -> c));
-        List<InInstance<TraceEvent>> walk = ProbeQueries.withInstances(trial.trace(), ProbeQueries::containerOf);
+        List<InInstance<TraceEvent>> walk = ProbeQueries.withInstances(trial);
         for (int i = 0; i < walk.size(); i++) {
             if (!(walk.get(i).event() instanceof ContainerStatusChanged e) || !e.status().ready()
                     || !probed.containsKey(e.status().name())) {

@@ -43,7 +43,7 @@ public final class ReadyImpliesStarted implements Invariant {
     public Verdict check(Observed trial) {
         Set<String> regularInits = trial.scenario().pod().spec().initContainers().stream()
                 .filter(c -> !c.isSidecar()).map(Container::name).collect(Collectors.toSet());
-        for (ContainerStatusChanged e : trial.trace().all(ContainerStatusChanged.class).toList()) {
+        for (ContainerStatusChanged e : trial.index().all(ContainerStatusChanged.class)) {
             ContainerStatus s = e.status();
             String broken = regularInits.contains(s.name()) ? initProblem(s) : problem(s);
             if (broken != null) {

@@ -43,7 +43,7 @@ public final class TerminationMessageLimits implements Invariant {
     @Override
     public Verdict check(Observed trial) {
         int limit = TerminationMessages.limit(trial.scenario().pod().spec());
-        Optional<ContainerStatusChanged> over = trial.trace().all(ContainerStatusChanged.class)
+        Optional<ContainerStatusChanged> over = trial.index().all(ContainerStatusChanged.class).stream()
                 .filter(e -> longest(e) > limit).findFirst();
         return over.map(e -> Verdict.violated(String.format(MESSAGE, e.at(), e.status().name(), longest(e), limit), e))
                 .orElse(Verdict.HOLDS);

@@ -55,7 +55,7 @@ public final class TerminationMessageReported implements Invariant {
         PodSpec spec = scenario.pod().spec();
         Map<String, Container> containers = spec.allContainers()
                 .collect(Collectors.toMap(Container::name, Function.identity()));
-        for (ContainerStatusChanged e : trial.trace().all(ContainerStatusChanged.class).toList()) {
+        for (ContainerStatusChanged e : trial.index().all(ContainerStatusChanged.class)) {
             if (!(e.status().state() instanceof ContainerState.Terminated t) || "ContainerStatusUnknown".equals(t.reason())) {
                 continue;
             }

@@ -54,7 +54,7 @@ public final class ExitCodes implements Invariant {
      * shown; HOLDS when none is.
      */
     static Verdict firstWrong(Observed trial, Function<ContainerState.Terminated, String> expected) {
-        return trial.trace().all(ContainerStatusChanged.class)
+        return trial.index().all(ContainerStatusChanged.class).stream()
                 .map(e -> wrong(e, e.status().state(), expected).or(() -> wrong(e, e.status().lastState(), expected)))
                 .flatMap(Optional::stream).findFirst().orElse(Verdict.HOLDS);
     }

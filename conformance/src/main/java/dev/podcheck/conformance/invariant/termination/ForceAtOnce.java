@@ -72,7 +72,7 @@ public final class ForceAtOnce implements Invariant {
     }
 
     private static Verdict removedAtOnce(Observed trial, DeletionRequested d, String why) {
-        Optional<PodRemoved> removed = trial.trace().all(PodRemoved.class).filter(r -> r.at() >= d.at()).findFirst();
+        Optional<PodRemoved> removed = trial.index().all(PodRemoved.class).stream().filter(r -> r.at() >= d.at()).findFirst();
         if (removed.isPresent() && removed.get().at() <= d.at() + trial.toleranceMillis()) {
             return Verdict.HOLDS;
         }

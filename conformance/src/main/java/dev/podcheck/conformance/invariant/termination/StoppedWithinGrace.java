@@ -56,13 +56,13 @@ public final class StoppedWithinGrace implements Invariant {
     public Verdict check(Observed trial) {
         PodSpec spec = trial.scenario().pod().spec();
         long graceMillis = largestGraceSeconds(trial, spec) * 1000;
-        long removed = trial.trace().all(TraceEvent.PodRemoved.class).mapToLong(TraceEvent::at).min()
+        long removed = trial.index().all(TraceEvent.PodRemoved.class).stream().mapToLong(TraceEvent::at).min()
                 .orElse(Long.MAX_VALUE);
-        for (KubeletEvent k : trial.trace().all(KubeletEvent.class).filter(k -> k.reason().equals("Killing")).toList()) {
+        for (KubeletEvent k : trial.index().all(KubeletEvent.class).stream().filter(k -> k.reason().equals("Killing")).toList()) {
             // the exit shows at the next SyncPod, later when a start under way holds the pod worker
             long by = Int64.plus(RestartDue.busyUntil(trial, Int64.plus(k.at(), graceMillis
                     + Stops.MINIMUM_GRACE_SECONDS * 1000 + RestartDue.PLEG_RELIST_MILLIS), k), trial.toleranceMillis());
-            Optional<Run> run = runAt(trial.trace(), k.container(), k);
+            Optional<Run> run = runAt(trial, k.container(), k);
             // A probe kill's exit shows with the restart its SyncPod goes on to (S-3): up to a start later.
             long shows = k.message().startsWith(RestartDue.POD_STOP_KILLING) ? by
                     : Int64.plus(by, RestartDue.longestStartChain(trial));
@@ -82,7 +82,7 @@ public final class StoppedWithinGrace implements Invariant {
      * it ended is then unknown, so it is not judged late.
      */
     private static boolean restartedLater(Observed trial, Run run) {
-        return runs(trial.trace(), run.container()).stream().anyMatch(r -> r.startedAt() > run.startedAt());
+        return runs(trial, run.container()).stream().anyMatch(r -> r.startedAt() > run.startedAt());
     }
 
     private static long largestGraceSeconds(Observed trial, PodSpec spec) {
@@ -91,7 +91,7 @@ public final class StoppedWithinGrace implements Invariant {
                 .flatMap(c -> Stream.of(c.livenessProbe(), c.startupProbe()))
                 .filter(p -> p != null && p.terminationGracePeriodSeconds() != null)
                 .map(Probe::terminationGracePeriodSeconds);
-        Stream<Long> deletes = trial.trace().all(DeletionRequested.class).map(DeletionRequested::gracePeriodSeconds);
+        Stream<Long> deletes = trial.index().all(DeletionRequested.class).stream().map(DeletionRequested::gracePeriodSeconds);
         return Stream.concat(Stream.of(pod), Stream.concat(probes, deletes)).mapToLong(Long::longValue).max().orElse(pod);
     }
 }

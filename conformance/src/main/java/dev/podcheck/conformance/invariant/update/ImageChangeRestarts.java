@@ -50,7 +50,7 @@ public final class ImageChangeRestarts implements Invariant {
         for (ImageChanges.Change change : ImageChanges.of(trial)) {
             long at = change.update().at();
             String name = change.container();
-            Optional<Run> running = runs(trial.trace(), name).stream()
+            Optional<Run> running = runs(trial, name).stream()
                     .filter(r -> r.startedAt() < at && (r.exit() == null || r.exit().finishedAt() > at)).findFirst();
             if (running.isEmpty() || !ImageChanges.restartsOnChange(trial, name) || killedBefore(trial, running.get(), at)) {
                 continue;
@@ -60,7 +60,7 @@ public final class ImageChangeRestarts implements Invariant {
             if (endsFirst || stops <= due + RestartDue.longestStartChain(trial) || due >= trial.horizonMillis()) {
                 continue; // it ended, or the pod stopped, before the kill was owed
             }
-            Optional<KubeletEvent> kill = trial.trace().all(KubeletEvent.class)
+            Optional<KubeletEvent> kill = trial.index().all(KubeletEvent.class).stream()
                     .filter(e -> e.container().equals(name) && e.at() >= at && ImageChanges.isDefinitionChangedKill(e))
                     .findFirst();
             if (kill.isEmpty() || kill.get().at() > due) {
@@ -74,7 +74,7 @@ public final class ImageChangeRestarts implements Invariant {
 
     /** A kill of that run under way already (a probe's): it stops the old container anyway. */
     private static boolean killedBefore(Observed trial, Run run, long at) {
-        return trial.trace().all(KubeletEvent.class).anyMatch(e -> e.container().equals(run.container())
+        return trial.index().all(KubeletEvent.class).stream().anyMatch(e -> e.container().equals(run.container())
                 && e.reason().equals("Killing") && e.at() >= run.startedAt() && e.at() <= at);
     }
 }

@@ -17,19 +17,24 @@ public final class ImageChanges {
 
     private ImageChanges() {}
 
-    /** Every image change in trace order; an update that names a container's current image changes nothing. */
+    /** Every image change in trace order, worked out once per trial. */
     static List<Change> of(Observed trial) {
+        return trial.index().derived(Change.class, () -> changes(trial));
+    }
+
+    /** An update that names a container's current image changes nothing. */
+    private static List<Change> changes(Observed trial) {
         Map<String, String> images = new HashMap<>();
         trial.scenario().pod().spec().allContainers().forEach(c -> images.put(c.name(), c.image()));
         List<Change> out = new ArrayList<>();
-        for (PodUpdated update : trial.trace().all(PodUpdated.class).toList()) {
+        for (PodUpdated update : trial.index().all(PodUpdated.class)) {
             update.images().forEach((name, image) -> {
                 if (images.containsKey(name) && !image.equals(images.put(name, image))) {
                     out.add(new Change(update, name));
                 }
             });
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /**
@@ -39,7 +44,7 @@ public final class ImageChanges {
      * A change before its first run only names the image that run starts from.
      */
     public static long firstChange(Observed trial, String container) {
-        long firstRun = TraceQueries.runs(trial.trace(), container).stream().mapToLong(Run::startedAt).findFirst()
+        long firstRun = TraceQueries.runs(trial, container).stream().mapToLong(Run::startedAt).findFirst()
                 .orElse(Long.MAX_VALUE);
         return of(trial).stream().filter(c -> c.container().equals(container) && c.update().at() > firstRun)
                 .mapToLong(c -> c.update().at()).findFirst().orElse(Long.MAX_VALUE);
@@ -58,7 +63,7 @@ public final class ImageChanges {
     public static List<Run> runsBeforeChange(Observed trial, String container, boolean andNext) {
         long change = firstChange(trial, container);
         List<Run> out = new ArrayList<>();
-        for (Run run : TraceQueries.runs(trial.trace(), container)) {
+        for (Run run : TraceQueries.runs(trial, container)) {
             if (run.startedAt() >= change) {
                 if (andNext) {
                     out.add(run);

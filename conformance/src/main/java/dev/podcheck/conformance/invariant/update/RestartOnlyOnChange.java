@@ -45,7 +45,7 @@ public final class RestartOnlyOnChange implements Invariant {
     public Verdict check(Observed trial) {
         List<ImageChanges.Change> changes = ImageChanges.of(trial);
         Map<String, Integer> kills = new HashMap<>();
-        for (KubeletEvent kill : trial.trace().all(KubeletEvent.class).filter(ImageChanges::isDefinitionChangedKill)
+        for (KubeletEvent kill : trial.index().all(KubeletEvent.class).stream().filter(ImageChanges::isDefinitionChangedKill)
                 .toList()) {
             long before = changes.stream()
                     .filter(c -> c.container().equals(kill.container()) && c.update().at() <= kill.at()).count();
