@@ -80,6 +80,17 @@ public final class PodWorker {
     PodCondition disruption;
     /** The status of conditions clients patched (readiness gates'), by type; absent ones do not exist (ST-14). */
     private final Map<String, Boolean> patchedConditions = new HashMap<>();
+    /** Counts the patches: the conditions depend on them. */
+    private int patches;
+    /**
+     * What the last publish computed its phase and conditions from, and the phase: both are pure functions of the
+     * statuses and these, and a pod publishes at every probe result and sync, mostly with nothing changed.
+     */
+    private PodPhase lastComputedPhase;
+    private boolean lastTerminated;
+    private PodPhase lastApiPhase;
+    private boolean lastSandboxReady;
+    private int lastPatches = -1;
 
     public PodWorker(Scenario defaulted, EngineOptions options) {
         this(defaulted, options, new EventQueue());
@@ -457,6 +468,7 @@ public final class PodWorker {
             return;
         }
         patchedConditions.put(patch.type(), patch.isTrue());
+        patches++;
         if (terminating) {
             publish(); // SyncTerminatingPod generates the status too
         } else {
@@ -471,12 +483,18 @@ public final class PodWorker {
         }
         long now = queue.now();
         Map<String, ContainerStatus> statuses = new LinkedHashMap<>();
+        // The trace records the statuses only here: unchanged ones are those the last publish computed from.
+        boolean statusesChanged = false;
         for (ContainerRecord rec : byName.values()) {
             ContainerStatus status = rec.status(defaultWaitingReason);
             statuses.put(rec.name(), status);
-            trace.status(now, status);
+            statusesChanged |= trace.status(now, status);
         }
-        PodPhase computed = PodPhases.phase(spec, statuses, terminated);
+        if (statusesChanged || terminated != lastTerminated || lastComputedPhase == null) {
+            lastComputedPhase = PodPhases.phase(spec, statuses, terminated);
+            lastTerminated = terminated;
+        }
+        PodPhase computed = lastComputedPhase;
         if (!failedReason.isEmpty() || (terminated && !computed.isTerminal())) {
             // A deadline or an eviction makes the pod Failed at once (the status manager holds it back
             // while containers run, SM-3); TerminatePod fails a pod that ends Pending or Running (T-9).
@@ -495,10 +513,17 @@ public final class PodWorker {
         PodPhase api = PodPhases.merged(trace.phase(), cachedPhase, anyRunning);
         boolean failedByKubelet = api == PodPhase.Failed && !failedReason.isEmpty();
         trace.phase(now, api, failedByKubelet ? failedReason : "", failedByKubelet ? failedMessage : "");
-        PodSpec gated = options.has(Fault.READINESS_GATES_IGNORED) ? spec.withReadinessGates(List.of()) : spec;
-        List<PodCondition> conditions = PodConditions.forcedForTerminalPhase(
-                PodConditions.kubeletOwned(gated, statuses, api, sandbox.ready(), patchedConditions), api);
-        conditions.forEach(c -> trace.condition(now, c));
+        boolean sandboxReady = sandbox.ready();
+        if (statusesChanged || api != lastApiPhase || sandboxReady != lastSandboxReady || patches != lastPatches) {
+            // else the conditions are those the last publish recorded: none would change
+            lastApiPhase = api;
+            lastSandboxReady = sandboxReady;
+            lastPatches = patches;
+            PodSpec gated = options.has(Fault.READINESS_GATES_IGNORED) ? spec.withReadinessGates(List.of()) : spec;
+            List<PodCondition> conditions = PodConditions.forcedForTerminalPhase(
+                    PodConditions.kubeletOwned(gated, statuses, api, sandboxReady, patchedConditions), api);
+            conditions.forEach(c -> trace.condition(now, c));
+        }
         if (disruption != null && api.isTerminal()) {
             trace.condition(now, disruption); // sent with the terminal phase only (ST-17)
         }

@@ -24,10 +24,13 @@ final class TraceRecorder {
         events.add(event);
     }
 
-    void status(long at, ContainerStatus status) {
-        if (!status.equals(statuses.put(status.name(), status))) {
-            events.add(new TraceEvent.ContainerStatusChanged(at, status));
+    /** Records {@code status} if it changed; true if it did. */
+    boolean status(long at, ContainerStatus status) {
+        if (status.equals(statuses.put(status.name(), status))) {
+            return false;
         }
+        events.add(new TraceEvent.ContainerStatusChanged(at, status));
+        return true;
     }
 
     void condition(long at, PodCondition condition) {

@@ -1,20 +1,31 @@
 package dev.podcheck.spec.pod;
 
-import java.util.ArrayList;
+import java.util.AbstractList;
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Defensive copies for record components. Absent and empty collections are the same value, so a
  * YAML round trip (which omits empty collections) is the identity; map order is kept for output.
+ *
+ * <p>A collection this class made is returned as it is: nothing holds a way to change it, and the
+ * records' {@code withX} copies pass their other components through here, so copying them again on
+ * every copy made most of the cost of defaulting a scenario.
  */
 public final class Immutables {
     private Immutables() {}
 
     public static <T> List<T> list(List<T> list) {
-        return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+        if (list == null) {
+            return List.of();
+        }
+        return list instanceof FrozenList<T> frozen ? frozen : new FrozenList<>(list.toArray());
     }
 
     /**
@@ -43,6 +54,63 @@ public final class Immutables {
     }
 
     public static <K, V> Map<K, V> map(Map<K, V> map) {
-        return map == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        if (map == null) {
+            return Map.of();
+        }
+        return map instanceof FrozenMap<K, V> frozen ? frozen : new FrozenMap<>(map);
+    }
+
+    /** An unmodifiable list over its own copy of the items (nulls allowed, as in the lists it replaced). */
+    private static final class FrozenList<T> extends AbstractList<T> implements RandomAccess {
+        private final Object[] items;
+
+        FrozenList(Object[] items) {
+            this.items = items;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T get(int index) {
+            return (T) items[index];
+        }
+
+        @Override
+        public int size() {
+            return items.length;
+        }
+    }
+
+    /** An unmodifiable map over its own insertion-ordered copy. */
+    private static final class FrozenMap<K, V> extends AbstractMap<K, V> {
+        private final Map<K, V> entries;
+
+        FrozenMap(Map<K, V> map) {
+            this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        }
+
+        @Override
+        public Set<Entry<K, V>> entrySet() {
+            return entries.entrySet();
+        }
+
+        @Override
+        public V get(Object key) {
+            return entries.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return entries.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return entries.size();
+        }
+
+        @Override
+        public void forEach(BiConsumer<? super K, ? super V> action) {
+            entries.forEach(action);
+        }
     }
 }
