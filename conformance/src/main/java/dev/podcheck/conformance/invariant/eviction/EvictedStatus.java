@@ -52,7 +52,8 @@ public final class EvictedStatus implements Invariant {
 
     @Override
     public Verdict check(Observed trial) {
-        Optional<PodEvicted> evicted = trial.trace().all(PodEvicted.class).findFirst();
+        Optional<PodEvicted> evicted = trial.trace().all(PodEvicted.class)
+                .filter(e -> e.resource().equals(OnlyUnderPressure.MEMORY)).findFirst();
         if (evicted.isEmpty()) {
             return Verdict.HOLDS;
         }
