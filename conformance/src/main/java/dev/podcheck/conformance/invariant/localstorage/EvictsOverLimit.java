@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * localstorage/evicts-over-limit (SEMANTICS LS-1, NP-3): every pass checks every active pod's limits first, and passes
+ * localstorage/evicts-over-limit (SEMANTICS LS-1..LS-4, NP-3): every pass checks every active pod's limits first, and passes
  * come at most the cleanup timeout (30 s) apart. So a pod that is not critical, not being stopped, and surely over a
  * limit the kubelet checks (the pod's sum, or a regular container's own) at every whole second for
  * {@link #DUE_MILLIS} is evicted by then. Sidecars' own limits are left out: only newer releases check them (LS-4).
@@ -35,7 +35,7 @@ public final class EvictsOverLimit implements Invariant {
     @Override
     public String source() {
         return "pkg/kubelet/eviction/eviction_manager.go Start, synchronize, localStorageEviction, waitForPodsCleanup; "
-                + "SEMANTICS LS-1, LS-2, NP-3";
+                + "SEMANTICS LS-1..LS-4, NP-3";
     }
 
     @Override
