@@ -79,4 +79,6 @@ public enum Fault {
     SEVERAL_EVICTED_PER_PASS,
     /** The eviction manager never passes again after its first eviction, though the pressure lasts (NP-3, E-3). */
     EVICTION_LOOP_STOPS,
+    /** The eviction manager never evicts a pod for its local ephemeral storage limits (LS-1, LS-3, LS-4). */
+    LOCAL_STORAGE_LIMITS_IGNORED,
 }

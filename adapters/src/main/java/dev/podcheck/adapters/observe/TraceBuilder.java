@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  *       deletionTimestamp the apiserver settles on ({@link GracefulDeletion}), none when it changes
  *       nothing; PodGone is PodRemoved;</li>
  *   <li>the pod is evicted (PodEvicted) at the first Evicted event or, without events, at the
- *       first snapshot with reason Evicted; the resource is the one the kubelet's message names;</li>
+ *       first snapshot with reason Evicted; the resource is the one the kubelet's message names, or
+ *       ephemeral-storage for a local storage limit's message;</li>
  *   <li>report lines: hook-start and hook-end are HookStarted and HookFinished, sigterm is
  *       SignalSent(SIGTERM), probe is ProbeResult; start and exit lines sharpen times only;</li>
  *   <li>inferred (see {@link Endings}, {@link MissedInstances}): SIGKILLs, hooks that died with their
@@ -38,6 +39,10 @@ import java.util.regex.Pattern;
 public final class TraceBuilder {
     /** helpers.go evictionMessage: "The node was low on resource: memory. ..." */
     private static final Pattern EVICTED_RESOURCE = Pattern.compile("low on resource: ([^.\\s]+)");
+    /** eviction_manager.go's local storage limit messages (SEMANTICS LS-1): the emptyDir, pod and container ones. */
+    private static final Pattern LOCAL_STORAGE = Pattern.compile("^(Usage of EmptyDir volume .* exceeds the limit |Pod "
+            + "ephemeral local storage usage exceeds |Container .* exceeded its local ephemeral storage limit )");
+    private static final String EPHEMERAL_STORAGE = "ephemeral-storage";
 
     private final PodClock clock;
     private final SnapshotDiff diff;
@@ -119,7 +124,8 @@ public final class TraceBuilder {
         if (!evicted) {
             evicted = true;
             Matcher m = EVICTED_RESOURCE.matcher(message);
-            events.add(new TraceEvent.PodEvicted(at, m.find() ? m.group(1) : "", message));
+            String resource = m.find() ? m.group(1) : LOCAL_STORAGE.matcher(message).find() ? EPHEMERAL_STORAGE : "";
+            events.add(new TraceEvent.PodEvicted(at, resource, message));
         }
     }
 

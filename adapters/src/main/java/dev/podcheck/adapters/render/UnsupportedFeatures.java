@@ -18,7 +18,9 @@ import java.util.List;
  * logs, because the rendered scripts use the termination log and stdout for their own reports; the
  * node's images, since the rendered pod runs its own image and no registry stages a slow or failing one; kubelet
  * restarts and sandbox losses, which would restart or stop the node's kubelet and runtime under every other trial
- * sharing the node; node scenarios (Size.nodePressure), whose pods and memory condition would need a node of their own.
+ * sharing the node; node scenarios (Size.nodePressure), whose pods and memory condition would need a node of their own;
+ * disk use (Size.nodePressure too), which the rendered scripts do not write, so a local storage limit eviction
+ * (SEMANTICS LS-5) would not happen as the scenario says.
  */
 public final class UnsupportedFeatures {
     private UnsupportedFeatures() {}
@@ -53,6 +55,11 @@ public final class UnsupportedFeatures {
         if (writes) {
             out.add("behaviours' terminationMessage and log (the rendered scripts report through the termination log"
                     + " and stdout)");
+        }
+        boolean usesDisk = defaulted.behaviours().values().stream().flatMap(b -> b.instances().stream())
+                .anyMatch(instance -> !instance.disk().isEmpty());
+        if (usesDisk) {
+            out.add("behaviours' disk (the rendered scripts write nothing to their writable layer)");
         }
         if (!defaulted.images().isEmpty()) {
             out.add("the scenario's images (pull times and failures: no registry stages them for the rendered pod)");

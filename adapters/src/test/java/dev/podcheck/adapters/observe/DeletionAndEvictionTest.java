@@ -14,6 +14,8 @@ import dev.podcheck.spec.trace.TraceEvent.PodPhaseChanged;
 import dev.podcheck.spec.trace.TraceEvent.PodRemoved;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The pod's end: deletion, removal, eviction. */
 class DeletionAndEvictionTest {
@@ -76,6 +78,16 @@ class DeletionAndEvictionTest {
             assertThat(trace.events()).filteredOn(e -> e.at() >= 22_000).containsExactly(
                     new PodEvicted(22_000, "memory", LOW_ON_MEMORY),
                     new PodPhaseChanged(22_000, PodPhase.Failed, "Evicted", LOW_ON_MEMORY));
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Pod ephemeral local storage usage exceeds the total limit of containers 100Mi. ",
+            "Container app exceeded its local ephemeral storage limit \"100Mi\". ",
+            "Usage of EmptyDir volume \"cache\" exceeds the limit \"40Mi\". "})
+        void should_name_ephemeral_storage_for_a_local_storage_limit_message(String message) {
+            Trace trace = new Sightings().pod(0, pod(PodPhase.Running)).event(20_000, "Evicted", "", message).build();
+
+            assertThat(trace.all(PodEvicted.class)).containsExactly(new PodEvicted(20_000, "ephemeral-storage", message));
         }
 
         @Test

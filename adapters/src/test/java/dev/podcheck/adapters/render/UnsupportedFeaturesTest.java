@@ -71,6 +71,26 @@ class UnsupportedFeaturesTest {
     }
 
     @Test
+    void should_refuse_disk_use() {
+        Scenario s = scenario("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: p
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {disk: [{from: 5s, bytes: 101Mi}]}
+                spec:
+                  containers:
+                  - {name: app, image: busybox, resources: {limits: {ephemeral-storage: 100Mi}}}
+                """);
+
+        assertThat(UnsupportedFeatures.of(s)).containsExactly(
+                "behaviours' disk (the rendered scripts write nothing to their writable layer)");
+    }
+
+    @Test
     void should_refuse_a_node_scenario() {
         // GIVEN a pod that shares its node with another (SEMANTICS NP-1)
         Scenario s = scenario("""

@@ -10,6 +10,7 @@ import dev.podcheck.conformance.invariant.init.InitInvariants;
 import dev.podcheck.conformance.invariant.node.NodeInvariants;
 import dev.podcheck.conformance.invariant.node.UntilNodeDisruption;
 import dev.podcheck.conformance.invariant.phase.PhaseInvariants;
+import dev.podcheck.conformance.invariant.localstorage.LocalStorageInvariants;
 import dev.podcheck.conformance.invariant.pressure.EveryPodOnTheNode;
 import dev.podcheck.conformance.invariant.pressure.PressureInvariants;
 import dev.podcheck.conformance.invariant.probe.ProbeInvariants;
@@ -27,7 +28,7 @@ import java.util.List;
  * sandbox losses judge each pod up to the first one (UntilNodeDisruption), but for {@code trace}, whose rules hold
  * across them (a restartCount may go down only as SB-5 says); group {@code node} judges them. In a node scenario, the
  * invariants of one pod's life judge every pod on the node (EveryPodOnTheNode); group {@code pressure} judges the
- * evictions across them.
+ * evictions across them, group {@code localstorage} the local storage limit evictions.
  */
 public final class Catalogue {
     private Catalogue() {}
@@ -37,6 +38,7 @@ public final class Catalogue {
         all.addAll(EveryPodOnTheNode.each(UntilNodeDisruption.each(beforeNodeDisruptions())));
         all.addAll(NodeInvariants.all());
         all.addAll(PressureInvariants.all());
+        all.addAll(LocalStorageInvariants.all());
         return List.copyOf(all);
     }
 

@@ -49,7 +49,9 @@ public final class Mutants {
             Map.entry(Fault.EVICTION_RANKING_REVERSED,
                     "memory pressure evicts the pod ranked first: above its request, lower priority, larger use"),
             Map.entry(Fault.SEVERAL_EVICTED_PER_PASS, "an eviction pass evicts at most one pod for node pressure"),
-            Map.entry(Fault.EVICTION_LOOP_STOPS, "the eviction manager keeps evicting while the pressure lasts")));
+            Map.entry(Fault.EVICTION_LOOP_STOPS, "the eviction manager keeps evicting while the pressure lasts"),
+            Map.entry(Fault.LOCAL_STORAGE_LIMITS_IGNORED,
+                    "a pod over its ephemeral-storage limit is evicted at the next eviction pass")));
 
     /**
      * Faults the current catalogue does not catch with the default budget, with the invariant that

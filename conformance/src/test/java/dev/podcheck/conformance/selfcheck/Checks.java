@@ -97,7 +97,11 @@ final class Checks {
             Map.entry("pressure/ranked", new Check(SAFE, List.of("node-scenario", "evictions-on-one-node"))),
             Map.entry("pressure/one-pod-a-pass", new Check(SAFE, List.of("evictions-on-one-node"))),
             Map.entry("pressure/evicts-while-lasting", new Check(PROGRESSES, List.of("node-pressure",
-                    "evictions-on-one-node"))));
+                    "evictions-on-one-node"))),
+            Map.entry("localstorage/only-over-limit", new Check(SAFE, List.of("ephemeral-storage-limit",
+                    "local-storage-eviction"))),
+            Map.entry("localstorage/evicts-over-limit", new Check(PROGRESSES, List.of("ephemeral-storage-limit",
+                    "local-storage-eviction"))));
 
     private Checks() {}
 }

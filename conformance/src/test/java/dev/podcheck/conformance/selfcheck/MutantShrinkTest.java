@@ -82,7 +82,7 @@ class MutantShrinkTest {
         Counterexample c = shrunk(Fault.PRESTOP_SKIPPED, "termination/prestop-before-sigterm");
 
         // The deadline stops the pod as a deletion would: one container, its hook, the deadline.
-        assertThat(c.trial()).isEqualTo(21);
+        assertThat(c.trial()).isEqualTo(16);
         assertThat(ScenarioWriter.toYaml(c.scenario())).isEqualTo("""
                 apiVersion: v1
                 kind: Pod

@@ -69,6 +69,10 @@ final class TrialFeatures {
             event("deadline-exceeded", e -> e instanceof KubeletEvent k && k.reason().equals("DeadlineExceeded")),
             new Feature("node-pressure", t -> t.scenario().events().stream().anyMatch(NodeMemoryPressure.class::isInstance)),
             event("eviction", e -> e instanceof TraceEvent.PodEvicted),
+            spec("ephemeral-storage-limit", s -> s.allContainers()
+                    .anyMatch(c -> c.resources().limit("ephemeral-storage").isPresent())),
+            event("local-storage-eviction", e -> e instanceof TraceEvent.PodEvicted p
+                    && p.resource().equals("ephemeral-storage")),
             new Feature("node-scenario", t -> t.scenario().isNodeScenario()),
             new Feature("evictions-on-one-node", t -> evictionsOnTheNode(t) >= 2),
             event("pod-removed", e -> e instanceof TraceEvent.PodRemoved),

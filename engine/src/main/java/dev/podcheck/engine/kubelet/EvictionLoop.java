@@ -2,10 +2,14 @@ package dev.podcheck.engine.kubelet;
 
 import dev.podcheck.engine.EngineOptions;
 import dev.podcheck.engine.Fault;
+import dev.podcheck.engine.eviction.EvictionGracePeriod;
 import dev.podcheck.engine.eviction.EvictionRanking;
+import dev.podcheck.engine.eviction.LocalStorageEviction;
 import dev.podcheck.engine.eviction.MemoryEviction;
 import dev.podcheck.engine.eviction.MemoryPressure;
 import dev.podcheck.engine.eviction.PodMemoryUse;
+import dev.podcheck.spec.behaviour.InstanceBehaviour;
+import dev.podcheck.spec.pod.ResourceRequirements;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,11 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongBiFunction;
 
 /**
- * The eviction manager's monitoring loop under a node memory condition (eviction_manager.go Start and
- * synchronize, SEMANTICS E-3, E-4, NP-2, NP-3): each pass observes memory.available over the node's pods and
- * evicts at most one of them when the hard threshold is met. A pass that evicts nobody sleeps the
+ * The eviction manager's monitoring loop (eviction_manager.go Start and synchronize, SEMANTICS E-3, E-4, NP-2, NP-3,
+ * LS-1): each pass first evicts every pod over a local ephemeral storage limit; when none is, it observes
+ * memory.available over the node's pods under a node memory condition and evicts at most one of them when the hard
+ * threshold is met. A pass that evicts nobody sleeps the
  * monitoring interval; one that evicts waits for the pod's cleanup (waitForPodsCleanup: a poll every second,
  * up to 30 s) and passes again at once.
  */
@@ -35,6 +41,15 @@ final class EvictionLoop {
     /** The node's memory conditions in time order; each holds from its time until the next one. */
     private final List<NodeMemoryPressure> conditions;
 
+    /**
+     * Whether the node needs the loop for local storage limits alone: some pod sets an ephemeral-storage limit. The
+     * kubelet runs the loop always; without limits or a memory condition a pass can do nothing, so the engine skips it.
+     */
+    static boolean watchesLocalStorage(List<PodWorker> pods) {
+        return pods.stream().flatMap(p -> p.scenario.pod().spec().allContainers())
+                .anyMatch(c -> c.resources().limit(ResourceRequirements.EPHEMERAL_STORAGE).isPresent());
+    }
+
     EvictionLoop(List<PodWorker> pods, List<NodeMemoryPressure> conditions) {
         this.pods = List.copyOf(pods);
         this.queue = pods.get(0).queue;
@@ -42,42 +57,82 @@ final class EvictionLoop {
         this.conditions = conditions.stream().sorted(Comparator.comparing(NodeMemoryPressure::at)).toList();
     }
 
-    /** The loop has run since the kubelet started: its first round after the first condition is on its period. */
+    /**
+     * The loop has run since the kubelet started: its first round after the first condition is on its period; with
+     * local storage limits to watch, the round at 0.
+     */
     void start() {
-        long from = conditions.get(0).at().toMillis();
+        long from = watchesLocalStorage(pods) || conditions.isEmpty() ? 0 : conditions.get(0).at().toMillis();
         long period = options.timing().evictionLoopPeriod().toMillis();
         queue.at((from + period - 1) / period * period, this::round);
     }
 
-    /** The condition in force now: the latest that has begun (the later one of two at the same time). */
-    private NodeMemoryPressure now() {
-        NodeMemoryPressure current = conditions.get(0);
+    /** The condition in force now: the latest that has begun (the later one of two at the same time); none before. */
+    private Optional<NodeMemoryPressure> now() {
+        NodeMemoryPressure current = null;
         for (NodeMemoryPressure c : conditions) {
             if (c.at().toMillis() <= queue.now()) {
                 current = c;
             }
         }
-        return current;
+        return Optional.ofNullable(current);
     }
 
     /**
-     * One synchronize: memory.available over every pod's running containers, ranking over the active pods, those not
-     * yet stopping; with none left the loop has nothing to do.
+     * One synchronize over the active pods, those not yet stopping: the local storage limits, then node memory; with
+     * none left the loop has nothing to do.
      */
     private void round() {
         List<PodWorker> active = pods.stream().filter(p -> !p.terminating && !p.removed).toList();
         if (active.isEmpty()) {
             return; // no pod of the node can be evicted any more
         }
-        List<PodMemoryUse> uses = active.stream().map(p -> PodMemoryUse.of(p.scenario.pod(), workingSets(p))).toList();
-        // memory.available is the node's: pods being stopped use their memory until their containers exit
-        MemoryPressure pressure = active.size() == pods.size() ? MemoryPressure.observe(now(), uses)
-                : MemoryPressure.observe(now(), pods.stream().map(p -> PodMemoryUse.of(p.scenario.pod(), workingSets(p)))
-                        .toList());
-        Optional<MemoryEviction> eviction = MemoryEviction.decide(pressure, uses, options.faults());
-        if (eviction.isEmpty()) {
+        List<PodWorker> evicted = localStorage(active);
+        if (evicted.isEmpty()) {
+            evicted = memory(active);
+        }
+        if (evicted.isEmpty()) {
             queue.at(queue.now() + options.timing().evictionLoopPeriod().toMillis(), this::round);
             return;
+        }
+        if (!options.has(Fault.EVICTION_LOOP_STOPS)) {
+            long since = queue.now();
+            List<PodWorker> cleaning = evicted;
+            queue.at(since + CLEANUP_POLL_MILLIS, () -> waitForCleanup(cleaning, since));
+        }
+    }
+
+    /** localStorageEviction: every active pod over a limit, each killed with the immediate grace (LS-1). */
+    private List<PodWorker> localStorage(List<PodWorker> active) {
+        if (options.has(Fault.LOCAL_STORAGE_LIMITS_IGNORED)) {
+            return List.of();
+        }
+        List<PodWorker> evicted = new ArrayList<>();
+        for (PodWorker pod : active) {
+            Map<String, Long> disk = uses(pod, InstanceBehaviour::diskBytesAt);
+            LocalStorageEviction.decide(pod.scenario.pod(), disk).ifPresent(message -> {
+                pod.termination.evict(LocalStorageEviction.RESOURCE, message, null,
+                        EvictionGracePeriod.IMMEDIATE_SECONDS);
+                evicted.add(pod);
+            });
+        }
+        return evicted;
+    }
+
+    /** The memory threshold's pass: at most one pod, while a node memory condition is in effect. */
+    private List<PodWorker> memory(List<PodWorker> active) {
+        Optional<NodeMemoryPressure> condition = now();
+        if (condition.isEmpty()) {
+            return List.of();
+        }
+        List<PodMemoryUse> uses = active.stream().map(p -> PodMemoryUse.of(p.scenario.pod(), workingSets(p))).toList();
+        // memory.available is the node's: pods being stopped use their memory until their containers exit
+        MemoryPressure pressure = active.size() == pods.size() ? MemoryPressure.observe(condition.get(), uses)
+                : MemoryPressure.observe(condition.get(), pods.stream()
+                        .map(p -> PodMemoryUse.of(p.scenario.pod(), workingSets(p))).toList());
+        Optional<MemoryEviction> eviction = MemoryEviction.decide(pressure, uses, options.faults());
+        if (eviction.isEmpty()) {
+            return List.of();
         }
         List<PodWorker> evicted = new ArrayList<>(List.of(evict(eviction.get(), active, uses)));
         if (options.has(Fault.SEVERAL_EVICTED_PER_PASS)) {
@@ -86,10 +141,7 @@ final class EvictionLoop {
                     .flatMap(next -> MemoryEviction.decide(pressure, List.of(next), options.faults()))
                     .ifPresent(next -> evicted.add(evict(next, active, uses)));
         }
-        if (!options.has(Fault.EVICTION_LOOP_STOPS)) {
-            long since = queue.now();
-            queue.at(since + CLEANUP_POLL_MILLIS, () -> waitForCleanup(evicted, since));
-        }
+        return evicted;
     }
 
     private PodWorker evict(MemoryEviction eviction, List<PodWorker> active, List<PodMemoryUse> uses) {
@@ -110,11 +162,17 @@ final class EvictionLoop {
 
     /** The working set of each of the pod's running containers now, from its behaviour's memory steps. */
     private Map<String, Long> workingSets(PodWorker pod) {
+        return uses(pod, InstanceBehaviour::memoryBytesAt);
+    }
+
+    /** What {@code use} reads of each of the pod's running containers now, since its start. */
+    private Map<String, Long> uses(PodWorker pod, ToLongBiFunction<InstanceBehaviour, Duration> use) {
         Map<String, Long> out = new LinkedHashMap<>();
         long now = queue.now();
         for (ContainerRecord rec : pod.byName.values()) {
             if (rec.isRunning()) {
-                out.put(rec.name(), rec.current.behaviour.memoryBytesAt(Duration.ofMillis(now - rec.current.startedAt)));
+                Duration sinceStart = Duration.ofMillis(now - rec.current.startedAt);
+                out.put(rec.name(), use.applyAsLong(rec.current.behaviour, sinceStart));
             }
         }
         return out;

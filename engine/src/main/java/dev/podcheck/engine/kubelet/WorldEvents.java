@@ -19,7 +19,10 @@ final class WorldEvents {
         this.pod = pod;
     }
 
-    /** The pod's events on the timeline; node pressure starts the eviction manager over the node's pods. */
+    /**
+     * The pod's events on the timeline; node pressure, or a local storage limit on the node, starts the eviction
+     * manager over the node's pods.
+     */
     void schedule(List<PodWorker> node) {
         List<NodeMemoryPressure> pressures = new ArrayList<>();
         for (WorldEvent event : pod.scenario.events()) {
@@ -39,7 +42,7 @@ final class WorldEvents {
                 pod.queue.at(event.at().toMillis(), pod.sandbox::lose);
             }
         }
-        if (!pressures.isEmpty()) {
+        if (!pressures.isEmpty() || node.get(0) == pod && EvictionLoop.watchesLocalStorage(node)) {
             new EvictionLoop(node, pressures).start();
         }
     }

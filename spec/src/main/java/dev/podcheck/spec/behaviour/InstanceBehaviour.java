@@ -23,6 +23,8 @@ import java.util.List;
  *                    empty file (SEMANTICS TM-2)
  * @param log         the tail of what it has written to stdout and stderr when it ends, which
  *                    FallbackToLogsOnError reads (TM-3)
+ * @param disk        bytes it has written to its writable layer and logs over time (steps); none means zero.
+ *                    A new instance starts on a fresh layer (SEMANTICS LS-2)
  */
 public record InstanceBehaviour(
         Integer times,
@@ -36,11 +38,12 @@ public record InstanceBehaviour(
         HookBehaviour postStart,
         HookBehaviour preStop,
         String terminationMessage,
-        String log) {
+        String log,
+        List<DiskUse> disk) {
 
     public static final InstanceBehaviour DEFAULT = new InstanceBehaviour(
             1, Duration.ZERO, null, Health.ALWAYS, Health.ALWAYS, Health.ALWAYS,
-            SigtermResponse.DEFAULT, List.of(), HookBehaviour.INSTANT, HookBehaviour.INSTANT, "", "");
+            SigtermResponse.DEFAULT, List.of(), HookBehaviour.INSTANT, HookBehaviour.INSTANT, "", "", List.of());
 
     public InstanceBehaviour {
         times = times == null ? 1 : times;
@@ -58,6 +61,15 @@ public record InstanceBehaviour(
         preStop = preStop == null ? HookBehaviour.INSTANT : preStop;
         terminationMessage = terminationMessage == null ? "" : terminationMessage;
         log = log == null ? "" : log;
+        disk = Immutables.listOf("a disk step", disk);
+    }
+
+    /** Writes nothing to its writable layer. */
+    public InstanceBehaviour(Integer times, Duration startAfter, Exit exit, Health startup, Health liveness,
+                             Health readiness, SigtermResponse onSigterm, List<MemoryUse> memory,
+                             HookBehaviour postStart, HookBehaviour preStop, String terminationMessage, String log) {
+        this(times, startAfter, exit, startup, liveness, readiness, onSigterm, memory, postStart, preStop,
+                terminationMessage, log, List.of());
     }
 
     /** Writes no termination message and no log. */
@@ -77,28 +89,27 @@ public record InstanceBehaviour(
 
     /** Memory in use at {@code sinceStart}: the latest step that has begun. */
     public long memoryBytesAt(Duration sinceStart) {
-        long bytes = 0;
-        for (MemoryUse step : memory) {
-            if (step.from().compareTo(sinceStart) <= 0) {
-                bytes = step.bytes().longValue();
-            }
-        }
-        return bytes;
+        return UseStep.latest(memory, sinceStart);
+    }
+
+    /** Bytes on its writable layer and logs at {@code sinceStart}: the latest disk step that has begun. */
+    public long diskBytesAt(Duration sinceStart) {
+        return UseStep.latest(disk, sinceStart);
     }
 
     public InstanceBehaviour withTimes(int n) {
         return new InstanceBehaviour(n, startAfter, exit, startup, liveness, readiness, onSigterm, memory,
-                postStart, preStop, terminationMessage, log);
+                postStart, preStop, terminationMessage, log, disk);
     }
 
     public InstanceBehaviour withStartAfter(Duration value) {
         return new InstanceBehaviour(times, value, exit, startup, liveness, readiness, onSigterm, memory,
-                postStart, preStop, terminationMessage, log);
+                postStart, preStop, terminationMessage, log, disk);
     }
 
     public InstanceBehaviour withExit(Exit value) {
         return new InstanceBehaviour(times, startAfter, value, startup, liveness, readiness, onSigterm, memory,
-                postStart, preStop, terminationMessage, log);
+                postStart, preStop, terminationMessage, log, disk);
     }
 
     public InstanceBehaviour withHealth(ProbeKind kind, Health value) {
@@ -106,17 +117,23 @@ public record InstanceBehaviour(
                 kind == ProbeKind.startup ? value : startup,
                 kind == ProbeKind.liveness ? value : liveness,
                 kind == ProbeKind.readiness ? value : readiness,
-                onSigterm, memory, postStart, preStop, terminationMessage, log);
+                onSigterm, memory, postStart, preStop, terminationMessage, log, disk);
     }
 
     public InstanceBehaviour withOnSigterm(SigtermResponse value) {
         return new InstanceBehaviour(times, startAfter, exit, startup, liveness, readiness, value, memory,
-                postStart, preStop, terminationMessage, log);
+                postStart, preStop, terminationMessage, log, disk);
     }
 
     /** What this instance leaves in its terminationMessagePath file and log (TM-2, TM-3). */
     public InstanceBehaviour withOutput(String message, String logTail) {
         return new InstanceBehaviour(times, startAfter, exit, startup, liveness, readiness, onSigterm, memory,
-                postStart, preStop, message, logTail);
+                postStart, preStop, message, logTail, disk);
+    }
+
+    /** Writes {@code steps} to its writable layer over time (LS-2). */
+    public InstanceBehaviour withDisk(List<DiskUse> steps) {
+        return new InstanceBehaviour(times, startAfter, exit, startup, liveness, readiness, onSigterm, memory,
+                postStart, preStop, terminationMessage, log, steps);
     }
 }

@@ -4,7 +4,7 @@ import dev.podcheck.spec.pod.Quantity;
 import java.time.Duration;
 
 /** From {@code from} after start, the instance's working set is {@code bytes}. */
-public record MemoryUse(Duration from, Quantity bytes) {
+public record MemoryUse(Duration from, Quantity bytes) implements UseStep {
     public MemoryUse {
         from = from == null ? Duration.ZERO : from;
         Durations.requireNonNegative("from", from);

@@ -63,6 +63,9 @@ final class LifecycleGen {
         if (size.nodePressure() && size.events() && size.behaviours()) {
             out = NodeGen.add(out, c);
         }
+        if (size.nodePressure() && size.behaviours()) {
+            out = LocalStorageGen.add(out, c); // an eviction by the node too, which real targets do not stage
+        }
         return out;
     }
 

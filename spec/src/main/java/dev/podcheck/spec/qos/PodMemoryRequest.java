@@ -19,32 +19,11 @@ public final class PodMemoryRequest {
     private PodMemoryRequest() {}
 
     public static Quantity of(PodSpec spec) {
-        Quantity running = Quantity.ZERO;
-        for (Container container : spec.containers()) {
-            running = running.plus(request(container));
-        }
-        Quantity sidecars = Quantity.ZERO;
-        Quantity initPeak = Quantity.ZERO;
-        for (Container init : spec.initContainers()) {
-            Quantity needed;
-            if (init.isSidecar()) {
-                running = running.plus(request(init));
-                sidecars = sidecars.plus(request(init));
-                needed = sidecars;
-            } else {
-                needed = request(init).plus(sidecars);
-            }
-            initPeak = max(initPeak, needed);
-        }
-        return max(running, initPeak);
+        return PodResourceSum.of(spec, PodMemoryRequest::request);
     }
 
     /** A container's own memory request; zero when it sets none. */
     public static Quantity request(Container container) {
         return container.resources().request(ResourceRequirements.MEMORY).orElse(Quantity.ZERO);
-    }
-
-    private static Quantity max(Quantity a, Quantity b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }

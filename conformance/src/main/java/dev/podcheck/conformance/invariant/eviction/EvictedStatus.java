@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * eviction/evicted-status (SEMANTICS E-6, E-7, ST-17, INV-23). The terminal phase waits until the
+ * eviction/evicted-status (SEMANTICS E-6, E-7, ST-17, INV-23, LS-1). The terminal phase waits until the
  * containers stopped (SM-3): with the 1 s hard-threshold grace and the 2 s minimum, that is due
  * within {@link #DUE_SECONDS}.
  */
@@ -27,6 +27,7 @@ public final class EvictedStatus implements Invariant {
     static final String NO_DISRUPTION = "the pod evicted at %d ms has no DisruptionTarget True/%s with its "
             + "terminal phase";
     static final String TERMINATION_BY_KUBELET = "TerminationByKubelet";
+    static final String LOCAL_STORAGE = "ephemeral-storage";
 
     @Override
     public String id() {
@@ -36,7 +37,8 @@ public final class EvictedStatus implements Invariant {
     @Override
     public String must() {
         return "A pod evicted for node pressure MUST end Failed with reason Evicted and a message starting \""
-                + PREFIX + "\", together with condition DisruptionTarget True, reason TerminationByKubelet.";
+                + PREFIX + "\", together with condition DisruptionTarget True, reason TerminationByKubelet; one evicted "
+                + "for a local storage limit MUST end Failed with reason Evicted and the eviction's message.";
     }
 
     @Override
@@ -72,8 +74,13 @@ public final class EvictedStatus implements Invariant {
             return Verdict.violated(String.format(NO_PHASE, ev.at(), due), ev);
         }
         PodPhaseChanged p = end.get();
-        if (p.phase() != PodPhase.Failed || !p.reason().equals("Evicted") || !p.message().startsWith(PREFIX)) {
+        boolean localStorage = ev.resource().equals(LOCAL_STORAGE);
+        String expected = localStorage ? ev.message() : PREFIX;
+        if (p.phase() != PodPhase.Failed || !p.reason().equals("Evicted") || !p.message().startsWith(expected)) {
             return Verdict.violated(String.format(BAD_PHASE, ev.at(), p.phase(), p.reason(), p.message()), ev, p);
+        }
+        if (localStorage) {
+            return Verdict.HOLDS; // evictPod gets no condition for a local storage limit (LS-1)
         }
         boolean disrupted = trial.index().all(PodConditionChanged.class).stream()
                 .filter(c -> c.at() >= ev.at() && c.at() <= p.at() + trial.toleranceMillis())

@@ -23,6 +23,8 @@ import java.util.Set;
  */
 public final class OnlyUnderPressure implements Invariant {
     static final int SYSTEM_CRITICAL_PRIORITY = 2_000_000_000;
+    /** The resource of a memory eviction; local storage limit evictions are group localstorage's (LS-1). */
+    static final String MEMORY = "memory";
     static final String CRITICAL = "the pod, of critical priority %d, was evicted at %d ms";
     static final String NO_NODE = "the pod was evicted at %d ms with no node memory condition in effect";
     static final String NO_PRESSURE = "the pod was evicted at %d ms with %s bytes available, not below the "
@@ -56,7 +58,7 @@ public final class OnlyUnderPressure implements Invariant {
         Scenario scenario = trial.scenario();
         Integer priority = scenario.pod().spec().priority();
         List<PodOnNode> pods = null;
-        for (PodEvicted ev : trial.trace().all(PodEvicted.class).toList()) {
+        for (PodEvicted ev : trial.trace().all(PodEvicted.class).filter(e -> e.resource().equals(MEMORY)).toList()) {
             if (priority != null && priority >= SYSTEM_CRITICAL_PRIORITY) {
                 return Verdict.violated(String.format(CRITICAL, priority, ev.at()), ev);
             }

@@ -52,7 +52,7 @@ public final class EvictsWhilePressureLasts implements Invariant {
             return Verdict.HOLDS;
         }
         List<PodOnNode> pods = PodOnNode.all(trial);
-        PressureEvictions evictions = PressureEvictions.of(pods);
+        PressureEvictions evictions = PressureEvictions.any(pods); // a local storage eviction waits too (LS-1)
         long due = DUE_MILLIS + trial.toleranceMillis();
         long lastingSince = -1;
         for (long at = (first + 999) / 1000 * 1000; at <= trial.horizonMillis(); at += 1000) {

@@ -83,13 +83,13 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
                         ? t.finishedAt() : Long.MAX_VALUE)
                 .min().orElse(Long.MAX_VALUE);
         if (shown != Long.MAX_VALUE) {
-            return new Run(startedAt, shown, shown, behaviour);
+            return new Run(container, startedAt, shown, shown, behaviour);
         }
         long exit = behaviour.exit() == null ? Long.MAX_VALUE : startedAt + behaviour.exit().after().toMillis();
         long signalled = trace.all(TraceEvent.SignalSent.class)
                 .filter(s -> s.container().equals(container) && s.at() >= startedAt)
                 .mapToLong(TraceEvent::at).findFirst().orElse(Long.MAX_VALUE);
-        return new Run(startedAt, exit, Math.min(exit, Math.min(signalled, removed)), behaviour);
+        return new Run(container, startedAt, exit, Math.min(exit, Math.min(signalled, removed)), behaviour);
     }
 
     public int priority() {
@@ -129,7 +129,7 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
         long low = 0;
         long high = 0;
         for (Run run : runs) {
-            if (run.started() > at || run.ended() < at) {
+            if (!run.mayBeAt(at)) {
                 continue;
             }
             long bytes = run.behaviour().memoryBytesAt(java.time.Duration.ofMillis(at - run.started()));
@@ -142,13 +142,23 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
     }
 
     /**
-     * One run of a container, acting out {@code behaviour}: from its Started event to its exit at the latest
+     * One run of {@code container}, acting out {@code behaviour}: from its Started event to its exit at the latest
      * ({@code ended}), surely alive until {@code surelyUntil}.
      */
-    public record Run(long started, long ended, long surelyUntil, InstanceBehaviour behaviour) {
+    public record Run(String container, long started, long ended, long surelyUntil, InstanceBehaviour behaviour) {
         /** Surely running at {@code at}: not at the instant it starts or may stop, where same-time events decide. */
-        boolean surelyAt(long at) {
+        public boolean surelyAt(long at) {
             return started < at && at < surelyUntil;
+        }
+
+        /** Running at {@code at}, or starting or stopping at that very instant. */
+        public boolean mayBeAt(long at) {
+            return started <= at && at <= ended;
+        }
+
+        /** Bytes on its writable layer and logs at {@code at}, from its behaviour's disk steps (LS-2). */
+        public long diskAt(long at) {
+            return behaviour.diskBytesAt(java.time.Duration.ofMillis(at - started));
         }
     }
 

@@ -4,8 +4,9 @@ import dev.podcheck.spec.trace.TraceEvent.PodEvicted;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
-/** The node's memory-pressure evictions, whichever pod each took, in time order. */
+/** The node's memory-pressure evictions (or all its evictions), whichever pod each took, in time order. */
 record PressureEvictions(List<Eviction> all) {
     static final String MEMORY = "memory";
 
@@ -17,9 +18,18 @@ record PressureEvictions(List<Eviction> all) {
     }
 
     static PressureEvictions of(List<PodOnNode> pods) {
+        return of(pods, MEMORY::equals);
+    }
+
+    /** Every eviction, local storage limits' too (LS-1): each makes the loop wait for the pod's cleanup. */
+    static PressureEvictions any(List<PodOnNode> pods) {
+        return of(pods, resource -> true);
+    }
+
+    private static PressureEvictions of(List<PodOnNode> pods, Predicate<String> resource) {
         List<Eviction> out = new ArrayList<>();
         for (PodOnNode pod : pods) {
-            pod.trace().all(PodEvicted.class).filter(e -> e.resource().equals(MEMORY))
+            pod.trace().all(PodEvicted.class).filter(e -> resource.test(e.resource()))
                     .forEach(e -> out.add(new Eviction(pod, e)));
         }
         out.sort(Comparator.comparingLong(Eviction::at));

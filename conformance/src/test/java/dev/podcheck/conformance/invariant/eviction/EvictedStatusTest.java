@@ -37,6 +37,27 @@ class EvictedStatusTest {
     }
 
     @Test
+    void should_hold_for_a_local_storage_eviction_ending_Failed_Evicted_with_its_message_and_no_condition() {
+        String storage = "Container app exceeded its local ephemeral storage limit \"100Mi\". ";
+        var trace = trace(running(0, "app", 0), new TraceEvent.PodEvicted(20000, "ephemeral-storage", storage),
+                failed(23000, "Evicted", storage));
+
+        assertThat(new EvictedStatus().check(Trials.of(POD, trace))).isEqualTo(Verdict.HOLDS);
+    }
+
+    @Test
+    void should_be_violated_when_a_local_storage_eviction_ends_with_another_message() {
+        String storage = "Container app exceeded its local ephemeral storage limit \"100Mi\". ";
+        TraceEvent ev = new TraceEvent.PodEvicted(20000, "ephemeral-storage", storage);
+        TraceEvent end = failed(23000, "Evicted", MESSAGE);
+        var trace = trace(running(0, "app", 0), ev, end);
+
+        assertThat(new EvictedStatus().check(Trials.of(POD, trace))).isEqualTo(Verdict.violated(
+                "the pod evicted at 20000 ms ended Failed with reason \"Evicted\" and message \"" + MESSAGE + "\"",
+                ev, end));
+    }
+
+    @Test
     void should_be_violated_when_the_terminal_phase_has_another_reason() {
         TraceEvent ev = evicted(20000);
         TraceEvent end = failed(23000, "Error", "");

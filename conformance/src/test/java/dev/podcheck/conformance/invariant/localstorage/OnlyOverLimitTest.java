@@ -1,0 +1,67 @@
+package dev.podcheck.conformance.invariant.localstorage;
+
+import static dev.podcheck.conformance.invariant.localstorage.LocalStorageTrials.*;
+import static dev.podcheck.conformance.invariant.restart.Events.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.conformance.invariant.Trials;
+import dev.podcheck.spec.trace.TraceEvent;
+import org.junit.jupiter.api.Test;
+
+class OnlyOverLimitTest {
+    @Test
+    void should_hold_for_the_container_message_when_b_alone_is_over_its_limit() {
+        // GIVEN b at 150Mi from 6 s: over its 100Mi, while the pod's 160Mi is within the 200Mi sum
+        var trace = trace(started(1000, "a"), started(1000, "b"), evicted(10000, B_MESSAGE));
+
+        assertThat(new OnlyOverLimit().check(Trials.of(pod("150Mi", ""), trace))).isEqualTo(Verdict.HOLDS);
+    }
+
+    @Test
+    void should_hold_for_the_pod_message_when_the_sum_is_exceeded() {
+        var trace = trace(started(1000, "a"), started(1000, "b"), evicted(10000, POD_MESSAGE));
+
+        assertThat(new OnlyOverLimit().check(Trials.of(pod("250Mi", ""), trace))).isEqualTo(Verdict.HOLDS);
+    }
+
+    @Test
+    void should_be_violated_by_an_eviction_before_the_use_crosses_the_limit() {
+        // GIVEN b writes its 150Mi only from 6 s
+        TraceEvent ev = evicted(5000, B_MESSAGE);
+        var trace = trace(started(1000, "a"), started(1000, "b"), ev);
+
+        assertThat(new OnlyOverLimit().check(Trials.of(pod("150Mi", ""), trace))).isEqualTo(Verdict.violated(
+                "pod writer was evicted at 5000 ms with \"" + B_MESSAGE + "\", but its disk use was over none of its "
+                        + "limits", ev));
+    }
+
+    @Test
+    void should_be_violated_by_the_wrong_message() {
+        // GIVEN b over its own limit, the pod within its sum: the pod message is wrong
+        TraceEvent ev = evicted(10000, POD_MESSAGE);
+        var trace = trace(started(1000, "a"), started(1000, "b"), ev);
+
+        assertThat(new OnlyOverLimit().check(Trials.of(pod("150Mi", ""), trace))).isEqualTo(Verdict.violated(
+                "pod writer was evicted at 10000 ms with \"" + POD_MESSAGE + "\", but its disk use was over "
+                        + B_MESSAGE, ev));
+    }
+
+    @Test
+    void should_be_violated_by_evicting_a_critical_pod() {
+        TraceEvent ev = evicted(10000, B_MESSAGE);
+        var trace = trace(started(1000, "a"), started(1000, "b"), ev);
+
+        assertThat(new OnlyOverLimit().check(Trials.of(pod("150Mi", "priority: 2000000000"), trace)))
+                .isEqualTo(Verdict.violated("pod writer, of critical priority, was evicted for local storage at "
+                        + "10000 ms", ev));
+    }
+
+    @Test
+    void should_ignore_memory_evictions() {
+        var trace = trace(started(1000, "a"), started(1000, "b"),
+                new TraceEvent.PodEvicted(3000, "memory", "The node was low on resource: memory. "));
+
+        assertThat(new OnlyOverLimit().check(Trials.of(pod("150Mi", ""), trace))).isEqualTo(Verdict.HOLDS);
+    }
+}
