@@ -48,10 +48,12 @@ class PodmanInterruptTest {
                 "--report-dir", reports.toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
-            await("pods of the run running before SIGTERM").atMost(Duration.ofSeconds(120))
-                    .pollInterval(Duration.ofMillis(500))
-                    .failFast("the run ended before any pod ran: " + out, () -> !run.isAlive())
-                    .until(() -> podsOf(label), pods -> !pods.isEmpty());
+            // A play of the run under way, seen in the process table: 'podman pod ps' would wait for the lock a
+            // play holds while it runs a pod's init containers, and a time-out there would fail the test.
+            await("a pod of the run being played before SIGTERM").atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(200))
+                    .failFast("the run ended before any pod was played: " + out, () -> !run.isAlive())
+                    .until(() -> !plays(state).isEmpty());
 
             new ProcessBuilder("kill", "-TERM", Long.toString(run.pid())).start().waitFor();
 
@@ -99,6 +101,12 @@ class PodmanInterruptTest {
             throw new AssertionError("'" + String.join(" ", command) + "' gave no answer within 60 s");
         }
         return new Answer(p.exitValue(), new String(text.join(), StandardCharsets.UTF_8));
+    }
+
+    /** The run's kube plays running now (each names its manifest in the run's state folder). */
+    private static List<ProcessHandle> plays(Path state) {
+        return strays(state).stream()
+                .filter(p -> p.info().commandLine().filter(line -> line.contains(" kube play ")).isPresent()).toList();
     }
 
     /** Processes left running that name the run's state folder (its kube plays name their manifest there). */
