@@ -36,6 +36,8 @@ public final class ScenarioReader {
     public static final long MAX_BYTES = 3L * 1024 * 1024;
 
     private static final String ANNOTATION_FIELD = "metadata.annotations[" + Scenario.ANNOTATION + "]";
+    /** objectmeta.go TotalAnnotationSizeLimitB: every annotation of a pod, keys and values, together. */
+    private static final int ANNOTATIONS_LIMIT = 256 * 1024;
 
     // Scalars as kubectl reads them (YAML 1.1 booleans, KubectlSchema); duplicates are kept for strict decoding to find.
     private static final LoadSettings LOAD = LoadSettings.builder()
@@ -179,6 +181,12 @@ public final class ScenarioReader {
             return null;
         }
         String annotationSource = source + " (" + ANNOTATION_FIELD + ")";
+        if (annotation.getBytes(StandardCharsets.UTF_8).length > ANNOTATIONS_LIMIT) {
+            // The apiserver refuses the pod whatever the script says (objectmeta.go ValidateAnnotationsSize), and a
+            // script that large is not worth reading: a 2.3 MB one took seconds to read, and more to print back.
+            throw InputException.of(annotationSource, "metadata.annotations: Too long: may not be more than "
+                    + ANNOTATIONS_LIMIT + " bytes");
+        }
         try {
             YamlLimits.check(annotation, annotationSource, LOAD);
         } catch (YamlEngineException e) {
