@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * by default. A longer run: {@code -Dpodcheck.fuzz.inputs=10000} (and {@code -Dpodcheck.fuzz.seed=S},
  * {@code -Dpodcheck.fuzz.commands=validate,predict} for some of the commands).
  * An input over the bound is run again, and counts only if it is slow three times: a deterministic cost is slow
- * both times, a burst of JIT compilation is not.
+ * every time, a burst of JIT compilation or collection is not.
  */
 class HostileInputFuzzTest {
     static final int DEFAULT_INPUTS = 300;
