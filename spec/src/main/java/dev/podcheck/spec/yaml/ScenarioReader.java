@@ -42,7 +42,7 @@ public final class ScenarioReader {
     // Scalars as kubectl reads them (YAML 1.1 booleans, KubectlSchema); duplicates are kept for strict decoding to find.
     private static final LoadSettings LOAD = LoadSettings.builder()
             .setSchema(KubectlSchema.INSTANCE).setAllowDuplicateKeys(true).setCodePointLimit((int) MAX_BYTES + 1)
-            .setMaxAliasesForCollections(YamlLimits.MAX_ALIASES).build();
+            .setMaxAliasesForCollections(YamlLimits.MAX_ALIASES).setBufferSize(Mappers.READ_BUFFER).build();
     // No folding of long scalars: the text Jackson reads holds every scalar exactly as written.
     private static final DumpSettings DUMP = DumpSettings.builder()
             .setSchema(OneResolverCoreSchema.INSTANCE).setWidth(Integer.MAX_VALUE).setSplitLines(false).build();
