@@ -2,6 +2,8 @@ package dev.podcheck.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -25,6 +27,7 @@ public record Profile(int minorVersion, Duration initialCrashLoopBackOff, Durati
     public static final int OLDEST = 33;
     public static final int NEWEST = 37;
 
+    private static final Pattern RELEASE = Pattern.compile("v?1\\.([0-9]{1,3})(?:\\.[0-9]+(?:[-+].*)?)?");
     /** The release the default node of cluster/ runs (v1.34.4), with its feature gates at their defaults. */
     public static final Profile DEFAULT = of("1.34");
 
@@ -44,14 +47,18 @@ public record Profile(int minorVersion, Duration initialCrashLoopBackOff, Durati
                 probesWhileTerminating(minorVersion));
     }
 
-    /** A named release, e.g. "1.34", with that release's default gates. */
+    /**
+     * A named release with that release's default gates: {@code 1.34}, or as a cluster or a user writes it
+     * ({@code v1.34.2}, {@code v1.34.2-gke.1200}, {@code v1.34.2+k3s1}: a patch release has its minor release's rules).
+     */
     public static Profile of(String version) {
-        if (version == null || !version.matches("1\\.[0-9]{1,3}")) {
+        Matcher release = version == null ? null : RELEASE.matcher(version);
+        if (release == null || !release.matches()) {
             throw new IllegalArgumentException("expected a Kubernetes version like 1.34, got \"" + version + "\"");
         }
         // 10 s doubling to 300 s in every modelled release: ReduceDefaultCrashLoopBackOffDecay (KEP-4603) is alpha
         // and off through v1.37 (pkg/features/kube_features.go), KubeletCrashLoopBackOffMax needs a kubelet setting.
-        return new Profile(Integer.parseInt(version.substring(2)), Duration.ofSeconds(10), Duration.ofSeconds(300));
+        return new Profile(Integer.parseInt(release.group(1)), Duration.ofSeconds(10), Duration.ofSeconds(300));
     }
 
     /** Every modelled release, oldest first. */

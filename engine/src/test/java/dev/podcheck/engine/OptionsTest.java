@@ -13,7 +13,7 @@ class OptionsTest {
         assertThat(Profile.of("1.35").version()).isEqualTo("1.35");
         assertThatThrownBy(() -> Profile.of("1.31"))
                 .hasMessage("Kubernetes 1.31 is not modelled; podcheck models 1.33 to 1.37");
-        assertThatThrownBy(() -> Profile.of("v1.34")).hasMessage("expected a Kubernetes version like 1.34, got \"v1.34\"");
+        assertThatThrownBy(() -> Profile.of("latest")).hasMessage("expected a Kubernetes version like 1.34, got \"latest\"");
     }
 
     @Test

@@ -109,6 +109,7 @@ class ServerVersionTest {
     void should_check_the_option_before_anything_connects() {
         assertThat(ServerVersion.checked("auto")).isEqualTo("auto");
         assertThat(ServerVersion.checked("1.36")).isEqualTo("1.36");
+        assertThat(ServerVersion.checked("v1.36.3")).isEqualTo("v1.36.3");
         assertThatThrownBy(() -> ServerVersion.checked("1.20")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Kubernetes 1.20 is not modelled");
         assertThatThrownBy(() -> ServerVersion.checked("latest")).isInstanceOf(IllegalArgumentException.class)
