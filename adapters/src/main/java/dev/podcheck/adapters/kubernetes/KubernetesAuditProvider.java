@@ -5,6 +5,7 @@ import dev.podcheck.conformance.audit.AuditProvider;
 import dev.podcheck.conformance.audit.AuditScope;
 import dev.podcheck.conformance.audit.AuditedPod;
 import dev.podcheck.conformance.audit.Watched;
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.yaml.InputException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -36,15 +37,15 @@ public final class KubernetesAuditProvider implements AuditProvider {
         ClusterChoice choice = new ClusterChoice(scope.kubeconfig(), scope.context(), scope.insecureSkipTlsVerify());
         try (KubernetesClient client = ClusterConnection.open(choice, environment, warnings)) {
             ClusterApi api = new ClusterApi(client, ApiRetry.DEFAULT);
-            return watch(api, TrialClock.SYSTEM, scope, cluster(client, scope));
+            return watch(api, TrialClock.SYSTEM, scope, cluster(client, scope), ServerVersion.audited(client, warnings));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TargetException("interrupted while auditing", e);
         }
     }
 
-    /** Watches for the scope's duration on {@code clock}, then builds each pod's trace. */
-    static Watched watch(ClusterApi api, TrialClock clock, AuditScope scope, String cluster)
+    /** Watches for the scope's duration on {@code clock}, then builds each pod's trace, held to {@code release}. */
+    static Watched watch(ClusterApi api, TrialClock clock, AuditScope scope, String cluster, Profile release)
             throws TargetException, InterruptedException {
         String namespace = scope.allNamespaces() ? null : scope.namespace() != null ? scope.namespace()
                 : api.client().getNamespace() != null ? api.client().getNamespace() : "default";
@@ -67,7 +68,7 @@ public final class KubernetesAuditProvider implements AuditProvider {
                             + "/" + seen.history().last().getMetadata().getName() + ": " + e.getMessage());
                 }
             }
-            return new Watched(cluster + (namespace == null ? ", every namespace" : ", namespace " + namespace),
+            return new Watched(cluster + (namespace == null ? ", every namespace" : ", namespace " + namespace), release,
                     KubernetesTarget.TOLERANCE, pods, Duration.ofMillis(end - audit.began()), audit.skipped() + unreadable);
         }
     }

@@ -54,6 +54,26 @@ final class ServerVersion {
         return played;
     }
 
+    /**
+     * The release an audit holds a cluster's pods to: the cluster's own when the engine models it, else the
+     * default, and the user is told.
+     */
+    static Profile audited(KubernetesClient client, Consumer<String> warn) {
+        Optional<String> server = of(client);
+        if (server.isEmpty()) {
+            warn.accept("the cluster does not say its Kubernetes version (GET /version); the pods are held to "
+                    + Profile.DEFAULT.version() + "'s rules");
+            return Profile.DEFAULT;
+        }
+        try {
+            return Profile.of(server.get());
+        } catch (IllegalArgumentException e) {
+            warn.accept("the cluster runs Kubernetes " + server.get() + ", which podcheck does not model; the pods are held"
+                    + " to " + Profile.DEFAULT.version() + "'s rules");
+            return Profile.DEFAULT;
+        }
+    }
+
     /** The cluster's release as 1.N; a managed cluster may write its minor version as "34+". */
     static Optional<String> of(KubernetesClient client) {
         VersionInfo info;

@@ -9,6 +9,7 @@ import dev.podcheck.conformance.audit.InvariantAudit;
 import dev.podcheck.conformance.audit.Watched;
 import dev.podcheck.conformance.invariant.Catalogue;
 import dev.podcheck.engine.Fault;
+import dev.podcheck.engine.Profile;
 import dev.podcheck.spec.admission.Defaulting;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.yaml.ScenarioReader;
@@ -49,7 +50,7 @@ class ClusterAuditTest {
     private AuditResult audit(Scenario scenario, Duration horizon, Set<Fault> faults) throws Exception {
         RecordedHistory history = new RecordedHistory(cluster.client(), "audited", scenario, horizon, faults);
         AuditScope scope = new AuditScope(null, null, false, "audited", false, null, horizon, true);
-        Watched watched = KubernetesAuditProvider.watch(cluster.api(), history, scope, "the mock");
+        Watched watched = KubernetesAuditProvider.watch(cluster.api(), history, scope, "the mock", Profile.DEFAULT);
         return Audit.judge(watched, Catalogue.all());
     }
 
@@ -168,7 +169,7 @@ class ClusterAuditTest {
             };
 
             Watched watched = KubernetesAuditProvider.watch(cluster.api(), clock,
-                    new AuditScope(null, null, false, "audited", false, "app=web", Duration.ofMinutes(1), false), "the mock");
+                    new AuditScope(null, null, false, "audited", false, "app=web", Duration.ofMinutes(1), false), "the mock", Profile.DEFAULT);
 
             List<ApiAccess> accesses = drain().stream().map(r -> ApiAccess.of(r.getMethod(), r.getPath())).toList();
             assertThat(accesses).extracting(ApiAccess::verb).isNotEmpty().allMatch(v -> Set.of("get", "list", "watch").contains(v));

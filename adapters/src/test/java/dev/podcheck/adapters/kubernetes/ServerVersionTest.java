@@ -106,6 +106,18 @@ class ServerVersionTest {
     }
 
     @Test
+    void should_hold_an_audit_to_the_clusters_release_when_modelled_else_to_the_default_and_say_so() {
+        serves("1", "36+");
+        assertThat(ServerVersion.audited(cluster.client(), told::add).version()).isEqualTo("1.36");
+        assertThat(told).isEmpty();
+
+        serves("1", "40");
+        assertThat(ServerVersion.audited(cluster.client(), told::add)).isEqualTo(Profile.DEFAULT);
+        assertThat(told).containsExactly("the cluster runs Kubernetes 1.40, which podcheck does not model; the pods are held"
+                + " to 1.34's rules");
+    }
+
+    @Test
     void should_check_the_option_before_anything_connects() {
         assertThat(ServerVersion.checked("auto")).isEqualTo("auto");
         assertThat(ServerVersion.checked("1.36")).isEqualTo("1.36");

@@ -18,23 +18,25 @@ public final class Audit {
     private Audit() {}
 
     public static AuditResult judge(Watched watched, List<Invariant> invariants) {
+        // One Observed per pod, so that every invariant shares the pod's trace index.
+        List<Observed> observed = watched.pods().stream().map(pod -> new Observed(pod.scenario(), pod.trace(),
+                pod.observations(), watched.tolerance(), pod.watched(), watched.release())).toList();
         List<InvariantAudit> results = new ArrayList<>();
         for (Invariant invariant : invariants) {
-            results.add(judge(watched, invariant));
+            results.add(judge(watched.pods(), observed, invariant));
         }
         return new AuditResult(watched, results);
     }
 
-    private static InvariantAudit judge(Watched watched, Invariant invariant) {
+    private static InvariantAudit judge(List<AuditedPod> pods, List<Observed> observed, Invariant invariant) {
         int holds = 0;
         int unknown = 0;
         String firstUnknown = null;
         List<Offence> violations = new ArrayList<>();
-        for (AuditedPod pod : watched.pods()) {
-            Verdict verdict = Invariants.evaluate(invariant, new Observed(pod.scenario(), pod.trace(), pod.observations(),
-                    watched.tolerance(), pod.watched()));
+        for (int i = 0; i < pods.size(); i++) {
+            Verdict verdict = Invariants.evaluate(invariant, observed.get(i));
             if (verdict instanceof Verdict.Violated v) {
-                violations.add(new Offence(pod, v));
+                violations.add(new Offence(pods.get(i), v));
             } else if (verdict instanceof Verdict.Unknown u) {
                 unknown++;
                 firstUnknown = firstUnknown == null ? u.reason() : firstUnknown;

@@ -44,8 +44,8 @@ public final class AuditConsole {
 
     static String headline(AuditResult audit) {
         var w = audit.watched();
-        return String.format(Locale.ROOT, "podcheck audit: %d pods on %s watched for %.0f s%s", w.pods().size(),
-                w.cluster(), w.elapsed().toMillis() / 1000.0,
+        return String.format(Locale.ROOT, "podcheck audit: %d pods on %s watched for %.0f s, held to Kubernetes %s%s",
+                w.pods().size(), w.cluster(), w.elapsed().toMillis() / 1000.0, w.release().version(),
                 w.skipped() > 0 ? ", " + w.skipped() + " older pods left out (--since-now)" : "");
     }
 

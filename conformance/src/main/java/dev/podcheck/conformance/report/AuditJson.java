@@ -27,6 +27,7 @@ public final class AuditJson {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("cluster", audit.watched().cluster());
+        root.put("kubernetesVersion", audit.watched().release().version());
         root.put("pods", audit.watched().pods().size());
         root.put("skippedPods", audit.watched().skipped());
         root.put("elapsedMillis", audit.watched().elapsed().toMillis());
