@@ -36,6 +36,11 @@ class GateHonestyTest {
         return dir.resolve("reports").toString();
     }
 
+    // The first trial lasts the whole budget, so the run stops after it however slow the machine is (the
+    // budget counts from the run's start, before the first trial).
+    private static final long BUDGET_MILLIS = 1000;
+    private static final String BUDGET = BUDGET_MILLIS + "ms";
+
     @Nested
     class Nothing_ran {
         @Test
@@ -56,9 +61,9 @@ class GateHonestyTest {
 
         @Test
         void should_be_inconclusive_when_the_budget_ends_the_run_before_every_trial_ran() {
-            standIn.millisPerTrial = 100;
+            standIn.millisPerTrial = BUDGET_MILLIS;
 
-            Run run = podcheck("run", "--target", "standin", "--trials", "30", "--parallel", "1", "--budget", "250ms",
+            Run run = podcheck("run", "--target", "standin", "--trials", "30", "--parallel", "1", "--budget", BUDGET,
                     "--report-dir", reports());
 
             assertThat(run.exit()).as(run.out()).isEqualTo(ExitCodes.INCONCLUSIVE);
@@ -68,12 +73,13 @@ class GateHonestyTest {
 
         @Test
         void should_accept_a_budget_that_ends_the_run_after_min_trials() {
-            standIn.millisPerTrial = 100;
+            standIn.millisPerTrial = BUDGET_MILLIS;
 
-            Run run = podcheck("run", "--target", "standin", "--trials", "30", "--parallel", "1", "--budget", "250ms",
+            Run run = podcheck("run", "--target", "standin", "--trials", "30", "--parallel", "1", "--budget", BUDGET,
                     "--min-trials", "1", "--report-dir", reports());
 
             assertThat(run.exit()).as(run.out()).isZero();
+            assertThat(standIn.trials).hasValue(1);
         }
     }
 
