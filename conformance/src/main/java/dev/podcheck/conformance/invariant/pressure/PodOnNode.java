@@ -54,7 +54,7 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
             if (e instanceof TraceEvent.KubeletEvent k && k.reason().equals("Started")) {
                 int instance = instances.merge(k.container(), 0, (old, zero) -> old + 1);
                 InstanceBehaviour behaviour = scenario.behaviour(k.container()).forInstance(instance);
-                runs.add(run(trace, k.container(), k.at(), behaviour, removed));
+                runs.add(run(trace, k.container(), instance, k.at(), behaviour, removed));
             } else if (stopping == Long.MAX_VALUE && stops(e)) {
                 stopping = e.at();
             }
@@ -70,15 +70,19 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
     }
 
     /**
-     * The run started at {@code startedAt}: it ends when its terminated status says. Where no status shows its end
-     * (the pod was removed first), it may end at its behaviour's exit and surely runs only until the first signal
-     * sent to it or the pod's removal, whichever comes first.
+     * The run {@code instance} (its restartCount) started at {@code startedAt}: it ends when its terminated status says.
+     * Where no status shows its end (the pod was removed first), it may end at its behaviour's exit and surely runs
+     * only until the first signal sent to it or the pod's removal, whichever comes first.
      */
-    private static Run run(Trace trace, String container, long startedAt, InstanceBehaviour behaviour, long removed) {
+    private static Run run(Trace trace, String container, int instance, long startedAt, InstanceBehaviour behaviour,
+                           long removed) {
         // The earliest end any status shows for it, as its state or as the lastState of the next run: a pod stopped
-        // later may report it again as ContainerStatusUnknown with startedAt 0 and the stop's time (T-9).
+        // later may report it again as ContainerStatusUnknown with startedAt 0 and the stop's time (T-9). Runs are
+        // told apart by restartCount too: two may start in the same millisecond (an OOM kill at once, then a restart).
         long shown = trace.statusesOf(container)
-                .flatMap(s -> java.util.stream.Stream.of(s.state(), s.lastState()))
+                .flatMap(s -> java.util.stream.Stream.of(
+                        s.restartCount() == instance ? s.state() : null,
+                        s.restartCount() == instance + 1 ? s.lastState() : null))
                 .mapToLong(state -> state instanceof ContainerState.Terminated t && t.startedAt() == startedAt
                         ? t.finishedAt() : Long.MAX_VALUE)
                 .min().orElse(Long.MAX_VALUE);

@@ -26,6 +26,18 @@ class OnlyOverLimitTest {
     }
 
     @Test
+    void should_hold_for_a_run_that_started_in_the_same_millisecond_as_its_predecessor_ended() {
+        // GIVEN b's first run exits at once and the next starts in that millisecond, writing 150Mi from 5 s: the
+        // first run's terminated status (startedAt 1000) must not be read as the second's end
+        String pod = pod("150Mi", "").replace("b: {disk: [{from: 5s, bytes: 150Mi}]}",
+                "b: [{exit: {after: 0s, code: 1}}, {disk: [{from: 5s, bytes: 150Mi}]}]");
+        var trace = trace(started(1000, "a"), started(1000, "b"), exited(1000, "b", 1, 1000, 0), started(1000, "b"),
+                running(1000, "b", 1000, 1), evicted(10000, B_MESSAGE));
+
+        assertThat(new OnlyOverLimit().check(Trials.of(pod, trace))).isEqualTo(Verdict.HOLDS);
+    }
+
+    @Test
     void should_be_violated_by_an_eviction_before_the_use_crosses_the_limit() {
         // GIVEN b writes its 150Mi only from 6 s
         TraceEvent ev = evicted(5000, B_MESSAGE);
