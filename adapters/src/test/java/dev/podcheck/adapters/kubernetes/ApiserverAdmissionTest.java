@@ -7,6 +7,7 @@ import dev.podcheck.conformance.api.Target.TargetException;
 import dev.podcheck.spec.generate.InvalidPodGen;
 import dev.podcheck.spec.generate.ScenarioGen;
 import dev.podcheck.spec.property.Choices;
+import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.yaml.ScenarioWriter;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
@@ -111,13 +112,26 @@ class ApiserverAdmissionTest {
         assertThat(tally.disagreements()).as("disagreements (the whole report is printed above)").isEmpty();
     }
 
-    /** Pods as ScenarioGen draws them: valid by construction. */
+    /** Pods as ScenarioGen draws them: valid by construction; each pod of a node scenario is sent on its own. */
     private static List<Sample> generated(int n) {
         List<Sample> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new Sample("generated", ScenarioWriter.toJson(ScenarioGen.scenarios().generate(Choices.random(SEED + i)))));
+            for (Scenario pod : pods(ScenarioGen.scenarios().generate(Choices.random(SEED + i)))) {
+                out.add(new Sample("generated", ScenarioWriter.toJson(pod)));
+            }
         }
         return out;
+    }
+
+    /**
+     * The pods of a scenario, each a scenario of one pod: the apiserver admits one pod a request, and a pod whose
+     * annotation names neighbours is read with the documents that follow it.
+     */
+    private static List<Scenario> pods(Scenario scenario) {
+        List<Scenario> pods = new ArrayList<>();
+        pods.add(new Scenario(scenario.pod(), scenario.behaviours(), scenario.events(), scenario.images(), List.of()));
+        pods.addAll(scenario.neighbours());
+        return pods;
     }
 
     /** Half with a mistake of spec's Mutation catalogue, half with one of docs/admission.md's table (every {@link Mistake}). */
@@ -127,10 +141,10 @@ class ApiserverAdmissionTest {
         for (int i = 0; i < n; i++) {
             Choices c = Choices.random(SEED * 1_000_003L + i);
             if (i % 2 == 0) {
-                out.add(new Sample("InvalidPodGen", ScenarioWriter.toJson(InvalidPodGen.invalidCases().generate(c).scenario())));
+                out.add(new Sample("InvalidPodGen", ScenarioWriter.toJson(pods(InvalidPodGen.invalidCases().generate(c).scenario()).get(0))));
             } else {
                 Mistake mistake = mistakes.get(c.drawIndex(mistakes.size()));
-                PodBody body = new PodBody(ScenarioWriter.toJson(ScenarioGen.scenarios().generate(c)));
+                PodBody body = new PodBody(ScenarioWriter.toJson(pods(ScenarioGen.scenarios().generate(c)).get(0)));
                 mistake.make(body, c);
                 out.add(new Sample(mistake.name(), body.text()));
             }
