@@ -33,12 +33,15 @@ public record EveryPodOnTheNode(Invariant invariant) implements Narrowed {
         return verdict;
     }
 
-    /** The trial as each neighbour lives it; none for a pod alone on its node. */
+    /** The trial as each neighbour lives it; none for a pod alone on its node. Built once per trial. */
     static List<Observed> neighbourViews(Observed trial) {
+        return trial.scenario().isNodeScenario() ? trial.index().derived(new Views(), () -> views(trial)) : List.of();
+    }
+
+    private record Views() {}
+
+    private static List<Observed> views(Observed trial) {
         Scenario scenario = trial.scenario();
-        if (!scenario.isNodeScenario()) {
-            return List.of();
-        }
         List<WorldEvent> nodeEvents = scenario.events().stream().filter(NodeMemoryPressure.class::isInstance).toList();
         Scenario alone = scenario.withNeighbours(List.of()).withEvents(List.of());
         Trace ownTrace = trial.trace().withNeighbours(Map.of());

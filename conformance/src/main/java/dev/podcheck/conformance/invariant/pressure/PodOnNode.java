@@ -31,8 +31,14 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
         runs = List.copyOf(runs);
     }
 
-    /** The trial's pod first, then its neighbours in the scenario's order. */
+    /** The trial's pod first, then its neighbours in the scenario's order; read once per trial. */
     public static List<PodOnNode> all(Observed trial) {
+        return trial.index().derived(new AllOfTrial(), () -> read(trial));
+    }
+
+    private record AllOfTrial() {}
+
+    private static List<PodOnNode> read(Observed trial) {
         List<PodOnNode> out = new ArrayList<>();
         out.add(of(trial.scenario().pod().metadata().name(), trial.scenario(), trial.trace()));
         for (Scenario neighbour : trial.scenario().neighbours()) {
