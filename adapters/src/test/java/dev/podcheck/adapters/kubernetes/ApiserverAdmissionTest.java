@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.podcheck.conformance.api.Target.TargetException;
 import dev.podcheck.spec.generate.InvalidPodGen;
+import dev.podcheck.spec.generate.PriorityClasses;
 import dev.podcheck.spec.generate.ScenarioGen;
 import dev.podcheck.spec.property.Choices;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.yaml.ScenarioWriter;
+import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClass;
+import io.fabric8.kubernetes.api.model.scheduling.v1.PriorityClassBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +38,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Run against a cluster with {@code PODCHECK_APISERVER_KUBECONFIG=<admin kubeconfig> ./mvnw -o -pl adapters -am
  * verify -Dgroups=apiserver} (this test alone; about 30 s of requests on a 2-core node); sizes with {@code -Dpodcheck.apiserver.pods=N}
  * (valid and mistaken, each), the draw with {@code -Dpodcheck.seed=S}. It creates one namespace of its own
- * (labelled as a podcheck run) and deletes it; the dry runs store nothing.
+ * (labelled as a podcheck run) and deletes it, and the PriorityClasses generated pods name ({@link PriorityClasses},
+ * labelled with that namespace) and deletes them; the dry runs store nothing.
  */
 @Tag("apiserver")
 @EnabledIfEnvironmentVariable(named = ApiserverAdmissionTest.KUBECONFIG, matches = ".+",
@@ -46,6 +50,7 @@ class ApiserverAdmissionTest {
     private static final long SEED = Long.getLong("podcheck.seed", 1);
     /** Requests in flight: the node has two cores, shared with everything else. */
     private static final int PARALLEL = 6;
+    private static final String CREATED_BY = "podcheck.dev/apiserver-test";
 
     private static KubernetesClient client;
     private static RunNamespace namespace;
@@ -65,6 +70,10 @@ class ApiserverAdmissionTest {
                 ClusterEnvironment.SYSTEM, warning -> { });
         ClusterApi api = new ClusterApi(client, ApiRetry.DEFAULT);
         namespace = RunNamespace.create(api, "podcheck-apiserver", Long.toHexString(System.nanoTime() & 0xffffffL));
+        // Generated pods with a priority name one of these classes (the Priority plugin refuses an unknown one).
+        PriorityClasses.USER.forEach((name, value) -> client.resource(new PriorityClassBuilder().withNewMetadata()
+                .withName(name).addToLabels(CREATED_BY, namespace.name()).endMetadata().withValue(value).build())
+                .createOr(existing -> existing.update()));
         // The ServiceAccount admission plugin refuses pods until the namespace's default account exists.
         await("the default service account of " + namespace.name()).atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(500))
@@ -73,6 +82,9 @@ class ApiserverAdmissionTest {
 
     @AfterAll
     static void close() throws TargetException {
+        if (client != null && namespace != null) {
+            client.resources(PriorityClass.class).withLabel(CREATED_BY, namespace.name()).delete();
+        }
         if (namespace != null) {
             namespace.delete();
         }

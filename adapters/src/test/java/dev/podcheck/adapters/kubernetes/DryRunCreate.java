@@ -32,7 +32,7 @@ final class DryRunCreate {
                 + "/pods?dryRun=All&fieldValidation=Strict";
     }
 
-    /** The apiserver's answer to {@code body} (JSON); an answer other than 201, 400 or 422 is an error. */
+    /** The apiserver's answer to {@code body} (JSON); an answer other than 201, 400, 403 or 422 is an error. */
     CompletableFuture<AdmissionAnswer> send(String body) {
         HttpRequest request = client.getHttpClient().newHttpRequestBuilder().uri(url)
                 .post("application/json", body).header("Accept", "application/json").build();
@@ -45,6 +45,7 @@ final class DryRunCreate {
             case 201 -> AdmissionAnswer.accepted(warnings(response), ModelledFields.ofStored(response.body()));
             case 400 -> AdmissionAnswer.refused(strictErrors(body.path("message").asString()));
             case 422 -> AdmissionAnswer.refused(causes(body));
+            case 403 -> AdmissionAnswer.refused(List.of(forbidden(body.path("message").asString())));
             default -> throw new IllegalStateException("the apiserver answered " + response.code() + ": " + response.body());
         };
     }
@@ -60,6 +61,13 @@ final class DryRunCreate {
             out.add(AdmissionAnswer.STRICT + one);
         }
         return out;
+    }
+
+    // An admission plugin's 403 names no field: "pods "web" is forbidden: the integer value of priority (130) must not
+    // be provided in pod spec; ...". The Priority plugin's is about spec.priority, which is where podcheck reports it.
+    private static String forbidden(String message) {
+        String reason = message.replaceFirst("^pods \"[^\"]*\" is forbidden: ", "");
+        return reason.startsWith("the integer value of priority") ? "spec.priority: Forbidden: " + reason : message;
     }
 
     // A 422's causes carry each field error: its field, and its message without the field.

@@ -32,9 +32,15 @@ final class NodeGen {
     /** The name of the i-th neighbour (from 1). */
     static final String NEIGHBOUR = "neighbour-";
 
-    /** Unset, the default 0, a user priority, or system-critical, which the kubelet never evicts (E-8). */
-    private static final Gen<Integer> PRIORITY = Gen.frequency(Weighted.just(3, (Integer) null), Weighted.just(1, 0),
-            Weighted.of(3, Gen.integers(1, 1000, 1)), Weighted.just(1, 2_000_000_000));
+    /**
+     * Unset, the default 0, a user class, or system-cluster-critical, which the kubelet never evicts (E-8): the class
+     * named (empty for none) and the priority written, the one the Priority admission plugin computes from it.
+     */
+    private static final Gen<Map.Entry<String, Integer>> PRIORITY = Gen.frequency(
+            Weighted.just(3, Map.entry("", -1)), Weighted.just(1, Map.entry("", 0)),
+            Weighted.of(3, Gen.elements(PriorityClasses.USER.entrySet().stream()
+                    .sorted(Map.Entry.comparingByValue()).toList())),
+            Weighted.just(1, Map.entry(PriorityClasses.SYSTEM_CLUSTER_CRITICAL, PriorityClasses.SYSTEM_CLUSTER_CRITICAL_VALUE)));
     private static final Gen<Long> MI = Gen.longs(16, 1024, 256);
     private static final Gen<Duration> STEP = Gen.longs(0, 60, 10).map(Duration::ofSeconds);
 
@@ -63,7 +69,7 @@ final class NodeGen {
     }
 
     private static Scenario neighbour(String name, Choices c) {
-        Integer priority = PRIORITY.generate(c);
+        Map.Entry<String, Integer> priority = PRIORITY.generate(c);
         Container app = Container.of("app", "busybox:1.36");
         if (c.drawBoolean(0.5)) {
             Quantity request = Quantity.parse(MI.generate(c) + "Mi");
@@ -76,7 +82,14 @@ final class NodeGen {
         }
         InstanceBehaviour uses = new InstanceBehaviour(1, Duration.ZERO, null, null, null, null, null, memory, null,
                 null, "", "");
-        Pod pod = Pod.of(ObjectMeta.named(name), PodSpec.of(List.of(), List.of(app)).withPriority(priority));
+        PodSpec spec = PodSpec.of(List.of(), List.of(app));
+        if (priority.getValue() >= 0) {
+            spec = spec.withPriority(priority.getValue());
+        }
+        if (!priority.getKey().isEmpty()) {
+            spec = spec.withExtra(Map.of("priorityClassName", priority.getKey()));
+        }
+        Pod pod = Pod.of(ObjectMeta.named(name), spec);
         return new Scenario(pod, Map.of("app", ContainerBehaviour.of(uses)), List.of());
     }
 

@@ -73,6 +73,14 @@ class ApiserverVerdictTableTest {
                 Arguments.of("negative grace period", pod("  name: web\n", "", "  terminationGracePeriodSeconds: -5\n"), false,
                         List.of()),
                 // Seen in dry-run creates on kube-apiserver v1.34.4 (adapters' ApiserverAdmissionTest found them):
+                // the Priority plugin refuses a written priority its class does not give, before validation
+                Arguments.of("priority without a class", pod("  name: web\n", "", "  priority: 130\n"), true,
+                        List.of("spec.priority: Forbidden: the integer value of priority (130) must not be provided in pod"
+                                + " spec; priority admission controller computed 0 from the given PriorityClass name")),
+                Arguments.of("priority of its system class",
+                        pod("  name: web\n", "", "  priorityClassName: system-cluster-critical\n  priority: 2000000000\n"),
+                        false, List.of()),
+                Arguments.of("priority 0 without a class", pod("  name: web\n", "", "  priority: 0\n"), false, List.of()),
                 Arguments.of("empty protocol, defaulted to TCP", pod("    ports: [{containerPort: 80, protocol: \"\"}]\n"), false,
                         List.of()),
                 Arguments.of("hostNetwork copies a containerPort out of range into hostPort",

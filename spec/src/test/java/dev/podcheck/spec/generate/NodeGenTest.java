@@ -2,7 +2,7 @@ package dev.podcheck.spec.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.podcheck.spec.admission.Validation;
+import dev.podcheck.spec.admission.PodCreate;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import dev.podcheck.spec.scenario.RestartKubelet;
 import dev.podcheck.spec.scenario.Scenario;
@@ -37,7 +37,10 @@ class NodeGenTest {
     @Test
     void should_draw_valid_node_scenarios_that_read_back_as_written() {
         for (Scenario s : DRAWN.stream().filter(Scenario::isNodeScenario).limit(30).toList()) {
-            assertThat(Validation.validate(s)).as(ScenarioWriter.toYaml(s)).isEmpty();
+            assertThat(PodCreate.of(s).violations()).as(ScenarioWriter.toYaml(s)).isEmpty();
+            for (Scenario neighbour : s.neighbours()) {
+                assertThat(PodCreate.of(neighbour).violations()).as(ScenarioWriter.toYaml(s)).isEmpty();
+            }
             assertThat(dev.podcheck.spec.admission.Defaulting.apply(ScenarioReader.readOne("drawn",
                     ScenarioWriter.toYaml(s)))).isEqualTo(s);
         }
