@@ -8,6 +8,7 @@ import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.Trace;
 import dev.podcheck.spec.trace.TraceEvent;
+import dev.podcheck.spec.trace.TraceEvent.ContainerStatusChanged;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,11 +57,13 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
         Map<String, Integer> instances = new HashMap<>();
         long stopping = Long.MAX_VALUE;
         long removed = trace.all(TraceEvent.PodRemoved.class).mapToLong(TraceEvent::at).findFirst().orElse(Long.MAX_VALUE);
-        for (TraceEvent e : trace.events()) {
+        List<TraceEvent> events = trace.events();
+        for (int i = 0; i < events.size(); i++) {
+            TraceEvent e = events.get(i);
             if (e instanceof TraceEvent.KubeletEvent k && k.reason().equals("Started")) {
                 int instance = instances.merge(k.container(), 0, (old, zero) -> old + 1);
                 InstanceBehaviour behaviour = scenario.behaviour(k.container()).forInstance(instance);
-                runs.add(run(trace, k.container(), instance, k.at(), behaviour, removed));
+                runs.add(run(trace, k.container(), restartCount(events, i, k), k.at(), behaviour, removed));
             } else if (stopping == Long.MAX_VALUE && stops(e)) {
                 stopping = e.at();
             }
@@ -76,19 +79,34 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
     }
 
     /**
-     * The run {@code instance} (its restartCount) started at {@code startedAt}: it ends when its terminated status says.
-     * Where no status shows its end (the pod was removed first), it may end at its behaviour's exit and surely runs
-     * only until the first signal sent to it or the pod's removal, whichever comes first.
+     * The restartCount of the run whose Started event stands at {@code started}: the first status after it showing the
+     * container running since then; -1 when none does. Two runs may start in the same millisecond (an OOM kill at once,
+     * then the restart), and the count, not the start time, tells them apart; it is not the run's ordinal, since it may
+     * go down after a sandbox loss (SB-5).
      */
-    private static Run run(Trace trace, String container, int instance, long startedAt, InstanceBehaviour behaviour,
+    private static int restartCount(List<TraceEvent> events, int started, TraceEvent.KubeletEvent start) {
+        for (int i = started + 1; i < events.size(); i++) {
+            if (events.get(i) instanceof ContainerStatusChanged c && c.status().name().equals(start.container())
+                    && c.status().state() instanceof ContainerState.Running r && r.startedAt() == start.at()) {
+                return c.status().restartCount();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The run started at {@code startedAt} with {@code restartCount} (-1: unknown): it ends when its terminated status
+     * says. Where no status shows its end (the pod was removed first), it may end at its behaviour's exit and surely
+     * runs only until the first signal sent to it or the pod's removal, whichever comes first.
+     */
+    private static Run run(Trace trace, String container, int restartCount, long startedAt, InstanceBehaviour behaviour,
                            long removed) {
         // The earliest end any status shows for it, as its state or as the lastState of the next run: a pod stopped
-        // later may report it again as ContainerStatusUnknown with startedAt 0 and the stop's time (T-9). Runs are
-        // told apart by restartCount too: two may start in the same millisecond (an OOM kill at once, then a restart).
+        // later may report it again as ContainerStatusUnknown with startedAt 0 and the stop's time (T-9).
         long shown = trace.statusesOf(container)
                 .flatMap(s -> java.util.stream.Stream.of(
-                        s.restartCount() == instance ? s.state() : null,
-                        s.restartCount() == instance + 1 ? s.lastState() : null))
+                        restartCount < 0 || s.restartCount() == restartCount ? s.state() : null,
+                        restartCount < 0 || s.restartCount() == restartCount + 1 ? s.lastState() : null))
                 .mapToLong(state -> state instanceof ContainerState.Terminated t && t.startedAt() == startedAt
                         ? t.finishedAt() : Long.MAX_VALUE)
                 .min().orElse(Long.MAX_VALUE);

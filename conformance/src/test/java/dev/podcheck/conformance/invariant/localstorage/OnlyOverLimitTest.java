@@ -38,6 +38,21 @@ class OnlyOverLimitTest {
     }
 
     @Test
+    void should_see_a_run_end_whose_restart_count_went_down_after_a_sandbox_loss() {
+        // GIVEN b's second run, started after a sandbox loss with restartCount 0 again (SB-5), writes 150Mi from 5 s
+        // after its start but exits at 4 s: at 10 s nothing of b runs
+        String pod = pod("150Mi", "").replace("b: {disk: [{from: 5s, bytes: 150Mi}]}",
+                "b: [{exit: {after: 1s, code: 1}}, {disk: [{from: 5s, bytes: 150Mi}]}]");
+        TraceEvent ev = evicted(10000, B_MESSAGE);
+        var trace = trace(started(1000, "a"), started(1000, "b"), running(1000, "b", 1000, 0), exited(2000, "b", 1, 1000, 0),
+                started(3000, "b"), running(3000, "b", 3000, 0), exited(4000, "b", 1, 3000, 0), ev);
+
+        assertThat(new OnlyOverLimit().check(Trials.of(pod, trace))).isEqualTo(Verdict.violated(
+                "pod writer was evicted at 10000 ms with \"" + B_MESSAGE + "\", but its disk use was over none of its "
+                        + "limits", ev));
+    }
+
+    @Test
     void should_be_violated_by_an_eviction_before_the_use_crosses_the_limit() {
         // GIVEN b writes its 150Mi only from 6 s
         TraceEvent ev = evicted(5000, B_MESSAGE);
