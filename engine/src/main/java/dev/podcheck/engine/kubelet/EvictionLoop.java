@@ -9,6 +9,7 @@ import dev.podcheck.engine.eviction.MemoryEviction;
 import dev.podcheck.engine.eviction.MemoryPressure;
 import dev.podcheck.engine.eviction.PodMemoryUse;
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
+import dev.podcheck.spec.pod.EmptyDirVolume;
 import dev.podcheck.spec.pod.ResourceRequirements;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import java.util.function.ToLongBiFunction;
 
 /**
  * The eviction manager's monitoring loop (eviction_manager.go Start and synchronize, SEMANTICS E-3, E-4, NP-2, NP-3,
- * LS-1): each pass first evicts every pod over a local ephemeral storage limit; when none is, it observes
+ * LS-1, LS-5): each pass first evicts every pod over a local ephemeral storage limit or emptyDir sizeLimit; when none is, it observes
  * memory.available over the node's pods under a node memory condition and evicts at most one of them when the hard
  * threshold is met. A pass that evicts nobody sleeps the
  * monitoring interval; one that evicts waits for the pod's cleanup (waitForPodsCleanup: a poll every second,
@@ -41,17 +42,23 @@ final class EvictionLoop {
     /** The node's memory conditions in time order; each holds from its time until the next one. */
     private final List<NodeMemoryPressure> conditions;
 
+    /** Each pod's emptyDir volumes, by the pod's place in {@link #pods}. */
+    private final List<List<EmptyDirVolume>> emptyDirs;
+
     /**
-     * Whether the node needs the loop for local storage limits alone: some pod sets an ephemeral-storage limit. The
-     * kubelet runs the loop always; without limits or a memory condition a pass can do nothing, so the engine skips it.
+     * Whether the node needs the loop for local storage limits alone: some pod sets an ephemeral-storage limit or an
+     * emptyDir sizeLimit. The kubelet runs the loop always; without limits or a memory condition a pass can do
+     * nothing, so the engine skips it.
      */
     static boolean watchesLocalStorage(List<PodWorker> pods) {
-        return pods.stream().flatMap(p -> p.scenario.pod().spec().allContainers())
-                .anyMatch(c -> c.resources().limit(ResourceRequirements.EPHEMERAL_STORAGE).isPresent());
+        return pods.stream().anyMatch(p -> p.scenario.pod().spec().allContainers()
+                .anyMatch(c -> c.resources().limit(ResourceRequirements.EPHEMERAL_STORAGE).isPresent())
+                || EmptyDirVolume.of(p.scenario.pod().spec()).stream().anyMatch(EmptyDirVolume::limited));
     }
 
     EvictionLoop(List<PodWorker> pods, List<NodeMemoryPressure> conditions) {
         this.pods = List.copyOf(pods);
+        this.emptyDirs = this.pods.stream().map(p -> EmptyDirVolume.of(p.scenario.pod().spec())).toList();
         this.queue = pods.get(0).queue;
         this.options = pods.get(0).options;
         this.conditions = conditions.stream().sorted(Comparator.comparing(NodeMemoryPressure::at)).toList();
@@ -110,11 +117,13 @@ final class EvictionLoop {
         List<PodWorker> evicted = new ArrayList<>();
         for (PodWorker pod : active) {
             Map<String, Long> disk = uses(pod, InstanceBehaviour::diskBytesAt);
-            LocalStorageEviction.decide(pod.scenario.pod(), disk).ifPresent(message -> {
-                pod.termination.evict(LocalStorageEviction.RESOURCE, message, null,
-                        EvictionGracePeriod.IMMEDIATE_SECONDS);
-                evicted.add(pod);
-            });
+            List<EmptyDirVolume> volumes = emptyDirs.get(pods.indexOf(pod));
+            LocalStorageEviction.decide(pod.scenario.pod(), disk, volumes, volumeUses(pod, volumes), options.faults())
+                    .ifPresent(message -> {
+                        pod.termination.evict(LocalStorageEviction.RESOURCE, message, null,
+                                EvictionGracePeriod.IMMEDIATE_SECONDS);
+                        evicted.add(pod);
+                    });
         }
         return evicted;
     }
@@ -158,6 +167,17 @@ final class EvictionLoop {
         } else {
             queue.at(queue.now() + CLEANUP_POLL_MILLIS, () -> waitForCleanup(evicted, since));
         }
+    }
+
+    /** The bytes in each of the pod's emptyDir volumes now: what every instance of its containers wrote (LS-5). */
+    private Map<String, Long> volumeUses(PodWorker pod, List<EmptyDirVolume> volumes) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        long now = queue.now();
+        for (EmptyDirVolume volume : volumes) {
+            out.put(volume.name(), pod.byName.values().stream()
+                    .mapToLong(rec -> rec.volumeBytes(volume.name(), now)).sum());
+        }
+        return out;
     }
 
     /** The working set of each of the pod's running containers now, from its behaviour's memory steps. */

@@ -169,7 +169,7 @@ class ScenarioReaderTest {
             assertThatThrownBy(() -> ScenarioReader.read("s.yaml", withScript("containers:\n  app:\n    - exitt: {code: 1}")))
                     .hasMessageEndingWith("containers.app[0].exitt: unknown field \"exitt\"; known fields: disk, exit, liveness, "
                             + "log, memory, onSigterm, postStart, preStop, readiness, startAfter, startup, "
-                            + "terminationMessage, times");
+                            + "terminationMessage, times, volumes");
         }
 
         @Test

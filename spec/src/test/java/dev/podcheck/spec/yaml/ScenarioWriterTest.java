@@ -3,6 +3,7 @@ package dev.podcheck.spec.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podcheck.spec.behaviour.ContainerBehaviour;
+import dev.podcheck.spec.behaviour.DiskUse;
 import dev.podcheck.spec.behaviour.Exit;
 import dev.podcheck.spec.behaviour.Health;
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
@@ -103,6 +104,29 @@ class ScenarioWriterTest {
                           busybox:1.36:
                             pullTakes: 2s
                             failedPulls: 3
+                        """);
+        assertThat(ScenarioReader.readOne("test", yaml)).isEqualTo(scenario);
+    }
+
+    @Test
+    void should_write_volume_writes_without_the_other_defaults_and_read_them_back() {
+        Container app = Container.of("a", "busybox:1.36").withExtra(
+                Map.of("volumeMounts", List.of(Map.of("name", "cache", "mountPath", "/cache"))));
+        Pod pod = Pod.of(ObjectMeta.named("p"), PodSpec.of(List.of(), List.of(app)).withExtra(
+                Map.of("volumes", List.of(Map.of("name", "cache", "emptyDir", Map.of("sizeLimit", "100Mi"))))));
+        Scenario scenario = new Scenario(pod, Map.of("a", ContainerBehaviour.of(InstanceBehaviour.DEFAULT.withVolumes(
+                Map.of("cache", List.of(new DiskUse(Duration.ofSeconds(5), Quantity.parse("101Mi"))))))), List.of());
+
+        String yaml = ScenarioWriter.toYaml(scenario);
+
+        assertThat(ScenarioWriter.toManifest(scenario).metadata().annotations().get(Scenario.ANNOTATION))
+                .isEqualTo("""
+                        containers:
+                          a:
+                          - volumes:
+                              cache:
+                              - from: 5s
+                                bytes: 101Mi
                         """);
         assertThat(ScenarioReader.readOne("test", yaml)).isEqualTo(scenario);
     }
