@@ -46,6 +46,6 @@ class EmptyDirVolumeValidationTest {
                 "spec.containers[0].volumeMounts[0].name: Not found: \"cache\"");
         assertThat(Admit.refusals(pod("{sizeLimit: lots}", "cache")).get(0)).isEqualTo(
                 "spec.volumes[0].emptyDir.sizeLimit: Invalid value: \"lots\": quantities must match the regular "
-                        + "expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+                        + "expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$', got \"lots\"");
     }
 }
