@@ -20,7 +20,7 @@ import java.util.List;
  * restarts and sandbox losses, which would restart or stop the node's kubelet and runtime under every other trial
  * sharing the node; node scenarios (Size.nodePressure), whose pods and memory condition would need a node of their own;
  * disk use (Size.nodePressure too), which the rendered scripts do not write, so a local storage limit eviction
- * (SEMANTICS LS-5) would not happen as the scenario says.
+ * (SEMANTICS LS-5) would not happen as the scenario says; writes to emptyDir volumes, for the same reason.
  */
 public final class UnsupportedFeatures {
     private UnsupportedFeatures() {}
@@ -60,6 +60,11 @@ public final class UnsupportedFeatures {
                 .anyMatch(instance -> !instance.disk().isEmpty());
         if (usesDisk) {
             out.add("behaviours' disk (the rendered scripts write nothing to their writable layer)");
+        }
+        boolean writesVolumes = defaulted.behaviours().values().stream().flatMap(b -> b.instances().stream())
+                .anyMatch(instance -> !instance.volumes().isEmpty());
+        if (writesVolumes) {
+            out.add("behaviours' volumes (the rendered scripts write nothing to emptyDir volumes)");
         }
         if (!defaulted.images().isEmpty()) {
             out.add("the scenario's images (pull times and failures: no registry stages them for the rendered pod)");
