@@ -65,6 +65,7 @@ final class LifecycleGen {
         }
         if (size.nodePressure() && size.behaviours()) {
             out = LocalStorageGen.add(out, c); // an eviction by the node too, which real targets do not stage
+            out = EmptyDirGen.add(out, c);
         }
         return out;
     }
