@@ -20,7 +20,7 @@ import java.util.List;
  * restarts and sandbox losses, which would restart or stop the node's kubelet and runtime under every other trial
  * sharing the node; node scenarios (Size.nodePressure), whose pods and memory condition would need a node of their own;
  * disk use (Size.nodePressure too), which the rendered scripts do not write, so a local storage limit eviction
- * (SEMANTICS LS-5) would not happen as the scenario says; writes to emptyDir volumes, for the same reason.
+ * (SEMANTICS LS-6) would not happen as the scenario says; writes to emptyDir volumes (LS-5), for the same reason.
  */
 public final class UnsupportedFeatures {
     private UnsupportedFeatures() {}

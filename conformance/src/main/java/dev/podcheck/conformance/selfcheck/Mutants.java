@@ -51,7 +51,9 @@ public final class Mutants {
             Map.entry(Fault.SEVERAL_EVICTED_PER_PASS, "an eviction pass evicts at most one pod for node pressure"),
             Map.entry(Fault.EVICTION_LOOP_STOPS, "the eviction manager keeps evicting while the pressure lasts"),
             Map.entry(Fault.LOCAL_STORAGE_LIMITS_IGNORED,
-                    "a pod over its ephemeral-storage limit is evicted at the next eviction pass")));
+                    "a pod over its ephemeral-storage limit is evicted at the next eviction pass"),
+            Map.entry(Fault.EMPTY_DIR_LIMIT_IGNORED,
+                    "a pod whose emptyDir exceeds its sizeLimit is evicted at the next eviction pass")));
 
     /**
      * Faults the current catalogue does not catch with the default budget, with the invariant that

@@ -99,9 +99,9 @@ final class Checks {
             Map.entry("pressure/evicts-while-lasting", new Check(PROGRESSES, List.of("node-pressure",
                     "evictions-on-one-node"))),
             Map.entry("localstorage/only-over-limit", new Check(SAFE, List.of("ephemeral-storage-limit",
-                    "local-storage-eviction"))),
+                    "local-storage-eviction", "emptyDir-sizeLimit", "emptyDir-eviction"))),
             Map.entry("localstorage/evicts-over-limit", new Check(PROGRESSES, List.of("ephemeral-storage-limit",
-                    "local-storage-eviction"))));
+                    "local-storage-eviction", "emptyDir-sizeLimit", "emptyDir-eviction"))));
 
     private Checks() {}
 }

@@ -54,7 +54,9 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
             if (e instanceof TraceEvent.KubeletEvent k && k.reason().equals("Started")) {
                 int instance = instances.merge(k.container(), 0, (old, zero) -> old + 1);
                 InstanceBehaviour behaviour = scenario.behaviour(k.container()).forInstance(instance);
-                runs.add(run(trace, k.container(), k.at(), behaviour, removed));
+                long sameStart = runs.stream().filter(r -> r.container().equals(k.container()) && r.started() == k.at())
+                        .count();
+                runs.add(run(trace, k.container(), k.at(), sameStart, behaviour, removed));
             } else if (stopping == Long.MAX_VALUE && stops(e)) {
                 stopping = e.at();
             }
@@ -74,14 +76,17 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
      * (the pod was removed first), it may end at its behaviour's exit and surely runs only until the first signal
      * sent to it or the pod's removal, whichever comes first.
      */
-    private static Run run(Trace trace, String container, long startedAt, InstanceBehaviour behaviour, long removed) {
+    private static Run run(Trace trace, String container, long startedAt, long sameStart, InstanceBehaviour behaviour,
+                           long removed) {
         // The earliest end any status shows for it, as its state or as the lastState of the next run: a pod stopped
-        // later may report it again as ContainerStatusUnknown with startedAt 0 and the stop's time (T-9).
+        // later may report it again as ContainerStatusUnknown with startedAt 0 and the stop's time (T-9). Runs started
+        // in the same millisecond (one killed as it started, by a lost sandbox) end in that order: the later run's end
+        // is the next distinct one.
         long shown = trace.statusesOf(container)
                 .flatMap(s -> java.util.stream.Stream.of(s.state(), s.lastState()))
                 .mapToLong(state -> state instanceof ContainerState.Terminated t && t.startedAt() == startedAt
                         ? t.finishedAt() : Long.MAX_VALUE)
-                .min().orElse(Long.MAX_VALUE);
+                .distinct().sorted().skip(sameStart).findFirst().orElse(Long.MAX_VALUE);
         if (shown != Long.MAX_VALUE) {
             return new Run(container, startedAt, shown, shown, behaviour);
         }

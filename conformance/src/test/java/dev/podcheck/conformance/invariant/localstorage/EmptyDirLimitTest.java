@@ -52,6 +52,17 @@ class EmptyDirLimitTest {
         }
 
         @Test
+        void should_tell_apart_two_runs_started_in_the_same_millisecond() {
+            // GIVEN a run killed as it started (a lost sandbox) and the next started at that same instant, 60Mi from
+            // 2 s, then the third run's 60Mi from 9 s: 120Mi, over the limit, only if the second run is still alive
+            // at 2 s, though the first run's terminated status has the same startedAt
+            var trace = trace(started(1000, "w"), exited(1000, "w", 137, 1000, 0), started(1000, "w"),
+                    started(8000, "w"), evicted(10000, MESSAGE));
+
+            assertThat(new OnlyOverLimit().check(Trials.of(POD, trace))).isEqualTo(Verdict.HOLDS);
+        }
+
+        @Test
         void should_be_violated_by_an_eviction_while_the_volume_holds_only_the_first_runs_60Mi() {
             TraceEvent ev = evicted(8500, MESSAGE);
             var trace = trace(withTwoRuns(ev));
