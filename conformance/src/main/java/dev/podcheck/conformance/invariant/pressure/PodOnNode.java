@@ -8,10 +8,12 @@ import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.Trace;
 import dev.podcheck.spec.trace.TraceEvent;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongBiFunction;
 
 /**
  * One pod of a node scenario as the pressure invariants read it (SEMANTICS NP-1): its scenario (behaviours, priority,
@@ -130,20 +132,29 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
      * Started event: {@code low} counts the runs surely alive at {@code at}, {@code high} also those that start or end
      * at that very instant, where the order of same-time events decides.
      */
-    public Memory memory(long at) {
+    public Use memory(long at) {
+        return use(at, InstanceBehaviour::memoryBytesAt);
+    }
+
+    /** The tasks the pod's runs have at {@code at}, from their behaviours' process steps, bounded as {@link #memory}. */
+    public Use tasks(long at) {
+        return use(at, InstanceBehaviour::processesAt);
+    }
+
+    private Use use(long at, ToLongBiFunction<InstanceBehaviour, Duration> amount) {
         long low = 0;
         long high = 0;
         for (Run run : runs) {
             if (!run.mayBeAt(at)) {
                 continue;
             }
-            long bytes = run.behaviour().memoryBytesAt(java.time.Duration.ofMillis(at - run.started()));
-            high += bytes;
+            long value = amount.applyAsLong(run.behaviour(), Duration.ofMillis(at - run.started()));
+            high += value;
             if (run.surelyAt(at)) {
-                low += bytes;
+                low += value;
             }
         }
-        return new Memory(low, high);
+        return new Use(low, high);
     }
 
     /**
@@ -163,18 +174,18 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
 
         /** Bytes on its writable layer and logs at {@code at}, from its behaviour's disk steps (LS-2). */
         public long diskAt(long at) {
-            return behaviour.diskBytesAt(java.time.Duration.ofMillis(at - started));
+            return behaviour.diskBytesAt(Duration.ofMillis(at - started));
         }
     }
 
-    /** A working set between {@code low} and {@code high} bytes; exact when they are equal. */
-    public record Memory(long low, long high) {
+    /** A use (bytes of working set, tasks) between {@code low} and {@code high}; exact when they are equal. */
+    public record Use(long low, long high) {
         public boolean exact() {
             return low == high;
         }
 
-        Memory plus(Memory other) {
-            return new Memory(low + other.low, high + other.high);
+        Use plus(Use other) {
+            return new Use(low + other.low, high + other.high);
         }
     }
 }
