@@ -67,6 +67,9 @@ final class LifecycleGen {
             out = LocalStorageGen.add(out, c); // an eviction by the node too, which real targets do not stage
             out = EmptyDirGen.add(out, c);
         }
+        if (size.nodePressure() && size.events() && size.behaviours()) {
+            out = PidGen.add(out, c);
+        }
         return out;
     }
 
