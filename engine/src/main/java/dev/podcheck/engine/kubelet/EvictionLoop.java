@@ -217,6 +217,9 @@ final class EvictionLoop {
 
     /** The bytes in each of the pod's emptyDir volumes now: what every instance of its containers wrote (LS-5). */
     private Map<String, Long> volumeUses(PodWorker pod, List<EmptyDirVolume> volumes) {
+        if (volumes.isEmpty()) {
+            return Map.of();
+        }
         Map<String, Long> out = new LinkedHashMap<>();
         long now = queue.now();
         for (EmptyDirVolume volume : volumes) {
