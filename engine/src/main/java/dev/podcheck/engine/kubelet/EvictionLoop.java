@@ -27,11 +27,11 @@ import java.util.function.ToLongBiFunction;
 
 /**
  * The eviction manager's monitoring loop (eviction_manager.go Start and synchronize, SEMANTICS E-3, E-4, NP-2, NP-3,
- * LS-1, LS-5): each pass first evicts every pod over a local ephemeral storage limit or emptyDir sizeLimit; when none is, it observes
- * memory.available over the node's pods under a node memory condition and evicts at most one of them when the hard
- * threshold is met. A pass that evicts nobody sleeps the
- * monitoring interval; one that evicts waits for the pod's cleanup (waitForPodsCleanup: a poll every second,
- * up to 30 s) and passes again at once.
+ * NP-6, LS-1, LS-5): each pass first evicts every pod over a local ephemeral storage limit or an emptyDir sizeLimit;
+ * when none is, it observes memory.available over the node's pods under a node memory condition and evicts at most
+ * one of them when the hard threshold is met; when memory's threshold is not met, pid.available under a PID condition
+ * likewise. A pass that evicts nobody sleeps the monitoring interval; one that evicts waits for the pod's cleanup
+ * (waitForPodsCleanup: a poll every second, up to 30 s) and passes again at once.
  */
 final class EvictionLoop {
     /** eviction_manager.go podCleanupPollFreq. */
