@@ -81,4 +81,10 @@ public enum Fault {
     EVICTION_LOOP_STOPS,
     /** The eviction manager never evicts a pod for its local ephemeral storage limits (LS-1, LS-3, LS-4). */
     LOCAL_STORAGE_LIMITS_IGNORED,
+    /** The eviction manager never evicts a pod for an emptyDir volume over its sizeLimit (LS-5). */
+    EMPTY_DIR_LIMIT_IGNORED,
+    /** The eviction manager never evicts a pod for pid.available below its threshold (NP-6). */
+    PID_PRESSURE_IGNORED,
+    /** PID pressure evicts the pod with the most tasks first, whatever its priority (NP-6: priority comes first). */
+    PID_RANKING_BY_TASKS,
 }

@@ -3,6 +3,7 @@ package dev.podcheck.adapters.render;
 import dev.podcheck.conformance.api.Target.TargetException;
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
 import dev.podcheck.spec.scenario.LoseSandbox;
+import dev.podcheck.spec.scenario.NodePidPressure;
 import dev.podcheck.spec.scenario.PatchCondition;
 import dev.podcheck.spec.scenario.RemoveFinalizers;
 import dev.podcheck.spec.scenario.RestartKubelet;
@@ -20,7 +21,8 @@ import java.util.List;
  * restarts and sandbox losses, which would restart or stop the node's kubelet and runtime under every other trial
  * sharing the node; node scenarios (Size.nodePressure), whose pods and memory condition would need a node of their own;
  * disk use (Size.nodePressure too), which the rendered scripts do not write, so a local storage limit eviction
- * (SEMANTICS LS-5) would not happen as the scenario says.
+ * (SEMANTICS LS-6) would not happen as the scenario says; writes to emptyDir volumes (LS-5), for the same reason;
+ * tasks, which the scripts do not start, and a PID condition (NP-6), which would hold every trial on the node.
  */
 public final class UnsupportedFeatures {
     private UnsupportedFeatures() {}
@@ -60,6 +62,19 @@ public final class UnsupportedFeatures {
                 .anyMatch(instance -> !instance.disk().isEmpty());
         if (usesDisk) {
             out.add("behaviours' disk (the rendered scripts write nothing to their writable layer)");
+        }
+        boolean runsTasks = defaulted.behaviours().values().stream().flatMap(b -> b.instances().stream())
+                .anyMatch(instance -> !instance.processes().isEmpty());
+        if (runsTasks) {
+            out.add("behaviours' processes (the rendered scripts start no extra tasks)");
+        }
+        if (defaulted.events().stream().anyMatch(NodePidPressure.class::isInstance)) {
+            out.add("the nodePidPressure event (a PID limit and eviction threshold on the node, under every trial on it)");
+        }
+        boolean writesVolumes = defaulted.behaviours().values().stream().flatMap(b -> b.instances().stream())
+                .anyMatch(instance -> !instance.volumes().isEmpty());
+        if (writesVolumes) {
+            out.add("behaviours' volumes (the rendered scripts write nothing to emptyDir volumes)");
         }
         if (!defaulted.images().isEmpty()) {
             out.add("the scenario's images (pull times and failures: no registry stages them for the rendered pod)");

@@ -91,6 +91,49 @@ class UnsupportedFeaturesTest {
     }
 
     @Test
+    void should_refuse_writes_to_emptyDir_volumes() {
+        Scenario s = scenario("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: p
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {volumes: {cache: [{from: 5s, bytes: 101Mi}]}}
+                spec:
+                  volumes: [{name: cache, emptyDir: {sizeLimit: 100Mi}}]
+                  containers:
+                  - {name: app, image: busybox, volumeMounts: [{name: cache, mountPath: /cache}]}
+                """);
+
+        assertThat(UnsupportedFeatures.of(s)).containsExactly(
+                "behaviours' volumes (the rendered scripts write nothing to emptyDir volumes)");
+    }
+
+    @Test
+    void should_refuse_tasks_and_a_PID_condition() {
+        Scenario s = scenario("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: p
+                  annotations:
+                    podcheck.dev/scenario: |
+                      containers:
+                        app: {processes: [{from: 5s, count: 3000}]}
+                      events:
+                      - nodePidPressure: {at: 0s, maxPids: 3500, evictionThreshold: 1000}
+                spec:
+                  containers: [{name: app, image: busybox}]
+                """);
+
+        assertThat(UnsupportedFeatures.of(s)).containsExactly(
+                "behaviours' processes (the rendered scripts start no extra tasks)",
+                "the nodePidPressure event (a PID limit and eviction threshold on the node, under every trial on it)");
+    }
+
+    @Test
     void should_refuse_a_node_scenario() {
         // GIVEN a pod that shares its node with another (SEMANTICS NP-1)
         Scenario s = scenario("""

@@ -6,6 +6,7 @@ import dev.podcheck.spec.pod.Quantity;
 import dev.podcheck.spec.pod.ResourceRequirements;
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
+import dev.podcheck.spec.scenario.NodePidPressure;
 import dev.podcheck.spec.scenario.Scenario;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +47,7 @@ public final class Features {
         if (spec.activeDeadlineSeconds() != null) {
             out.add("active-deadline");
         }
-        if (defaulted.events().stream().anyMatch(NodeMemoryPressure.class::isInstance)) {
+        if (defaulted.events().stream().anyMatch(e -> e instanceof NodeMemoryPressure || e instanceof NodePidPressure)) {
             out.add("node-pressure");
         }
         if (all.stream().anyMatch(c -> usesMoreThanItsLimit(defaulted, c))) {

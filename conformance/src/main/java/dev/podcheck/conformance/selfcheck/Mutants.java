@@ -51,7 +51,12 @@ public final class Mutants {
             Map.entry(Fault.SEVERAL_EVICTED_PER_PASS, "an eviction pass evicts at most one pod for node pressure"),
             Map.entry(Fault.EVICTION_LOOP_STOPS, "the eviction manager keeps evicting while the pressure lasts"),
             Map.entry(Fault.LOCAL_STORAGE_LIMITS_IGNORED,
-                    "a pod over its ephemeral-storage limit is evicted at the next eviction pass")));
+                    "a pod over its ephemeral-storage limit is evicted at the next eviction pass"),
+            Map.entry(Fault.EMPTY_DIR_LIMIT_IGNORED,
+                    "a pod whose emptyDir exceeds its sizeLimit is evicted at the next eviction pass"),
+            Map.entry(Fault.PID_PRESSURE_IGNORED, "the eviction manager evicts while pid.available is below its threshold"),
+            Map.entry(Fault.PID_RANKING_BY_TASKS,
+                    "PID pressure evicts the pod ranked first: lower priority, then more tasks")));
 
     /**
      * Faults the current catalogue does not catch with the default budget, with the invariant that

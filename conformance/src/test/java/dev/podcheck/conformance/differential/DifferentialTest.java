@@ -14,6 +14,7 @@ import dev.podcheck.engine.EngineOptions;
 import java.util.Set;
 import dev.podcheck.engine.Fault;
 import dev.podcheck.spec.admission.Defaulting;
+import dev.podcheck.spec.behaviour.ContainerBehaviour;
 import dev.podcheck.spec.generate.ScenarioGen;
 import dev.podcheck.spec.generate.Size;
 import dev.podcheck.spec.property.Property;
@@ -22,7 +23,9 @@ import dev.podcheck.spec.yaml.ScenarioReader;
 import dev.podcheck.spec.yaml.ScenarioWriter;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -502,9 +505,15 @@ class DifferentialTest {
         }
     }
 
-    /** The scenario with no deletion, no node pressure and no active deadline: nothing asks the pod to stop. */
+    /**
+     * The scenario with no deletion, no node pressure, no active deadline and no disk or volume writes (a local storage
+     * eviction is a stop too): nothing asks the pod to stop.
+     */
     static Scenario withoutStop(Scenario s) {
         PodSpec spec = s.pod().spec().withActiveDeadlineSeconds(null);
-        return new Scenario(s.pod().withSpec(spec), s.behaviours(), List.of());
+        Map<String, ContainerBehaviour> behaviours = new LinkedHashMap<>();
+        s.behaviours().forEach((name, b) -> behaviours.put(name, new ContainerBehaviour(b.instances().stream()
+                .map(i -> i.withDisk(List.of()).withVolumes(Map.of())).toList())));
+        return new Scenario(s.pod().withSpec(spec), behaviours, List.of());
     }
 }

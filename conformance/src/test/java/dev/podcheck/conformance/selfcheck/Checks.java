@@ -95,13 +95,16 @@ final class Checks {
             Map.entry("node/init-reruns-after-sandbox-loss", new Check(SAFE, List.of("sandbox-created",
                     "init-containers"))),
             Map.entry("pressure/ranked", new Check(SAFE, List.of("node-scenario", "evictions-on-one-node"))),
+            Map.entry("pid/ranked", new Check(SAFE, List.of("pid-pressure", "pid-eviction"))),
+            Map.entry("pid/only-under-pressure", new Check(SAFE, List.of("pid-pressure", "pid-eviction"))),
+            Map.entry("pid/evicts-while-lasting", new Check(PROGRESSES, List.of("pid-pressure", "pid-eviction"))),
             Map.entry("pressure/one-pod-a-pass", new Check(SAFE, List.of("evictions-on-one-node"))),
             Map.entry("pressure/evicts-while-lasting", new Check(PROGRESSES, List.of("node-pressure",
                     "evictions-on-one-node"))),
             Map.entry("localstorage/only-over-limit", new Check(SAFE, List.of("ephemeral-storage-limit",
-                    "local-storage-eviction"))),
+                    "local-storage-eviction", "emptyDir-sizeLimit", "emptyDir-eviction"))),
             Map.entry("localstorage/evicts-over-limit", new Check(PROGRESSES, List.of("ephemeral-storage-limit",
-                    "local-storage-eviction"))));
+                    "local-storage-eviction", "emptyDir-sizeLimit", "emptyDir-eviction"))));
 
     private Checks() {}
 }

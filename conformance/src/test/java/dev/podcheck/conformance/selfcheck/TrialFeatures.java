@@ -3,12 +3,14 @@ package dev.podcheck.conformance.selfcheck;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
 import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.pod.EmptyDirVolume;
 import dev.podcheck.spec.pod.PodSpec;
 import dev.podcheck.spec.pod.ProbeKind;
 import dev.podcheck.spec.pod.ResourceRequirements;
 import dev.podcheck.spec.pod.RestartPolicy;
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
+import dev.podcheck.spec.scenario.NodePidPressure;
 import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.ContainerStatusChanged;
@@ -73,6 +75,11 @@ final class TrialFeatures {
                     .anyMatch(c -> c.resources().limit("ephemeral-storage").isPresent())),
             event("local-storage-eviction", e -> e instanceof TraceEvent.PodEvicted p
                     && p.resource().equals("ephemeral-storage")),
+            spec("emptyDir-sizeLimit", s -> EmptyDirVolume.of(s).stream().anyMatch(EmptyDirVolume::limited)),
+            event("emptyDir-eviction", e -> e instanceof TraceEvent.PodEvicted p
+                    && p.message().startsWith("Usage of EmptyDir volume ")),
+            new Feature("pid-pressure", t -> t.scenario().events().stream().anyMatch(NodePidPressure.class::isInstance)),
+            event("pid-eviction", e -> e instanceof TraceEvent.PodEvicted p && p.resource().equals("pids")),
             new Feature("node-scenario", t -> t.scenario().isNodeScenario()),
             new Feature("evictions-on-one-node", t -> evictionsOnTheNode(t) >= 2),
             event("pod-removed", e -> e instanceof TraceEvent.PodRemoved),

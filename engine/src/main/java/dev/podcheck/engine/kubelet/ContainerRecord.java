@@ -8,7 +8,9 @@ import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.ProbeKind;
 import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.ContainerStatus;
+import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,6 +44,9 @@ final class ContainerRecord {
     private int countAfterPurge = -1;
     /** The API's old terminated status of an init container the runtime no longer lists (SB-5), until it runs again. */
     private ContainerStatus purgedStatus;
+
+    /** What the instances before {@link #current} left in the pod's emptyDir volumes, by volume (LS-5); null if none. */
+    private Map<String, Long> volumesLeft;
 
     /** How many containers the pod has: they share the status' room for termination messages (TM-4). */
     private final int podContainers;
@@ -81,6 +86,7 @@ final class ContainerRecord {
 
     Instance newInstance() {
         int count = current == null ? Math.max(countAfterPurge, 0) : current.restartCount + 1;
+        leaveVolumes(current);
         if (current != null && current.exit != null) {
             beforePrevious = previousExit;
             previousExit = current.exit;
@@ -105,6 +111,7 @@ final class ContainerRecord {
             return;
         }
         purgedStatus = status(defaultWaitingReason);
+        leaveVolumes(current);
         countAfterPurge = restartedInSameSync ? current.restartCount + 1 : 0;
         current = null;
         previous = null;
@@ -115,6 +122,36 @@ final class ContainerRecord {
 
     boolean isRunning() {
         return current != null && current.isRunning();
+    }
+
+    /**
+     * The bytes this container's instances have written to emptyDir {@code volume} by {@code now}: what ended instances
+     * left there and what the current one wrote so far (until its exit). Files outlive the instance (LS-5).
+     */
+    long volumeBytes(String volume, long now) {
+        long left = volumesLeft == null ? 0 : volumesLeft.getOrDefault(volume, 0L);
+        return left + written(current, volume, now);
+    }
+
+    private static long written(Instance inst, String volume, long now) {
+        if (inst == null || inst.startedAt < 0) {
+            return 0;
+        }
+        long end = inst.exit == null ? now : Math.min(now, inst.exit.finishedAt());
+        return inst.behaviour.volumeBytesAt(volume, Duration.ofMillis(end - inst.startedAt));
+    }
+
+    /** Keeps what an instance that is being replaced wrote to the volumes. */
+    private void leaveVolumes(Instance inst) {
+        if (inst == null || inst.behaviour.volumes().isEmpty() || inst.exit == null) {
+            return;
+        }
+        if (volumesLeft == null) {
+            volumesLeft = new HashMap<>();
+        }
+        for (String volume : inst.behaviour.volumes().keySet()) {
+            volumesLeft.merge(volume, written(inst, volume, inst.exit.finishedAt()), Long::sum);
+        }
     }
 
     /** The kubelet knows the latest instance has exited. */

@@ -3,14 +3,19 @@ package dev.podcheck.engine.kubelet;
 import dev.podcheck.engine.EngineOptions;
 import dev.podcheck.engine.Fault;
 import dev.podcheck.engine.eviction.EvictionGracePeriod;
+import dev.podcheck.engine.eviction.EvictionMessages;
 import dev.podcheck.engine.eviction.EvictionRanking;
 import dev.podcheck.engine.eviction.LocalStorageEviction;
 import dev.podcheck.engine.eviction.MemoryEviction;
 import dev.podcheck.engine.eviction.MemoryPressure;
+import dev.podcheck.engine.eviction.PidEviction;
 import dev.podcheck.engine.eviction.PodMemoryUse;
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
+import dev.podcheck.spec.pod.EmptyDirVolume;
 import dev.podcheck.spec.pod.ResourceRequirements;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
+import dev.podcheck.spec.scenario.NodePidPressure;
+import dev.podcheck.spec.scenario.WorldEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,11 +27,11 @@ import java.util.function.ToLongBiFunction;
 
 /**
  * The eviction manager's monitoring loop (eviction_manager.go Start and synchronize, SEMANTICS E-3, E-4, NP-2, NP-3,
- * LS-1): each pass first evicts every pod over a local ephemeral storage limit; when none is, it observes
- * memory.available over the node's pods under a node memory condition and evicts at most one of them when the hard
- * threshold is met. A pass that evicts nobody sleeps the
- * monitoring interval; one that evicts waits for the pod's cleanup (waitForPodsCleanup: a poll every second,
- * up to 30 s) and passes again at once.
+ * NP-6, LS-1, LS-5): each pass first evicts every pod over a local ephemeral storage limit or an emptyDir sizeLimit;
+ * when none is, it observes memory.available over the node's pods under a node memory condition and evicts at most
+ * one of them when the hard threshold is met; when memory's threshold is not met, pid.available under a PID condition
+ * likewise. A pass that evicts nobody sleeps the monitoring interval; one that evicts waits for the pod's cleanup
+ * (waitForPodsCleanup: a poll every second, up to 30 s) and passes again at once.
  */
 final class EvictionLoop {
     /** eviction_manager.go podCleanupPollFreq. */
@@ -41,20 +46,29 @@ final class EvictionLoop {
     /** The node's memory conditions in time order; each holds from its time until the next one. */
     private final List<NodeMemoryPressure> conditions;
 
+    /** The node's PID conditions in time order; each holds from its time until the next one. */
+    private final List<NodePidPressure> pidConditions;
+    /** Each pod's emptyDir volumes, by the pod's place in {@link #pods}. */
+    private final List<List<EmptyDirVolume>> emptyDirs;
+
     /**
-     * Whether the node needs the loop for local storage limits alone: some pod sets an ephemeral-storage limit. The
-     * kubelet runs the loop always; without limits or a memory condition a pass can do nothing, so the engine skips it.
+     * Whether the node needs the loop for local storage limits alone: some pod sets an ephemeral-storage limit or an
+     * emptyDir sizeLimit. The kubelet runs the loop always; without limits or a memory condition a pass can do
+     * nothing, so the engine skips it.
      */
     static boolean watchesLocalStorage(List<PodWorker> pods) {
-        return pods.stream().flatMap(p -> p.scenario.pod().spec().allContainers())
-                .anyMatch(c -> c.resources().limit(ResourceRequirements.EPHEMERAL_STORAGE).isPresent());
+        return pods.stream().anyMatch(p -> p.scenario.pod().spec().allContainers()
+                .anyMatch(c -> c.resources().limit(ResourceRequirements.EPHEMERAL_STORAGE).isPresent())
+                || EmptyDirVolume.of(p.scenario.pod().spec()).stream().anyMatch(EmptyDirVolume::limited));
     }
 
-    EvictionLoop(List<PodWorker> pods, List<NodeMemoryPressure> conditions) {
+    EvictionLoop(List<PodWorker> pods, List<NodeMemoryPressure> conditions, List<NodePidPressure> pidConditions) {
         this.pods = List.copyOf(pods);
+        this.emptyDirs = this.pods.stream().map(p -> EmptyDirVolume.of(p.scenario.pod().spec())).toList();
         this.queue = pods.get(0).queue;
         this.options = pods.get(0).options;
         this.conditions = conditions.stream().sorted(Comparator.comparing(NodeMemoryPressure::at)).toList();
+        this.pidConditions = pidConditions.stream().sorted(Comparator.comparing(NodePidPressure::at)).toList();
     }
 
     /**
@@ -62,15 +76,17 @@ final class EvictionLoop {
      * local storage limits to watch, the round at 0.
      */
     void start() {
-        long from = watchesLocalStorage(pods) || conditions.isEmpty() ? 0 : conditions.get(0).at().toMillis();
+        long first = Math.min(conditions.isEmpty() ? Long.MAX_VALUE : conditions.get(0).at().toMillis(),
+                pidConditions.isEmpty() ? Long.MAX_VALUE : pidConditions.get(0).at().toMillis());
+        long from = watchesLocalStorage(pods) || first == Long.MAX_VALUE ? 0 : first;
         long period = options.timing().evictionLoopPeriod().toMillis();
         queue.at((from + period - 1) / period * period, this::round);
     }
 
     /** The condition in force now: the latest that has begun (the later one of two at the same time); none before. */
-    private Optional<NodeMemoryPressure> now() {
-        NodeMemoryPressure current = null;
-        for (NodeMemoryPressure c : conditions) {
+    private <T extends WorldEvent> Optional<T> now(List<T> sorted) {
+        T current = null;
+        for (T c : sorted) {
             if (c.at().toMillis() <= queue.now()) {
                 current = c;
             }
@@ -91,6 +107,9 @@ final class EvictionLoop {
         if (evicted.isEmpty()) {
             evicted = memory(active);
         }
+        if (evicted.isEmpty() && !memoryThresholdMet(active)) { // byEvictionPriority: memory's threshold first
+            evicted = pids(active);
+        }
         if (evicted.isEmpty()) {
             queue.at(queue.now() + options.timing().evictionLoopPeriod().toMillis(), this::round);
             return;
@@ -110,26 +129,25 @@ final class EvictionLoop {
         List<PodWorker> evicted = new ArrayList<>();
         for (PodWorker pod : active) {
             Map<String, Long> disk = uses(pod, InstanceBehaviour::diskBytesAt);
-            LocalStorageEviction.decide(pod.scenario.pod(), disk).ifPresent(message -> {
-                pod.termination.evict(LocalStorageEviction.RESOURCE, message, null,
-                        EvictionGracePeriod.IMMEDIATE_SECONDS);
-                evicted.add(pod);
-            });
+            List<EmptyDirVolume> volumes = emptyDirs.get(pods.indexOf(pod));
+            LocalStorageEviction.decide(pod.scenario.pod(), disk, volumes, volumeUses(pod, volumes), options.faults())
+                    .ifPresent(message -> {
+                        pod.termination.evict(LocalStorageEviction.RESOURCE, message, null,
+                                EvictionGracePeriod.IMMEDIATE_SECONDS);
+                        evicted.add(pod);
+                    });
         }
         return evicted;
     }
 
     /** The memory threshold's pass: at most one pod, while a node memory condition is in effect. */
     private List<PodWorker> memory(List<PodWorker> active) {
-        Optional<NodeMemoryPressure> condition = now();
+        Optional<NodeMemoryPressure> condition = now(conditions);
         if (condition.isEmpty()) {
             return List.of();
         }
         List<PodMemoryUse> uses = active.stream().map(p -> PodMemoryUse.of(p.scenario.pod(), workingSets(p))).toList();
-        // memory.available is the node's: pods being stopped use their memory until their containers exit
-        MemoryPressure pressure = active.size() == pods.size() ? MemoryPressure.observe(condition.get(), uses)
-                : MemoryPressure.observe(condition.get(), pods.stream()
-                        .map(p -> PodMemoryUse.of(p.scenario.pod(), workingSets(p))).toList());
+        MemoryPressure pressure = memoryPressure(condition.get(), active, uses);
         Optional<MemoryEviction> eviction = MemoryEviction.decide(pressure, uses, options.faults());
         if (eviction.isEmpty()) {
             return List.of();
@@ -142,6 +160,43 @@ final class EvictionLoop {
                     .ifPresent(next -> evicted.add(evict(next, active, uses)));
         }
         return evicted;
+    }
+
+    /** memory.available is the node's: pods being stopped use their memory until their containers exit. */
+    private MemoryPressure memoryPressure(NodeMemoryPressure condition, List<PodWorker> active, List<PodMemoryUse> uses) {
+        return active.size() == pods.size() ? MemoryPressure.observe(condition, uses)
+                : MemoryPressure.observe(condition, pods.stream()
+                        .map(p -> PodMemoryUse.of(p.scenario.pod(), workingSets(p))).toList());
+    }
+
+    /** Whether memory's threshold is met now: the pass then reclaims memory, whatever else is met. */
+    private boolean memoryThresholdMet(List<PodWorker> active) {
+        if (pidConditions.isEmpty()) {
+            return true; // nothing else to reclaim
+        }
+        return now(conditions).map(c -> memoryPressure(c, active, active.stream()
+                .map(p -> PodMemoryUse.of(p.scenario.pod(), workingSets(p))).toList()).thresholdMet()).orElse(false);
+    }
+
+    /** The pid.available threshold's pass: at most one pod, ranked by priority then tasks (NP-6). */
+    private List<PodWorker> pids(List<PodWorker> active) {
+        Optional<NodePidPressure> condition = now(pidConditions);
+        if (condition.isEmpty()) {
+            return List.of();
+        }
+        long nodeTasks = pods.stream().mapToLong(this::tasks).sum(); // a pod being stopped still runs its tasks
+        List<PidEviction.PodTasks> ranked = active.stream()
+                .map(p -> new PidEviction.PodTasks(p.scenario.pod(), tasks(p))).toList();
+        return PidEviction.decide(condition.get(), nodeTasks, ranked, options.faults()).map(eviction -> {
+            PodWorker pod = active.get(eviction.pod());
+            pod.termination.evict(PidEviction.RESOURCE, eviction.message(),
+                    EvictionMessages.disruptionTarget(eviction.message()), EvictionGracePeriod.IMMEDIATE_SECONDS);
+            return List.of(pod);
+        }).orElse(List.of());
+    }
+
+    private long tasks(PodWorker pod) {
+        return uses(pod, InstanceBehaviour::processesAt).values().stream().mapToLong(Long::longValue).sum();
     }
 
     private PodWorker evict(MemoryEviction eviction, List<PodWorker> active, List<PodMemoryUse> uses) {
@@ -158,6 +213,20 @@ final class EvictionLoop {
         } else {
             queue.at(queue.now() + CLEANUP_POLL_MILLIS, () -> waitForCleanup(evicted, since));
         }
+    }
+
+    /** The bytes in each of the pod's emptyDir volumes now: what every instance of its containers wrote (LS-5). */
+    private Map<String, Long> volumeUses(PodWorker pod, List<EmptyDirVolume> volumes) {
+        if (volumes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        long now = queue.now();
+        for (EmptyDirVolume volume : volumes) {
+            out.put(volume.name(), pod.byName.values().stream()
+                    .mapToLong(rec -> rec.volumeBytes(volume.name(), now)).sum());
+        }
+        return out;
     }
 
     /** The working set of each of the pod's running containers now, from its behaviour's memory steps. */

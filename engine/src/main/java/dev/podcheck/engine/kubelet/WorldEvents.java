@@ -3,6 +3,7 @@ package dev.podcheck.engine.kubelet;
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.LoseSandbox;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
+import dev.podcheck.spec.scenario.NodePidPressure;
 import dev.podcheck.spec.scenario.PatchCondition;
 import dev.podcheck.spec.scenario.RemoveFinalizers;
 import dev.podcheck.spec.scenario.RestartKubelet;
@@ -25,11 +26,14 @@ final class WorldEvents {
      */
     void schedule(List<PodWorker> node) {
         List<NodeMemoryPressure> pressures = new ArrayList<>();
+        List<NodePidPressure> pidPressures = new ArrayList<>();
         for (WorldEvent event : pod.scenario.events()) {
             if (event instanceof DeletePod delete) {
                 pod.queue.at(event.at().toMillis(), () -> pod.termination.delete(delete));
             } else if (event instanceof NodeMemoryPressure pressure) {
                 pressures.add(pressure);
+            } else if (event instanceof NodePidPressure pressure) {
+                pidPressures.add(pressure);
             } else if (event instanceof RemoveFinalizers) {
                 pod.queue.at(event.at().toMillis(), pod.termination::removeFinalizers);
             } else if (event instanceof PatchCondition patch) {
@@ -42,8 +46,9 @@ final class WorldEvents {
                 pod.queue.at(event.at().toMillis(), pod.sandbox::lose);
             }
         }
-        if (!pressures.isEmpty() || node.get(0) == pod && EvictionLoop.watchesLocalStorage(node)) {
-            new EvictionLoop(node, pressures).start();
+        if (!pressures.isEmpty() || !pidPressures.isEmpty()
+                || node.get(0) == pod && EvictionLoop.watchesLocalStorage(node)) {
+            new EvictionLoop(node, pressures, pidPressures).start();
         }
     }
 }

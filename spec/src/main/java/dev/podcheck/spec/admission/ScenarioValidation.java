@@ -4,6 +4,7 @@ import dev.podcheck.spec.behaviour.Durations;
 import dev.podcheck.spec.behaviour.HookBehaviour;
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
 import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.pod.EmptyDirVolume;
 import dev.podcheck.spec.pod.LifecycleHandler;
 import dev.podcheck.spec.scenario.PatchCondition;
 import dev.podcheck.spec.scenario.Scenario;
@@ -18,13 +19,17 @@ import java.util.stream.Collectors;
 
 /**
  * podcheck's own checks of a scenario, beyond the pod: a behaviour must name a container of the
- * pod, a hook behaviour needs the hook in the spec, and a node image must be a container's image. World events are checked only where the
+ * pod, a hook behaviour needs the hook in the spec, a volume
+ * written to is an emptyDir on disk the container mounts, and a node image must be a container's image. World events are checked only where the
  * apiserver would refuse the patch they stand for (a condition type that is no qualified name,
  * validatePodConditions, V-22): their records refuse impossible values, they may come in any order
  * (the engine sorts them), and a negative grace period on delete is legal (T-3).
  */
 final class ScenarioValidation {
     static final String PATH = "metadata.annotations[" + Scenario.ANNOTATION + "]";
+    static final String NOT_MOUNTED = "container \"%s\" mounts no emptyDir volume of this name";
+    static final String MEMORY_VOLUME = "a Memory emptyDir is a tmpfs whose use is the container's memory: write it as "
+            + "memory steps";
 
     private static final Function<Container, Optional<LifecycleHandler>> POST_START =
             c -> Optional.ofNullable(c.lifecycle()).map(l -> l.postStart());
@@ -60,8 +65,32 @@ final class ScenarioValidation {
                 String at = path + "[" + i + "]";
                 hook(container, "postStart", instances.get(i).postStart(), POST_START, at, out);
                 hook(container, "preStop", instances.get(i).preStop(), PRE_STOP, at, out);
+                volumes(scenario, container, instances.get(i), at, out);
             }
         });
+    }
+
+    /**
+     * A container writes only to an emptyDir of the pod that it mounts; not to a Memory one, whose tmpfs pages are
+     * the container's memory, which its {@code memory} steps say (SEMANTICS LS-5).
+     */
+    private static void volumes(Scenario scenario, Container container, InstanceBehaviour instance, String at,
+                                List<Violation> out) {
+        if (instance.volumes().isEmpty()) {
+            return;
+        }
+        Map<String, EmptyDirVolume> emptyDirs = EmptyDirVolume.of(scenario.pod().spec()).stream()
+                .collect(Collectors.toMap(EmptyDirVolume::name, v -> v, (a, b) -> a));
+        Set<String> mounted = EmptyDirVolume.mountedBy(container);
+        for (String name : instance.volumes().keySet()) {
+            String field = at + ".volumes." + name;
+            EmptyDirVolume volume = emptyDirs.get(name);
+            if (volume == null || !mounted.contains(name)) {
+                out.add(Violation.invalid(field, name, String.format(NOT_MOUNTED, container.name())));
+            } else if (volume.memoryBacked()) {
+                out.add(Violation.invalid(field, name, MEMORY_VOLUME));
+            }
+        }
     }
 
     // A slow or failing hook that the spec does not have would never run: the scenario is wrong.

@@ -15,4 +15,9 @@ public record DiskUse(Duration from, Quantity bytes) implements UseStep {
             throw new IllegalArgumentException("bytes must be a non-negative quantity, got " + bytes);
         }
     }
+
+    @Override
+    public long amount() {
+        return bytes.longValue();
+    }
 }

@@ -12,4 +12,9 @@ public record MemoryUse(Duration from, Quantity bytes) implements UseStep {
             throw new IllegalArgumentException("bytes must be a non-negative quantity, got " + bytes);
         }
     }
+
+    @Override
+    public long amount() {
+        return bytes.longValue();
+    }
 }

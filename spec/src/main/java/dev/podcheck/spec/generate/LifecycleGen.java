@@ -65,6 +65,10 @@ final class LifecycleGen {
         }
         if (size.nodePressure() && size.behaviours()) {
             out = LocalStorageGen.add(out, c); // an eviction by the node too, which real targets do not stage
+            out = EmptyDirGen.add(out, c);
+        }
+        if (size.nodePressure() && size.events() && size.behaviours()) {
+            out = PidGen.add(out, c);
         }
         return out;
     }

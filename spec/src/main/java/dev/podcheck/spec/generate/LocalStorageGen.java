@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Local ephemeral storage limits (SEMANTICS LS-1..LS-5): one regular container of the pod gets an ephemeral-storage
+ * Local ephemeral storage limits (SEMANTICS LS-1..LS-4): one regular container of the pod gets an ephemeral-storage
  * limit and, in every instance, writes to its writable layer from some time after it starts, either over the limit
  * or under it. The use stays at least 1Mi away from the limit, so the few hundred bytes of the pod's /etc/hosts the
  * engine leaves out (LS-3) never decide. Drawn after everything else so that every earlier draw stays as it was.

@@ -68,7 +68,7 @@ final class NodeGen {
         return scenario.withEvents(events).withNeighbours(neighbours);
     }
 
-    private static Scenario neighbour(String name, Choices c) {
+    static Scenario neighbour(String name, Choices c) {
         Map.Entry<String, Integer> priority = PRIORITY.generate(c);
         Container app = Container.of("app", "busybox:1.36");
         if (c.drawBoolean(0.5)) {

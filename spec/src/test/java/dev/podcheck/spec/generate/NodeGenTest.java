@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podcheck.spec.admission.PodCreate;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
+import dev.podcheck.spec.scenario.NodePidPressure;
 import dev.podcheck.spec.scenario.RestartKubelet;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.yaml.ScenarioReader;
@@ -21,12 +22,15 @@ class NodeGenTest {
 
     @Test
     void should_draw_node_scenarios_often_enough_for_the_default_budget() {
-        // GIVEN 1,000 drawn scenarios: about 12 % of them (less those whose kubelet restarts) are node scenarios
-        assertThat(count(Scenario::isNodeScenario)).isBetween(80L, 160L);
+        // GIVEN 1,000 drawn scenarios: about 12 % of them (less those whose kubelet restarts) are node scenarios under
+        // memory pressure (PidGen makes others, under PID pressure: PidGenTest)
+        assertThat(count(s -> s.isNodeScenario()
+                && s.events().stream().anyMatch(NodeMemoryPressure.class::isInstance))).isBetween(80L, 160L);
         assertThat(count(s -> s.neighbours().size() == 2)).isGreaterThan(30L);
-        // THEN each has a node memory condition, with neighbours of different priorities and some with requests
+        // THEN each has a node condition, with neighbours of different priorities and some with requests
         assertThat(DRAWN.stream().filter(Scenario::isNodeScenario))
-                .allMatch(s -> s.events().stream().anyMatch(NodeMemoryPressure.class::isInstance))
+                .allMatch(s -> s.events().stream().anyMatch(e -> e instanceof NodeMemoryPressure
+                        || e instanceof NodePidPressure))
                 .noneMatch(s -> s.events().stream().anyMatch(RestartKubelet.class::isInstance));
         assertThat(count(s -> s.neighbours().stream().anyMatch(n -> n.pod().spec().priority() != null
                 && n.pod().spec().priority() > 0))).isGreaterThan(30L);

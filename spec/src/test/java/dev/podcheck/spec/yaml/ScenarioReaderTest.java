@@ -168,8 +168,8 @@ class ScenarioReaderTest {
         void should_refuse_an_unknown_behaviour_field_listing_the_known_ones() {
             assertThatThrownBy(() -> ScenarioReader.read("s.yaml", withScript("containers:\n  app:\n    - exitt: {code: 1}")))
                     .hasMessageEndingWith("containers.app[0].exitt: unknown field \"exitt\"; known fields: disk, exit, liveness, "
-                            + "log, memory, onSigterm, postStart, preStop, readiness, startAfter, startup, "
-                            + "terminationMessage, times");
+                            + "log, memory, onSigterm, postStart, preStop, processes, readiness, startAfter, startup, "
+                            + "terminationMessage, times, volumes");
         }
 
         @Test

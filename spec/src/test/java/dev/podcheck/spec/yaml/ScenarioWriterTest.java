@@ -1,12 +1,15 @@
 package dev.podcheck.spec.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.podcheck.spec.behaviour.ContainerBehaviour;
+import dev.podcheck.spec.behaviour.DiskUse;
 import dev.podcheck.spec.behaviour.Exit;
 import dev.podcheck.spec.behaviour.Health;
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
 import dev.podcheck.spec.behaviour.NodeImage;
+import dev.podcheck.spec.behaviour.ProcessCount;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.ObjectMeta;
 import dev.podcheck.spec.pod.Pod;
@@ -16,6 +19,7 @@ import dev.podcheck.spec.pod.Quantity;
 import dev.podcheck.spec.pod.ResourceRequirements;
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.LoseSandbox;
+import dev.podcheck.spec.scenario.NodePidPressure;
 import dev.podcheck.spec.scenario.RestartKubelet;
 import dev.podcheck.spec.scenario.Scenario;
 import java.io.IOException;
@@ -105,6 +109,73 @@ class ScenarioWriterTest {
                             failedPulls: 3
                         """);
         assertThat(ScenarioReader.readOne("test", yaml)).isEqualTo(scenario);
+    }
+
+    @Test
+    void should_write_volume_writes_without_the_other_defaults_and_read_them_back() {
+        Container app = Container.of("a", "busybox:1.36").withExtra(
+                Map.of("volumeMounts", List.of(Map.of("name", "cache", "mountPath", "/cache"))));
+        Pod pod = Pod.of(ObjectMeta.named("p"), PodSpec.of(List.of(), List.of(app)).withExtra(
+                Map.of("volumes", List.of(Map.of("name", "cache", "emptyDir", Map.of("sizeLimit", "100Mi"))))));
+        Scenario scenario = new Scenario(pod, Map.of("a", ContainerBehaviour.of(InstanceBehaviour.DEFAULT.withVolumes(
+                Map.of("cache", List.of(new DiskUse(Duration.ofSeconds(5), Quantity.parse("101Mi"))))))), List.of());
+
+        String yaml = ScenarioWriter.toYaml(scenario);
+
+        assertThat(ScenarioWriter.toManifest(scenario).metadata().annotations().get(Scenario.ANNOTATION))
+                .isEqualTo("""
+                        containers:
+                          a:
+                          - volumes:
+                              cache:
+                              - from: 5s
+                                bytes: 101Mi
+                        """);
+        assertThat(ScenarioReader.readOne("test", yaml)).isEqualTo(scenario);
+    }
+
+    @Test
+    void should_write_tasks_and_a_PID_condition_and_read_them_back() {
+        Pod pod = Pod.of(ObjectMeta.named("p"), PodSpec.of(List.of(), List.of(Container.of("a", "busybox:1.36"))));
+        Scenario scenario = new Scenario(pod, Map.of("a", ContainerBehaviour.of(InstanceBehaviour.DEFAULT.withProcesses(
+                List.of(new ProcessCount(Duration.ofSeconds(5), 30_000L))))),
+                List.of(new NodePidPressure(Duration.ZERO, 100_000L, 90_000L)));
+
+        String yaml = ScenarioWriter.toYaml(scenario);
+
+        assertThat(ScenarioWriter.toManifest(scenario).metadata().annotations().get(Scenario.ANNOTATION))
+                .isEqualTo("""
+                        containers:
+                          a:
+                          - processes:
+                            - from: 5s
+                              count: 30000
+                        events:
+                        - nodePidPressure:
+                            at: 0s
+                            maxPids: 100000
+                            evictionThreshold: 90000
+                        """);
+        assertThat(ScenarioReader.readOne("test", yaml)).isEqualTo(scenario);
+    }
+
+    @Test
+    void should_refuse_a_PID_condition_without_a_threshold_in_one_line() {
+        String yaml = """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: p
+                  annotations:
+                    podcheck.dev/scenario: |
+                      events:
+                      - nodePidPressure: {at: 0s, maxPids: 100000}
+                spec:
+                  containers: [{name: a, image: busybox:1.36}]
+                """;
+
+        assertThatThrownBy(() -> ScenarioReader.readOne("s.yaml", yaml)).hasMessageEndingWith(
+                "eviction threshold pid.available must be a positive number of tasks, got null");
     }
 
     @Test

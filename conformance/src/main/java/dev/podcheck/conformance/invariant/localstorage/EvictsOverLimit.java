@@ -7,11 +7,12 @@ import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.conformance.invariant.pressure.PodOnNode;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * localstorage/evicts-over-limit (SEMANTICS LS-1..LS-4, NP-3): every pass checks every active pod's limits first, and passes
+ * localstorage/evicts-over-limit (SEMANTICS LS-1..LS-5, NP-3): every pass checks every active pod's limits first, and passes
  * come at most the cleanup timeout (30 s) apart. So a pod that is not critical, not being stopped, and surely over a
- * limit the kubelet checks (the pod's sum, or a regular container's own) at every whole second for
+ * limit the kubelet checks (an emptyDir's sizeLimit, the pod's sum, or a regular container's own) at every whole second for
  * {@link #DUE_MILLIS} is evicted by then. Sidecars' own limits are left out: only newer releases check them (LS-4).
  */
 public final class EvictsOverLimit implements Invariant {
@@ -27,15 +28,15 @@ public final class EvictsOverLimit implements Invariant {
 
     @Override
     public String must() {
-        return "A pod whose containers' disk use stays over its ephemeral-storage limit (the pod's sum or a container's "
-                + "own) MUST be evicted within the eviction manager's monitoring interval, or within the cleanup "
+        return "A pod whose disk use stays over a local storage limit (an emptyDir's sizeLimit, the pod's "
+                + "ephemeral-storage sum or a container's own) MUST be evicted within the eviction manager's monitoring interval, or within the cleanup "
                 + "timeout (30 s) of an eviction, unless it is critical or already being stopped.";
     }
 
     @Override
     public String source() {
-        return "pkg/kubelet/eviction/eviction_manager.go Start, synchronize, localStorageEviction, waitForPodsCleanup; "
-                + "SEMANTICS LS-1..LS-4, NP-3";
+        return "pkg/kubelet/eviction/eviction_manager.go Start, synchronize, localStorageEviction, emptyDirLimitEviction, "
+                + "waitForPodsCleanup; SEMANTICS LS-1..LS-5, NP-3";
     }
 
     @Override
@@ -48,7 +49,8 @@ public final class EvictsOverLimit implements Invariant {
     public Verdict check(Observed trial) {
         long due = DUE_MILLIS + trial.toleranceMillis();
         for (PodOnNode pod : PodOnNode.all(trial)) {
-            if (pod.critical() || pod.runs().stream().allMatch(run -> run.behaviour().disk().isEmpty())) {
+            if (pod.critical() || pod.runs().stream().allMatch(run -> run.behaviour().disk().isEmpty())
+                    && !EmptyDirUse.written(pod)) {
                 continue;
             }
             for (long from : overSince(pod)) {
@@ -65,9 +67,10 @@ public final class EvictsOverLimit implements Invariant {
         return Verdict.HOLDS;
     }
 
-    /** The whole seconds just after each disk step of each run begins: where a breach can start. */
+    /** The whole seconds just after each disk or volume step of each run begins: where a breach can start. */
     private static List<Long> overSince(PodOnNode pod) {
-        return pod.runs().stream().flatMap(run -> run.behaviour().disk().stream()
+        return pod.runs().stream().flatMap(run -> Stream.concat(run.behaviour().disk().stream(),
+                                run.behaviour().volumes().values().stream().flatMap(List::stream))
                         .map(step -> (run.started() + step.from().toMillis()) / 1000 * 1000 + 1000))
                 .distinct().sorted().toList();
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * localstorage/only-over-limit (SEMANTICS LS-1..LS-4, E-8): a pod evicted for local storage is, at that moment, over
+ * localstorage/only-over-limit (SEMANTICS LS-1..LS-5, E-8): a pod evicted for local storage is, at that moment, over
  * the limit its message names. Judged with every run that may be alive then (one starting or stopping at that very
  * instant too), and with sidecars' own limits, which newer releases check (LS-4), so the check errs only on leniency.
  */
@@ -26,14 +26,16 @@ public final class OnlyOverLimit implements Invariant {
 
     @Override
     public String must() {
-        return "A pod MUST be evicted for local ephemeral storage only when, at that moment, its containers' disk use "
-                + "exceeds the limit its message names, and never when it is critical.";
+        return "A pod MUST be evicted for local ephemeral storage only when, at that moment, its disk use exceeds the "
+                + "limit its message names (an emptyDir's sizeLimit, the pod's sum or a container's own), and never when "
+                + "it is critical.";
     }
 
     @Override
     public String source() {
-        return "pkg/kubelet/eviction/eviction_manager.go localStorageEviction, podEphemeralStorageLimitEviction, "
-                + "containerEphemeralStorageLimitEviction, evictPod; SEMANTICS LS-1..LS-4, E-8";
+        return "pkg/kubelet/eviction/eviction_manager.go localStorageEviction, emptyDirLimitEviction, "
+                + "podEphemeralStorageLimitEviction, containerEphemeralStorageLimitEviction, evictPod; "
+                + "SEMANTICS LS-1..LS-5, E-8";
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.podcheck.conformance.invariant.localstorage;
 
 import dev.podcheck.conformance.invariant.pressure.PodOnNode;
 import dev.podcheck.spec.pod.Container;
+import dev.podcheck.spec.pod.EmptyDirVolume;
 import dev.podcheck.spec.pod.Quantity;
 import dev.podcheck.spec.qos.PodEphemeralStorageLimit;
 import java.util.ArrayList;
@@ -11,18 +12,19 @@ import java.util.stream.Stream;
 
 /**
  * Which local ephemeral storage limits a pod is over at a moment (eviction_manager.go
- * podEphemeralStorageLimitEviction, containerEphemeralStorageLimitEviction; SEMANTICS LS-1..LS-4), from its runs' disk
- * steps: each breach as the message the kubelet writes for it. No emptyDir volume is modelled.
+ * emptyDirLimitEviction, podEphemeralStorageLimitEviction, containerEphemeralStorageLimitEviction; SEMANTICS LS-1..LS-5),
+ * from its runs' disk and volume steps: each breach as the message the kubelet writes for it, in the kubelet's order.
  */
 final class StorageLimits {
+    static final String EMPTY_DIR = "Usage of EmptyDir volume \"%s\" exceeds the limit \"%s\". ";
     static final String POD = "Pod ephemeral local storage usage exceeds the total limit of containers %s. ";
     static final String CONTAINER = "Container %s exceeded its local ephemeral storage limit \"%s\". ";
 
     private StorageLimits() {}
 
     /**
-     * The messages of the breaches at {@code at}: the pod's total over the sum of its containers' limits, then each
-     * container over its own. {@code surely} counts only the runs surely alive then; otherwise also those starting or
+     * The messages of the breaches at {@code at}: each emptyDir over its sizeLimit, the pod's total (its containers' and
+     * its emptyDirs on disk) over the sum of its containers' limits, then each container over its own. {@code surely} counts only the runs surely alive then; otherwise also those starting or
      * stopping at that instant. {@code sidecars} also counts sidecars' own limits, which only newer releases check.
      */
     static List<String> breaches(PodOnNode pod, long at, boolean surely, boolean sidecars) {
@@ -31,6 +33,16 @@ final class StorageLimits {
                 .filter(run -> surely ? run.surelyAt(at) : run.mayBeAt(at)).toList();
         Optional<Quantity> podLimit = PodEphemeralStorageLimit.of(pod.scenario().pod().spec());
         long total = alive.stream().mapToLong(run -> run.diskAt(at)).sum();
+        if (EmptyDirUse.written(pod)) {
+            for (EmptyDirVolume volume : EmptyDirVolume.of(pod.scenario().pod().spec())) {
+                EmptyDirUse use = EmptyDirUse.of(pod, volume.name(), at);
+                long used = surely ? use.low() : use.high();
+                if (volume.limited() && used > volume.sizeLimit().longValue()) {
+                    out.add(String.format(EMPTY_DIR, volume.name(), volume.sizeLimit()));
+                }
+                total += volume.memoryBacked() ? 0 : used;
+            }
+        }
         if (podLimit.isPresent() && total > podLimit.get().longValue()) {
             out.add(String.format(POD, podLimit.get()));
         }

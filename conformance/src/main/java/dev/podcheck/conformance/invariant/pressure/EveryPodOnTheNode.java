@@ -5,6 +5,7 @@ import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.conformance.invariant.Narrowed;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
+import dev.podcheck.spec.scenario.NodePidPressure;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.scenario.WorldEvent;
 import dev.podcheck.spec.trace.Trace;
@@ -42,7 +43,8 @@ public record EveryPodOnTheNode(Invariant invariant) implements Narrowed {
 
     private static List<Observed> views(Observed trial) {
         Scenario scenario = trial.scenario();
-        List<WorldEvent> nodeEvents = scenario.events().stream().filter(NodeMemoryPressure.class::isInstance).toList();
+        List<WorldEvent> nodeEvents = scenario.events().stream()
+                .filter(e -> e instanceof NodeMemoryPressure || e instanceof NodePidPressure).toList();
         Scenario alone = scenario.withNeighbours(List.of()).withEvents(List.of());
         Trace ownTrace = trial.trace().withNeighbours(Map.of());
         List<Observed> views = new ArrayList<>();

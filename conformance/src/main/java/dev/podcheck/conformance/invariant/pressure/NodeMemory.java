@@ -19,19 +19,23 @@ public final class NodeMemory {
 
     /** "From at on, the node has allocatable ...": the latest condition that has begun, the later of two at one time. */
     public static Optional<NodeMemoryPressure> inEffect(Scenario scenario, long at) {
-        NodeMemoryPressure latest = null;
+        return inEffect(scenario, NodeMemoryPressure.class, at);
+    }
+
+    /** The latest world event of {@code type} that has begun by {@code at}, the later of two at one time. */
+    static <T extends WorldEvent> Optional<T> inEffect(Scenario scenario, Class<T> type, long at) {
+        T latest = null;
         for (WorldEvent e : scenario.events()) {
-            if (e instanceof NodeMemoryPressure n && n.at().toMillis() <= at
-                    && (latest == null || n.at().compareTo(latest.at()) >= 0)) {
-                latest = n;
+            if (type.isInstance(e) && e.at().toMillis() <= at && (latest == null || e.at().compareTo(latest.at()) >= 0)) {
+                latest = type.cast(e);
             }
         }
         return Optional.ofNullable(latest);
     }
 
     /** The node's working set at {@code at}: every pod's, summed. */
-    public static PodOnNode.Memory workingSet(List<PodOnNode> pods, long at) {
-        PodOnNode.Memory sum = new PodOnNode.Memory(0, 0);
+    public static PodOnNode.Use workingSet(List<PodOnNode> pods, long at) {
+        PodOnNode.Use sum = new PodOnNode.Use(0, 0);
         for (PodOnNode pod : pods) {
             sum = sum.plus(pod.memory(at));
         }
@@ -44,7 +48,7 @@ public final class NodeMemory {
         if (node.isEmpty()) {
             return Threshold.NOT_MET;
         }
-        PodOnNode.Memory used = workingSet(pods, at);
+        PodOnNode.Use used = workingSet(pods, at);
         if (met(node.get(), used.low())) {
             return Threshold.MET;
         }

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * pressure/one-pod-a-pass (SEMANTICS NP-3, E-4): synchronize evicts at most one pod for node pressure, and the next
+ * pressure/one-pod-a-pass (SEMANTICS NP-3, E-4, NP-6): synchronize evicts at most one pod for node pressure (memory or pids), and the next
  * pass comes only after waitForPodsCleanup's first poll, a second later: two pressure evictions on one node are at
  * least that far apart.
  */
 public final class OnePodAPass implements Invariant {
     /** eviction_manager.go podCleanupPollFreq. */
     static final long CLEANUP_POLL_MILLIS = 1_000;
-    static final String TOO_CLOSE = "%s was evicted for memory at %d ms and %s at %d ms, less than a pass apart (%d ms)";
+    static final String TOO_CLOSE = "%s was evicted for %s at %d ms and %s at %d ms, less than a pass apart (%d ms)";
 
     @Override
     public String id() {
@@ -41,14 +41,14 @@ public final class OnePodAPass implements Invariant {
 
     @Override
     public Verdict check(Observed trial) {
-        List<PressureEvictions.Eviction> all = PressureEvictions.of(PodOnNode.all(trial)).all();
+        List<PressureEvictions.Eviction> all = PressureEvictions.pressure(PodOnNode.all(trial)).all();
         long apart = Math.max(0, CLEANUP_POLL_MILLIS - trial.toleranceMillis());
         for (int i = 1; i < all.size(); i++) {
             PressureEvictions.Eviction before = all.get(i - 1);
             PressureEvictions.Eviction after = all.get(i);
             if (after.at() - before.at() < apart) {
-                return Verdict.violated(String.format(TOO_CLOSE, before.pod().name(), before.at(), after.pod().name(),
-                        after.at(), apart), before.event(), after.event());
+                return Verdict.violated(String.format(TOO_CLOSE, before.pod().name(), before.event().resource(),
+                        before.at(), after.pod().name(), after.at(), apart), before.event(), after.event());
             }
         }
         return Verdict.HOLDS;

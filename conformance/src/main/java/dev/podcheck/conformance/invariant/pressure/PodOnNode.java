@@ -9,10 +9,12 @@ import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.Trace;
 import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.ContainerStatusChanged;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongBiFunction;
 
 /**
  * One pod of a node scenario as the pressure invariants read it (SEMANTICS NP-1): its scenario (behaviours, priority,
@@ -63,7 +65,9 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
             if (e instanceof TraceEvent.KubeletEvent k && k.reason().equals("Started")) {
                 int instance = instances.merge(k.container(), 0, (old, zero) -> old + 1);
                 InstanceBehaviour behaviour = scenario.behaviour(k.container()).forInstance(instance);
-                runs.add(run(trace, k.container(), restartCount(events, i, k), k.at(), behaviour, removed));
+                long sameStart = runs.stream().filter(r -> r.container().equals(k.container()) && r.started() == k.at())
+                        .count();
+                runs.add(run(trace, k.container(), restartCount(events, i, k), k.at(), sameStart, behaviour, removed));
             } else if (stopping == Long.MAX_VALUE && stops(e)) {
                 stopping = e.at();
             }
@@ -86,30 +90,37 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
      */
     private static int restartCount(List<TraceEvent> events, int started, TraceEvent.KubeletEvent start) {
         for (int i = started + 1; i < events.size(); i++) {
-            if (events.get(i) instanceof ContainerStatusChanged c && c.status().name().equals(start.container())
+            TraceEvent e = events.get(i);
+            if (e instanceof ContainerStatusChanged c && c.status().name().equals(start.container())
                     && c.status().state() instanceof ContainerState.Running r && r.startedAt() == start.at()) {
                 return c.status().restartCount();
+            }
+            if (e instanceof TraceEvent.KubeletEvent k && k.reason().equals("Started") && k.container().equals(start.container())) {
+                return -1; // the next run started before any status showed this one running
             }
         }
         return -1;
     }
 
     /**
-     * The run started at {@code startedAt} with {@code restartCount} (-1: unknown): it ends when its terminated status
-     * says. Where no status shows its end (the pod was removed first), it may end at its behaviour's exit and surely
-     * runs only until the first signal sent to it or the pod's removal, whichever comes first.
+     * The run started at {@code startedAt} with {@code restartCount} (-1: unknown), the {@code sameStart}-th of its
+     * container to start in that millisecond: it ends when its terminated status says. Where no status shows its end
+     * (the pod was removed first), it may end at its behaviour's exit and surely runs only until the first signal sent
+     * to it or the pod's removal, whichever comes first.
      */
-    private static Run run(Trace trace, String container, int restartCount, long startedAt, InstanceBehaviour behaviour,
-                           long removed) {
-        // The earliest end any status shows for it, as its state or as the lastState of the next run: a pod stopped
-        // later may report it again as ContainerStatusUnknown with startedAt 0 and the stop's time (T-9).
+    private static Run run(Trace trace, String container, int restartCount, long startedAt, long sameStart,
+                           InstanceBehaviour behaviour, long removed) {
+        // The earliest end any status with its restartCount shows for it, as its state or as the lastState of the next
+        // run: a pod stopped later may report it again as ContainerStatusUnknown with startedAt 0 and the stop's time
+        // (T-9). Without a known restartCount (a run killed as it started, by a lost sandbox), runs started in the same
+        // millisecond end in that order: the later run's end is the next distinct one.
         long shown = trace.statusesOf(container)
                 .flatMap(s -> java.util.stream.Stream.of(
                         restartCount < 0 || s.restartCount() == restartCount ? s.state() : null,
                         restartCount < 0 || s.restartCount() == restartCount + 1 ? s.lastState() : null))
                 .mapToLong(state -> state instanceof ContainerState.Terminated t && t.startedAt() == startedAt
                         ? t.finishedAt() : Long.MAX_VALUE)
-                .min().orElse(Long.MAX_VALUE);
+                .distinct().sorted().skip(restartCount < 0 ? sameStart : 0).findFirst().orElse(Long.MAX_VALUE);
         if (shown != Long.MAX_VALUE) {
             return new Run(container, startedAt, shown, shown, behaviour);
         }
@@ -153,20 +164,29 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
      * Started event: {@code low} counts the runs surely alive at {@code at}, {@code high} also those that start or end
      * at that very instant, where the order of same-time events decides.
      */
-    public Memory memory(long at) {
+    public Use memory(long at) {
+        return use(at, InstanceBehaviour::memoryBytesAt);
+    }
+
+    /** The tasks the pod's runs have at {@code at}, from their behaviours' process steps, bounded as {@link #memory}. */
+    public Use tasks(long at) {
+        return use(at, InstanceBehaviour::processesAt);
+    }
+
+    private Use use(long at, ToLongBiFunction<InstanceBehaviour, Duration> amount) {
         long low = 0;
         long high = 0;
         for (Run run : runs) {
             if (!run.mayBeAt(at)) {
                 continue;
             }
-            long bytes = run.behaviour().memoryBytesAt(java.time.Duration.ofMillis(at - run.started()));
-            high += bytes;
+            long value = amount.applyAsLong(run.behaviour(), Duration.ofMillis(at - run.started()));
+            high += value;
             if (run.surelyAt(at)) {
-                low += bytes;
+                low += value;
             }
         }
-        return new Memory(low, high);
+        return new Use(low, high);
     }
 
     /**
@@ -186,18 +206,18 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
 
         /** Bytes on its writable layer and logs at {@code at}, from its behaviour's disk steps (LS-2). */
         public long diskAt(long at) {
-            return behaviour.diskBytesAt(java.time.Duration.ofMillis(at - started));
+            return behaviour.diskBytesAt(Duration.ofMillis(at - started));
         }
     }
 
-    /** A working set between {@code low} and {@code high} bytes; exact when they are equal. */
-    public record Memory(long low, long high) {
+    /** A use (bytes of working set, tasks) between {@code low} and {@code high}; exact when they are equal. */
+    public record Use(long low, long high) {
         public boolean exact() {
             return low == high;
         }
 
-        Memory plus(Memory other) {
-            return new Memory(low + other.low, high + other.high);
+        Use plus(Use other) {
+            return new Use(low + other.low, high + other.high);
         }
     }
 }

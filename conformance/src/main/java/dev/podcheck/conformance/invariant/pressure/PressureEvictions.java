@@ -6,10 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** The node's memory-pressure evictions (or all its evictions), whichever pod each took, in time order. */
+/** The node's evictions for one signal (or all its evictions), whichever pod each took, in time order. */
 record PressureEvictions(List<Eviction> all) {
-    static final String MEMORY = "memory";
-
     /** One eviction and the pod it took. */
     record Eviction(PodOnNode pod, PodEvicted event) {
         long at() {
@@ -18,7 +16,17 @@ record PressureEvictions(List<Eviction> all) {
     }
 
     static PressureEvictions of(List<PodOnNode> pods) {
-        return of(pods, MEMORY::equals);
+        return of(pods, NodeSignal.MEMORY);
+    }
+
+    static PressureEvictions of(List<PodOnNode> pods, NodeSignal signal) {
+        return of(pods, signal.resource::equals);
+    }
+
+    /** Every eviction for node pressure, memory's and pids': each pass makes at most one (NP-3). */
+    static PressureEvictions pressure(List<PodOnNode> pods) {
+        return of(pods, resource -> NodeSignal.MEMORY.resource.equals(resource)
+                || NodeSignal.PIDS.resource.equals(resource));
     }
 
     /** Every eviction, local storage limits' too (LS-1): each makes the loop wait for the pod's cleanup. */

@@ -88,7 +88,7 @@ public final class RankedAcrossPods implements Invariant {
     }
 
     private static Optional<Rank> exact(PodOnNode pod, long at) {
-        PodOnNode.Memory memory = pod.memory(at);
+        PodOnNode.Use memory = pod.memory(at);
         return memory.exact() ? Optional.of(new Rank(pod, memory.low())) : Optional.empty();
     }
 }

@@ -34,7 +34,7 @@ class EvictsWhilePressureLastsTest {
         var trial = allRunning(Map.of("low", evictedAndStopped(10_000)));
 
         assertThat(LASTING.check(trial)).isEqualTo(Verdict.violated(String.format(EvictsWhilePressureLasts.NONE,
-                10_000L, 41_000L)));
+                "memory available", 10_000L, 41_000L)));
     }
 
     @Test

@@ -25,7 +25,7 @@ class OnePodAPassTest {
         TraceEvent.PodEvicted second = evicted(10_000);
         var trial = allRunning(Map.of("low", List.of(first), "small", List.of(second)));
 
-        assertThat(ONE.check(trial)).isEqualTo(Verdict.violated(String.format(OnePodAPass.TOO_CLOSE, "low", 10_000L,
-                "small", 10_000L, 1_000L), first, second));
+        assertThat(ONE.check(trial)).isEqualTo(Verdict.violated(String.format(OnePodAPass.TOO_CLOSE, "low", "memory",
+                10_000L, "small", 10_000L, 1_000L), first, second));
     }
 }
