@@ -8,7 +8,7 @@ public final class PhaseInvariants {
     private PhaseInvariants() {}
 
     public static List<Invariant> all() {
-        return List.of(new FailedHasACause(), new NoTerminalWhileRunning(), new PendingUntilRunning(),
+        return List.of(new FailedHasACause(), new FollowsContainers(), new NoTerminalWhileRunning(), new PendingUntilRunning(),
                 new SucceededMeansAllExitedZero(), new TerminalIsFinal());
     }
 }
