@@ -3,6 +3,7 @@ package dev.podcheck.conformance.invariant;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.conformance.invariant.TraceQueries.Snapshot;
+import dev.podcheck.spec.trace.PodCondition;
 import dev.podcheck.spec.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,5 +63,16 @@ public final class StatusAgreement {
 
     private static Verdict violated(String template, long since, long to, Disagreement d) {
         return Verdict.violated(String.format(template, since, to, d.shown(), d.expected()), new ArrayList<>(d.witness()));
+    }
+
+    /** A condition as a verdict names it: its status, then its reason and message when it has them. */
+    public static String describe(PodCondition c) {
+        String s = c.status() ? "True" : "False";
+        return c.reason().isEmpty() ? s : s + " " + c.reason() + (c.message().isEmpty() ? "" : " (" + c.message() + ")");
+    }
+
+    /** fmt's %s of a []string, as generate.go puts container names in a condition's message. */
+    public static String goSlice(List<String> names) {
+        return "[" + String.join(" ", names) + "]";
     }
 }

@@ -59,6 +59,7 @@ final class Checks {
             Map.entry("probe/kill-at-threshold", new Check(PROGRESSES, List.of("liveness-kill", "startup-kill"))),
             Map.entry("status/every-container", new Check(SAFE, List.of("init-containers", "sidecars"))),
             Map.entry("status/initialized", new Check(BOTH, List.of("init-containers", "sidecars"))),
+            Map.entry("status/readiness-conditions", new Check(BOTH, List.of("readiness-probe", "sidecars"))),
             Map.entry("status/ready-implies-started", new Check(SAFE, List.of("startup-probe", "readiness-probe"))),
             Map.entry("status/not-ready-before-readiness", new Check(SAFE, List.of("readiness-probe"))),
             Map.entry("status/containers-ready", new Check(SAFE, List.of("readiness-probe", "readiness-gates"))),

@@ -1,5 +1,7 @@
 package dev.podcheck.conformance.invariant.status;
 
+import static dev.podcheck.conformance.invariant.StatusAgreement.describe;
+import static dev.podcheck.conformance.invariant.StatusAgreement.goSlice;
 import static dev.podcheck.conformance.invariant.TraceQueries.snapshots;
 
 import dev.podcheck.conformance.api.Invariant;
@@ -131,15 +133,5 @@ public final class Initialized implements Invariant {
     private static boolean allRegularExitedZero(PodSpec spec, Snapshot s) {
         return spec.containers().stream().map(c -> s.statuses().get(c.name())).allMatch(st -> st != null
                 && st.status().state() instanceof ContainerState.Terminated t && t.exitCode() == 0);
-    }
-
-    /** fmt's %s of a []string. */
-    private static String goSlice(List<String> names) {
-        return "[" + String.join(" ", names) + "]";
-    }
-
-    private static String describe(PodCondition c) {
-        String s = c.status() ? "True" : "False";
-        return c.reason().isEmpty() ? s : s + " " + c.reason() + (c.message().isEmpty() ? "" : " (" + c.message() + ")");
     }
 }
