@@ -58,7 +58,7 @@ public final class FollowsContainers implements Invariant {
         PodSpec spec = trial.scenario().pod().spec();
         long until = undisturbedUntil(trial);
         List<Snapshot> judged = snapshots(trial).stream().filter(s -> s.at() < until && s.phase() != null).toList();
-        return StatusAgreement.first(trial, judged, until, s -> judge(spec, s), MESSAGE);
+        return StatusAgreement.first(trial, judged, until, new Judge(spec), MESSAGE);
     }
 
     /**
@@ -78,20 +78,37 @@ public final class FollowsContainers implements Invariant {
         return trial.horizonMillis();
     }
 
-    private static Disagreement judge(PodSpec spec, Snapshot s) {
-        Set<PodPhase> due = GetPhase.of(spec, s);
-        PodPhase shown = s.phase().phase();
-        if (due.contains(shown)) {
-            return null;
+    /**
+     * One trial's judge: it remembers since when the statuses call for a terminal phase, because the
+     * status manager holds back the phase the pod had then, not any phase (SM-3).
+     */
+    private static final class Judge implements StatusAgreement.Rule {
+        private final PodSpec spec;
+        private long terminalDueSince = -1;
+
+        Judge(PodSpec spec) {
+            this.spec = spec;
         }
-        boolean heldBack = !shown.isTerminal() && due.stream().allMatch(PodPhase::isTerminal)
-                && s.statuses().values().stream().anyMatch(c -> c.status().isRunning());
-        if (heldBack) {
-            return null;
+
+        @Override
+        public Disagreement judge(Snapshot s) {
+            Set<PodPhase> due = GetPhase.of(spec, s);
+            boolean terminalDue = due.stream().allMatch(PodPhase::isTerminal);
+            terminalDueSince = !terminalDue ? -1 : terminalDueSince < 0 ? s.at() : terminalDueSince;
+            PodPhase shown = s.phase().phase();
+            if (due.contains(shown) || heldBack(s, terminalDue)) {
+                return null;
+            }
+            List<TraceEvent> witness = new ArrayList<>(s.statuses().values());
+            witness.add(s.phase());
+            String expected = due.stream().map(PodPhase::name).sorted().collect(Collectors.joining(" or "));
+            return new Disagreement(shown.name(), expected, witness);
         }
-        List<TraceEvent> witness = new ArrayList<>(s.statuses().values());
-        witness.add(s.phase());
-        String expected = due.stream().map(PodPhase::name).sorted().collect(Collectors.joining(" or "));
-        return new Disagreement(shown.name(), expected, witness);
+
+        /** The phase written before the statuses called for a terminal one, kept while a container runs. */
+        private boolean heldBack(Snapshot s, boolean terminalDue) {
+            return terminalDue && !s.phase().phase().isTerminal() && s.phase().at() < terminalDueSince
+                    && s.statuses().values().stream().anyMatch(c -> c.status().isRunning());
+        }
     }
 }
