@@ -45,6 +45,7 @@ final class Checks {
             Map.entry("phase/pending-until-running", new Check(BOTH, List.of("init-containers", "sidecars"))),
             Map.entry("phase/follows-containers", new Check(BOTH, List.of("init-containers", "sidecars",
                     "restartPolicy=Never", "restartPolicy=OnFailure"))),
+            Map.entry("phase/no-return-to-pending", new Check(SAFE, List.of("restart", "deletion"))),
             Map.entry("phase/no-terminal-while-running", new Check(SAFE, List.of("restartPolicy=Never",
                     "restartPolicy=OnFailure"))),
             Map.entry("phase/succeeded", new Check(SAFE, List.of("exit-0"))),

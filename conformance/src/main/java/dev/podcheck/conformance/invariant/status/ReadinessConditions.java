@@ -14,6 +14,7 @@ import dev.podcheck.conformance.invariant.TraceQueries.Snapshot;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.PodSpec;
 import dev.podcheck.spec.trace.ConditionType;
+import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.PodCondition;
 import dev.podcheck.spec.trace.PodPhase;
 import dev.podcheck.spec.trace.TraceEvent;
@@ -130,13 +131,21 @@ public final class ReadinessConditions implements Invariant {
 
     /**
      * The kubelet generates the conditions with the phase it computed; the status manager may hold a
-     * terminal one back while a container could run (SM-3), so a terminal reason may come first, once
-     * no regular container runs.
+     * terminal one back while a container could run (SM-3), so while the phase shown is not terminal
+     * the reason of that phase may come first, once no regular container runs: PodCompleted if every
+     * one exited 0 (getPhase's Succeeded), else PodFailed.
      */
     private static boolean heldBackTerminal(PodSpec spec, Snapshot s, PodCondition shown) {
-        boolean terminalReason = POD_COMPLETED.equals(shown.reason()) || POD_FAILED.equals(shown.reason());
-        return !shown.status() && terminalReason && shown.message().isEmpty() && spec.containers().stream()
-                .map(c -> s.statuses().get(c.name())).noneMatch(st -> st == null || st.status().isRunning());
+        if (shown.status() || !shown.message().isEmpty() || s.phase() == null || s.phase().phase().isTerminal()) {
+            return false;
+        }
+        List<ContainerStatusChanged> regular = spec.containers().stream().map(c -> s.statuses().get(c.name())).toList();
+        if (regular.stream().anyMatch(st -> st == null || st.status().isRunning())) {
+            return false;
+        }
+        boolean allExitedZero = regular.stream().allMatch(st -> st.status().state() instanceof ContainerState.Terminated t
+                && t.exitCode() == 0);
+        return shown.reason().equals(allExitedZero ? POD_COMPLETED : POD_FAILED);
     }
 
     private static boolean copies(PodCondition ready, PodCondition containersReady) {
