@@ -15,7 +15,6 @@ import dev.podcheck.spec.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * phase/follows-containers (SEMANTICS ST-5, ST-6, SM-3, INV-3), both directions: until something
@@ -92,17 +91,16 @@ public final class FollowsContainers implements Invariant {
 
         @Override
         public Disagreement judge(Snapshot s) {
-            Set<PodPhase> due = GetPhase.of(spec, s);
-            boolean terminalDue = due.stream().allMatch(PodPhase::isTerminal);
+            PodPhase due = GetPhase.of(spec, s);
+            boolean terminalDue = due.isTerminal();
             terminalDueSince = !terminalDue ? -1 : terminalDueSince < 0 ? s.at() : terminalDueSince;
             PodPhase shown = s.phase().phase();
-            if (due.contains(shown) || heldBack(s, terminalDue)) {
+            if (due == shown || heldBack(s, terminalDue)) {
                 return null;
             }
             List<TraceEvent> witness = new ArrayList<>(s.statuses().values());
             witness.add(s.phase());
-            String expected = due.stream().map(PodPhase::name).sorted().collect(Collectors.joining(" or "));
-            return new Disagreement(shown.name(), expected, witness);
+            return new Disagreement(shown.name(), due.name(), witness);
         }
 
         /** The phase written before the statuses called for a terminal one, kept while a container runs. */

@@ -8,15 +8,14 @@ import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.ContainerStatus;
 import dev.podcheck.spec.trace.PodPhase;
 import dev.podcheck.spec.trace.TraceEvent.ContainerStatusChanged;
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * getPhase of kubelet_pods.go (SEMANTICS ST-5) over a snapshot's container statuses, for a pod the
- * kubelet has not decided to stop (podIsTerminal false: no deletion, eviction or deadline). Rule 2
- * changed in v1.33 (PR #128516: a sidecar that is not started keeps the pod Pending only until it
- * has initialized, where a container that ran and waits to restart counts); both answers are allowed
- * where the two releases differ.
+ * kubelet has not decided to stop (podIsTerminal false: no deletion, eviction or deadline), in its
+ * v1.33 form (PR #128516), which every release podcheck holds targets to has (Profile.OLDEST): a
+ * pending regular init container always means Pending, a sidecar that is not started only until the
+ * pod has initialized, that is until a regular container exists in its sandbox (one runs, ended, or
+ * waits to restart after a run).
  */
 final class GetPhase {
     private int pendingRegularInit;
@@ -30,8 +29,8 @@ final class GetPhase {
 
     private GetPhase() {}
 
-    /** The phases getPhase may give these statuses: one, or two where the releases differ. */
-    static Set<PodPhase> of(PodSpec spec, Snapshot s) {
+    /** The phase getPhase gives these statuses. */
+    static PodPhase of(PodSpec spec, Snapshot s) {
         GetPhase c = new GetPhase();
         for (Container init : spec.initContainers()) {
             ContainerStatus status = statusOf(s, init);
@@ -41,19 +40,14 @@ final class GetPhase {
                 c.regularInit(status);
             }
         }
-        boolean anyStarted = false;
-        boolean anyRan = false;
+        boolean initialized = false;
         for (Container container : spec.containers()) {
             ContainerStatus status = statusOf(s, container);
             c.regular(status);
-            boolean ranOrRuns = status != null && !(status.state() instanceof ContainerState.Waiting);
-            anyStarted |= ranOrRuns;
-            anyRan |= ranOrRuns || status != null && status.lastState() instanceof ContainerState.Terminated;
+            initialized |= status != null && (!(status.state() instanceof ContainerState.Waiting)
+                    || status.lastState() instanceof ContainerState.Terminated);
         }
-        RestartPolicy policy = spec.restartPolicyValue();
-        // v1.33+: podHasInitialized (a regular container exists in the sandbox); before: one is Running or Terminated
-        return EnumSet.of(c.decide(policy, c.pendingRegularInit > 0 || c.pendingSidecars > 0 && !anyRan),
-                c.decide(policy, c.pendingRegularInit + c.pendingSidecars > 0 && !anyStarted));
+        return c.decide(spec.restartPolicyValue(), c.pendingRegularInit > 0 || c.pendingSidecars > 0 && !initialized);
     }
 
     private static ContainerStatus statusOf(Snapshot s, Container c) {
