@@ -61,6 +61,19 @@ public final class StatusAgreement {
         return Verdict.HOLDS;
     }
 
+    /**
+     * {@link #first} for a condition the kubelet generates with the statuses of the same write: from its
+     * first status write until the pod is removed, but not once the kubelet failed the pod itself (a phase
+     * reason: its deadline or an eviction), when generateAPIPodStatus returns before generating conditions.
+     */
+    public static Verdict firstOfConditions(Observed trial, Rule rule, String template) {
+        long until = trial.trace().all(TraceEvent.PodRemoved.class).mapToLong(TraceEvent::at).findFirst()
+                .orElse(trial.horizonMillis());
+        Rule generated = s -> s.statuses().isEmpty() || s.phase() != null && !s.phase().reason().isEmpty()
+                ? null : rule.judge(s);
+        return first(trial, TraceQueries.snapshots(trial), until, generated, template);
+    }
+
     private static Verdict violated(String template, long since, long to, Disagreement d) {
         return Verdict.violated(String.format(template, since, to, d.shown(), d.expected()), new ArrayList<>(d.witness()));
     }

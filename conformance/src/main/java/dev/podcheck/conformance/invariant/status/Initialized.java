@@ -2,7 +2,6 @@ package dev.podcheck.conformance.invariant.status;
 
 import static dev.podcheck.conformance.invariant.StatusAgreement.describe;
 import static dev.podcheck.conformance.invariant.StatusAgreement.goSlice;
-import static dev.podcheck.conformance.invariant.TraceQueries.snapshots;
 
 import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Observation;
@@ -20,7 +19,6 @@ import dev.podcheck.spec.trace.PodPhase;
 import dev.podcheck.spec.trace.TraceEvent;
 import dev.podcheck.spec.trace.TraceEvent.ContainerStatusChanged;
 import dev.podcheck.spec.trace.TraceEvent.PodConditionChanged;
-import dev.podcheck.spec.trace.TraceEvent.PodRemoved;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -64,15 +62,10 @@ public final class Initialized implements Invariant {
     @Override
     public Verdict check(Observed trial) {
         PodSpec spec = trial.scenario().pod().spec();
-        long until = trial.trace().all(PodRemoved.class).mapToLong(PodRemoved::at).findFirst()
-                .orElse(trial.horizonMillis());
-        return StatusAgreement.first(trial, snapshots(trial), until, s -> judge(spec, s), MESSAGE);
+        return StatusAgreement.firstOfConditions(trial, s -> judge(spec, s), MESSAGE);
     }
 
     private static Disagreement judge(PodSpec spec, Snapshot s) {
-        if (s.statuses().isEmpty() || s.phase() != null && !s.phase().reason().isEmpty()) {
-            return null; // no status written yet, or the kubelet failed the pod itself
-        }
         PodCondition due = due(spec, s);
         PodConditionChanged shown = s.conditions().get(ConditionType.Initialized);
         if (shown != null && agrees(spec, s, shown.condition(), due)) {
