@@ -25,6 +25,9 @@ final class TrialFeatures {
     /** The kubelet forgets a container's back-off after a run this long. */
     static final long BACK_OFF_RESET_MILLIS = 600_000;
 
+    /** What the log fallback keeps of a log of more than 80 empty lines. */
+    private static final String LOG_AT_THE_LINE_LIMIT = "\n".repeat(80);
+
     static final List<Feature> ALL = List.of(
             spec("init-containers", s -> s.initContainers().stream().anyMatch(c -> !c.isSidecar())),
             spec("sidecars", s -> !s.sidecars().isEmpty()),
@@ -93,7 +96,10 @@ final class TrialFeatures {
             event("sandbox-loss", e -> e instanceof TraceEvent.SandboxLost),
             event("sandbox-created", e -> e instanceof TraceEvent.SandboxCreated),
             new Feature("termination-message", t -> terminated(t).anyMatch(x -> x.message() != null
-                    && !x.message().isEmpty())));
+                    && !x.message().isEmpty())),
+            // a log fallback that kept 80 lines: the line limit (TM-3), not the byte limit, decided
+            new Feature("log-at-the-line-limit", t -> terminated(t)
+                    .anyMatch(x -> LOG_AT_THE_LINE_LIMIT.equals(x.message()))));
 
     private TrialFeatures() {}
 

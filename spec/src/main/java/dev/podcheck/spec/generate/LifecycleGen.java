@@ -36,9 +36,14 @@ final class LifecycleGen {
     /** Empty, the e2e tests' short word, or more than the kubelet keeps (4096 bytes, TM-2). */
     private static final Gen<String> MESSAGE = Gen.frequency(Weighted.just(2, ""), Weighted.just(2, "DONE"),
             Weighted.of(1, Gen.integers(4000, 6000).map(LifecycleGen::filler)));
-    /** Empty, one line, or more lines (80) and bytes (2048) than the log fallback keeps (TM-3). */
+    /**
+     * Empty, one line, or more lines (80) and bytes (2048) than the log fallback keeps (TM-3); or 80 or
+     * 81 empty lines, under 2048 bytes, where the line count alone decides what is kept, at its boundary
+     * (the long lines pass 2048 bytes before 80 lines).
+     */
     private static final Gen<String> LOG = Gen.frequency(Weighted.just(2, ""), Weighted.just(2, "DONE"),
-            Weighted.of(1, Gen.integers(2, 120).map(LifecycleGen::lines)));
+            Weighted.of(1, Gen.integers(2, 120).map(LifecycleGen::lines)),
+            Weighted.of(1, Gen.integers(80, 81).map("\n"::repeat)));
 
     private LifecycleGen() {}
 

@@ -38,6 +38,9 @@ class LifecycleGenTest {
                 .anyMatch(c -> "FallbackToLogsOnError".equals(c.terminationMessagePolicy())))).isBetween(50L, 250L);
         assertThat(count(s -> s.behaviours().values().stream().flatMap(b -> b.instances().stream())
                 .anyMatch(i -> i.terminationMessage().length() > 4096))).isGreaterThan(20L);
+        // logs that the 80-line limit cuts while under 2048 bytes (TM-3)
+        assertThat(count(s -> s.behaviours().values().stream().flatMap(b -> b.instances().stream())
+                .anyMatch(i -> i.log().length() > 80 && i.log().isBlank()))).isGreaterThan(5L);
         // image pulls (IP-2..IP-6): failing a few times, never, and each pull policy set by hand
         assertThat(count(s -> s.images().values().stream().anyMatch(i -> i.failedPulls() >= 2))).isBetween(60L, 250L);
         assertThat(count(s -> s.images().values().stream().anyMatch(NodeImage::neverPulls))).isBetween(20L, 120L);

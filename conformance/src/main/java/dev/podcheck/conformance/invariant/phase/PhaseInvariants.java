@@ -8,7 +8,8 @@ public final class PhaseInvariants {
     private PhaseInvariants() {}
 
     public static List<Invariant> all() {
-        return List.of(new FailedHasACause(), new NoTerminalWhileRunning(), new PendingUntilRunning(),
-                new SucceededMeansAllExitedZero(), new TerminalIsFinal());
+        return List.of(new FailedHasACause(), new FollowsContainers(), new NoReturnToPending(),
+                new NoTerminalWhileRunning(), new PendingUntilRunning(), new SucceededMeansAllExitedZero(),
+                new TerminalIsFinal());
     }
 }

@@ -9,7 +9,7 @@ public final class StatusInvariants {
 
     /** The invariants of group {@code status}. */
     public static List<Invariant> all() {
-        return List.of(new ContainersReady(), new EveryContainer(), new NotReadyBeforeReadiness(), new ReadyImpliesStarted(),
-                new ReadyOnceGatesTrue(), new TerminationMessageLimits(), new TerminationMessageReported());
+        return List.of(new ContainersReady(), new EveryContainer(), new Initialized(), new NotReadyBeforeReadiness(),
+                new ReadinessConditions(), new ReadyImpliesStarted(), new ReadyOnceGatesTrue(), new TerminationMessageLimits(), new TerminationMessageReported());
     }
 }
