@@ -103,9 +103,13 @@ public final class FollowsContainers implements Invariant {
             return new Disagreement(shown.name(), due.name(), witness);
         }
 
-        /** The phase written before the statuses called for a terminal one, kept while a container runs. */
+        /**
+         * The phase written before the statuses called for a terminal one, kept while a container runs. "Before" by
+         * time, the same millisecond included: a phase written in that millisecond may precede the change that made
+         * the pod terminal (an init container failing at once under Never, while a sidecar stops).
+         */
         private boolean heldBack(Snapshot s, boolean terminalDue) {
-            return terminalDue && !s.phase().phase().isTerminal() && s.phase().at() < terminalDueSince
+            return terminalDue && !s.phase().phase().isTerminal() && s.phase().at() <= terminalDueSince
                     && s.statuses().values().stream().anyMatch(c -> c.status().isRunning());
         }
     }

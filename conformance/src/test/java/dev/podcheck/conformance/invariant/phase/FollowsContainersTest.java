@@ -32,6 +32,15 @@ class FollowsContainersTest {
         }
 
         @Test
+        void should_hold_Pending_back_while_a_sidecar_stops_after_an_init_container_failed_in_the_same_millisecond() {
+            // GIVEN Pending written at 0, setup failing at 0 under Never (the pod is Failed), proxy stopping until 11 s
+            var t = trace(waiting(0, "app", "PodInitializing"), waiting(0, "setup", "PodInitializing"), phase(0, PodPhase.Pending),
+                    running(0, "proxy", 0), running(0, "setup", 0), exited(0, "setup", 1, 0, 0),
+                    exited(11000, "proxy", 143, 0, 0), phase(11000, PodPhase.Failed));
+            assertThat(new FollowsContainers().check(Trials.of(SIDECAR, t))).isEqualTo(Verdict.HOLDS);
+        }
+
+        @Test
         void should_be_violated_when_the_phase_is_Running_while_the_container_is_created() {
             TraceEvent created = waiting(0, "app", "ContainerCreating");
             TraceEvent early = phase(0, PodPhase.Running);
