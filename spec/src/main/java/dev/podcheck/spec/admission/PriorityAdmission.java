@@ -13,9 +13,9 @@ import java.util.Optional;
  * <p>podcheck knows the two system classes and assumes no global default class (a new cluster has none); the value
  * of any other class is the cluster's, so a written priority beside such a name is taken as that value.
  */
-final class PriorityAdmission {
+public final class PriorityAdmission {
     /** pkg/apis/scheduling SystemPriorityClasses. */
-    static final Map<String, Integer> SYSTEM_CLASSES = Map.of(
+    public static final Map<String, Integer> SYSTEM_CLASSES = Map.of(
             "system-node-critical", 2_000_001_000, "system-cluster-critical", 2_000_000_000);
 
     private PriorityAdmission() {}

@@ -40,7 +40,7 @@ final class NodeGen {
             Weighted.just(3, Map.entry("", -1)), Weighted.just(1, Map.entry("", 0)),
             Weighted.of(3, Gen.elements(PriorityClasses.USER.entrySet().stream()
                     .sorted(Map.Entry.comparingByValue()).toList())),
-            Weighted.just(1, Map.entry(PriorityClasses.SYSTEM_CLUSTER_CRITICAL, PriorityClasses.SYSTEM_CLUSTER_CRITICAL_VALUE)));
+            Weighted.just(1, PriorityClasses.SYSTEM_CLUSTER_CRITICAL));
     private static final Gen<Long> MI = Gen.longs(16, 1024, 256);
     private static final Gen<Duration> STEP = Gen.longs(0, 60, 10).map(Duration::ofSeconds);
 

@@ -1,5 +1,6 @@
 package dev.podcheck.spec.generate;
 
+import dev.podcheck.spec.admission.PriorityAdmission;
 import java.util.Map;
 
 /**
@@ -11,9 +12,9 @@ import java.util.Map;
 public final class PriorityClasses {
     /** User-defined classes by name, with their values. */
     public static final Map<String, Integer> USER = Map.of("podcheck-low", 100, "podcheck-medium", 500, "podcheck-high", 1000);
-    /** pkg/apis/scheduling SystemClusterCritical, and its value. */
-    static final String SYSTEM_CLUSTER_CRITICAL = "system-cluster-critical";
-    static final int SYSTEM_CLUSTER_CRITICAL_VALUE = 2_000_000_000;
+    /** pkg/apis/scheduling SystemClusterCritical, with its value as the Priority plugin gives it. */
+    static final Map.Entry<String, Integer> SYSTEM_CLUSTER_CRITICAL =
+            Map.entry("system-cluster-critical", PriorityAdmission.SYSTEM_CLASSES.get("system-cluster-critical"));
 
     private PriorityClasses() {}
 }
