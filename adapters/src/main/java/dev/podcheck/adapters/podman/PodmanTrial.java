@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -33,8 +34,13 @@ import java.util.stream.Stream;
  *
  * <p>The scenario's DELETE is a {@code podman pod stop} with its grace ({@code -t 0} when forced;
  * without {@code -t} when it names none, so that podman applies its own stop timeout, whatever the
- * pod's terminationGracePeriodSeconds), then {@code podman pod rm}: the pod is gone at podman's
- * record of its removal. The containers' reports are read from the trial's folder at the end.
+ * pod's terminationGracePeriodSeconds), then {@code podman pod rm}. The pod is gone when that stop
+ * returns, podman's word that every container of the pod has stopped, which is when the kubelet lets
+ * a deleted pod's object go (status_manager.go canBeDeleted); podman keeps a stopped pod until told
+ * to remove it, and the second process that removes it is this adapter's clean-up, which a loaded
+ * machine delays by seconds (seen: 3.4 s beside a build and two CPU hogs), not podman's answer to the
+ * deletion. podman's pod stop event cannot stand for it: podman 4.3 logs it when the stop begins.
+ * A pod podman removes otherwise is gone at podman's record of its removal. The containers' reports are read from the trial's folder at the end.
  * Whatever happens, the pod and the folder are removed.
  */
 final class PodmanTrial {
@@ -51,6 +57,8 @@ final class PodmanTrial {
     private final List<Thread> deleters = new ArrayList<>();
     private boolean deletionSent;
     private boolean goneSeen;
+    /** When a deleter's {@code podman pod stop} returned, or 0 before: written by the deleter, read by the trial. */
+    private final AtomicLong stopReturned = new AtomicLong();
     /** The time of the latest snapshot: the next is never stamped earlier (see {@link #take}). */
     private long lastSeen;
     /** Whether this trial holds one of the run's {@link PodmanRun#starts}. */
@@ -103,7 +111,13 @@ final class PodmanTrial {
         int next = 0;
         while (true) {
             long now = System.currentTimeMillis();
+            long stopped = stopReturned.get(); // before the read, so that every event logged by then is taken
             take(events.read(), status);
+            if (stopped > 0 && !goneSeen) {
+                goneSeen = true;
+                sightings.add(new Sighting.PodGone(stopped));
+                return;
+            }
             if (status.started() || play.finished()) {
                 started();
             }
@@ -194,6 +208,7 @@ final class PodmanTrial {
         Thread deleter = new Thread(() -> {
             try {
                 podman.run(timeout, stop.toArray(String[]::new));
+                stopReturned.compareAndSet(0, System.currentTimeMillis());
                 podman.run(Podman.QUICK, "pod", "rm", "--force", "--ignore", "-t", "0", podName);
             } catch (TargetException e) {
                 // The pod stays until the end of the trial, which removes it: the trace shows it was not removed.

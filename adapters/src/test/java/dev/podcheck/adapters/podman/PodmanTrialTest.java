@@ -96,11 +96,11 @@ class PodmanTrialTest {
                 "{at: 0s}                       | pod stop --ignore      | 7"})
         void should_stop_with_the_deletions_grace_else_podmans_own(String deletion, String stop, long recorded)
                 throws Exception {
-            // The deletion is sent at 0 s, maybe before the play has recorded anything: the removal waits for
-            // the play to have played its part, and ends the trial.
+            // The deletion is sent at 0 s, maybe before the play has recorded anything: the stop waits for the
+            // play to have played its part, and its return ends the trial (podman's remove is never logged).
             Path played = dir.resolve("played");
             FakePodman fake = new FakePodman(dir.resolve("fake")).on("kube play", PLAY + "touch '" + played + "'")
-                    .on("pod rm", "until [ -e '" + played + "' ]; do sleep 0.05; done; event pod remove \"$POD\"");
+                    .on("pod stop", "until [ -e '" + played + "' ]; do sleep 0.05; done; event container died \"$POD-app\" 0");
 
             Trace trace = trial(fake, Duration.ofSeconds(60)).run(scenario(deletion), UNTIL_REMOVED);
 
@@ -109,6 +109,10 @@ class PodmanTrialTest {
                     .isLessThan(fake.calls().indexOf("pod rm --force --ignore -t 0 " + POD));
             assertThat(trace.all(TraceEvent.DeletionRequested.class).map(TraceEvent.DeletionRequested::gracePeriodSeconds))
                     .containsExactly(recorded);
+            assertThat(trace.events()).as("gone when the stop returns, after the exit it logged")
+                    .last().isInstanceOf(TraceEvent.PodRemoved.class);
+            assertThat(trace.all(TraceEvent.ContainerStatusChanged.class).map(e -> e.status().state()))
+                    .last().isInstanceOf(ContainerState.Terminated.class);
         }
 
         @Test
