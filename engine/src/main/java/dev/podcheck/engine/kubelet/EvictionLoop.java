@@ -214,10 +214,13 @@ final class EvictionLoop {
         return pods.stream().mapToLong(p -> podDisk(p, uses(p, InstanceBehaviour::diskBytesAt))).sum();
     }
 
-    /** podDiskUsage: the containers' rootfs and logs, and the pod's emptyDirs on disk (a tmpfs is memory, LS-5). */
+    /**
+     * podDiskUsage: the containers' rootfs and logs, and the pod's emptyDirs on disk (a tmpfs is memory, LS-5), which
+     * are torn down once the pod has terminated.
+     */
     private long podDisk(PodWorker pod, Map<String, Long> containers) {
         long bytes = containers.values().stream().mapToLong(Long::longValue).sum();
-        List<EmptyDirVolume> volumes = emptyDirs.get(pods.indexOf(pod));
+        List<EmptyDirVolume> volumes = pod.terminated || pod.removed ? List.of() : emptyDirs.get(pods.indexOf(pod));
         Map<String, Long> written = volumeUses(pod, volumes);
         for (EmptyDirVolume volume : volumes) {
             bytes += volume.memoryBacked() ? 0 : written.get(volume.name());

@@ -2,7 +2,9 @@ package dev.podcheck.conformance.invariant.pressure;
 
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
+import dev.podcheck.spec.pod.EmptyDirVolume;
 import dev.podcheck.spec.pod.Quantity;
+import dev.podcheck.spec.qos.PodEphemeralStorageRequest;
 import dev.podcheck.spec.qos.PodMemoryRequest;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.ContainerState;
@@ -171,6 +173,30 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
     /** The tasks the pod's runs have at {@code at}, from their behaviours' process steps, bounded as {@link #memory}. */
     public Use tasks(long at) {
         return use(at, InstanceBehaviour::processesAt);
+    }
+
+    /**
+     * The pod's disk use at {@code at} as rankDiskPressureFunc reads it (podDiskUsage, SEMANTICS NP-7): its runs' writable
+     * layers and logs, bounded as {@link #memory}, and its emptyDirs on disk, which the kubelet tears down once the pod
+     * has terminated: {@code low} leaves them out from when the pod is being stopped.
+     */
+    public Use disk(long at) {
+        Use use = use(at, InstanceBehaviour::diskBytesAt);
+        if (!EmptyDirUse.written(this)) {
+            return use;
+        }
+        for (EmptyDirVolume volume : EmptyDirVolume.of(scenario.pod().spec())) {
+            if (!volume.memoryBacked()) {
+                EmptyDirUse written = EmptyDirUse.of(this, volume.name(), at);
+                use = use.plus(new Use(stoppingBy(at) ? 0 : written.low(), written.high()));
+            }
+        }
+        return use;
+    }
+
+    /** The pod's ephemeral-storage request as the disk comparators take it (GetResourceRequestQuantity). */
+    public long diskRequest() {
+        return PodEphemeralStorageRequest.of(scenario.pod().spec()).longValue();
     }
 
     private Use use(long at, ToLongBiFunction<InstanceBehaviour, Duration> amount) {
