@@ -39,7 +39,8 @@ final class DiskGen {
 
     static Scenario add(Scenario scenario, Choices c) {
         boolean restartsKubelet = scenario.events().stream().anyMatch(RestartKubelet.class::isInstance);
-        if (restartsKubelet || !c.drawBoolean(0.10)) {
+        // drawn whether or not the kubelet restarts, so that shrinking a restart away shifts no later draw
+        if (!c.drawBoolean(0.10) || restartsKubelet) {
             return scenario;
         }
         List<Scenario> neighbours = new ArrayList<>(scenario.neighbours());
