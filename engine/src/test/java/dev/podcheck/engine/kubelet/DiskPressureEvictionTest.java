@@ -8,7 +8,6 @@ import dev.podcheck.engine.Simulations;
 import dev.podcheck.spec.trace.ConditionType;
 import dev.podcheck.spec.trace.TraceEvent;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -77,19 +76,14 @@ class DiskPressureEvictionTest {
         return run("46Gi", "10240Mi", faults);
     }
 
-    private static List<TraceEvent.PodEvicted> evictions(Simulations node, String pod) {
-        Simulations of = node.scenario().pod().metadata().name().equals(pod) ? node : node.neighbour(pod);
-        return of.trace().all(TraceEvent.PodEvicted.class).toList();
-    }
-
     @Nested
     class Faithful {
         @Test
         void should_evict_the_best_effort_pod_first_then_the_high_priority_one_and_never_the_guaranteed_one() {
             Simulations node = e2e(Set.of());
 
-            TraceEvent.PodEvicted low = evictions(node, "best-effort-disk").get(0);
-            TraceEvent.PodEvicted high = evictions(node, "high-priority-disk").get(0);
+            TraceEvent.PodEvicted low = node.evictionsOf("best-effort-disk").get(0);
+            TraceEvent.PodEvicted high = node.evictionsOf("high-priority-disk").get(0);
             assertThat(low.at()).isEqualTo(10_000);
             assertThat(low.resource()).isEqualTo("ephemeral-storage");
             assertThat(low.message()).isEqualTo("The node was low on resource: ephemeral-storage. "
@@ -99,7 +93,7 @@ class DiskPressureEvictionTest {
             assertThat(high.message()).isEqualTo("The node was low on resource: ephemeral-storage. "
                     + "Threshold quantity: 46Gi, available: 40663Mi. "
                     + "Container app was using 10Gi, request is 0, has larger consumption of ephemeral-storage. ");
-            assertThat(evictions(node, "guaranteed-disk")).isEmpty();
+            assertThat(node.evictionsOf("guaranteed-disk")).isEmpty();
         }
 
         @Test
@@ -116,7 +110,7 @@ class DiskPressureEvictionTest {
             // GIVEN the high-priority pod writing more than the best-effort one
             Simulations node = run("46Gi", "11Gi", Set.of());
 
-            assertThat(evictions(node, "best-effort-disk").get(0).at()).isEqualTo(10_000);
+            assertThat(node.evictionsOf("best-effort-disk").get(0).at()).isEqualTo(10_000);
         }
 
         @Test
@@ -129,9 +123,9 @@ class DiskPressureEvictionTest {
             Simulations pressed = Simulations.run(E2E_PODS.formatted("null", "25Gi"),
                     EngineOptions.DEFAULT.withHorizon(Duration.ofMinutes(2)));
 
-            assertThat(evictions(quiet, "best-effort-disk")).isEmpty();
+            assertThat(quiet.evictionsOf("best-effort-disk")).isEmpty();
             // THEN imagefs.available's 15% (in float32, as GetThresholdQuantity computes it) is met, and names the quantity
-            assertThat(evictions(pressed, "best-effort-disk")).singleElement()
+            assertThat(pressed.evictionsOf("best-effort-disk")).singleElement()
                     .satisfies(e -> assertThat(e.message()).startsWith("The node was low on resource: ephemeral-storage. "
                             + "Threshold quantity: 16106128000, available: 15063Mi. "));
         }
@@ -143,15 +137,15 @@ class DiskPressureEvictionTest {
         void should_evict_nobody_under_DISK_PRESSURE_IGNORED() {
             Simulations node = e2e(Set.of(Fault.DISK_PRESSURE_IGNORED));
 
-            assertThat(evictions(node, "best-effort-disk")).isEmpty();
-            assertThat(evictions(node, "high-priority-disk")).isEmpty();
+            assertThat(node.evictionsOf("best-effort-disk")).isEmpty();
+            assertThat(node.evictionsOf("high-priority-disk")).isEmpty();
         }
 
         @Test
         void should_evict_the_pod_using_the_most_disk_first_under_DISK_RANKING_BY_USE() {
             Simulations node = run("46Gi", "11Gi", Set.of(Fault.DISK_RANKING_BY_USE));
 
-            assertThat(evictions(node, "high-priority-disk").get(0).at()).isEqualTo(10_000);
+            assertThat(node.evictionsOf("high-priority-disk").get(0).at()).isEqualTo(10_000);
         }
     }
 }

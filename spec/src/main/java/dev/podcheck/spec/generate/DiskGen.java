@@ -43,13 +43,7 @@ final class DiskGen {
         if (!c.drawBoolean(0.10) || restartsKubelet) {
             return scenario;
         }
-        List<Scenario> neighbours = new ArrayList<>(scenario.neighbours());
-        if (neighbours.isEmpty()) {
-            int count = c.drawBoolean(0.5) ? 2 : 1;
-            for (int i = 1; i <= count; i++) {
-                neighbours.add(NodeGen.neighbour(NodeGen.NEIGHBOUR + i, c));
-            }
-        }
+        List<Scenario> neighbours = NodeGen.neighboursOrNew(scenario, c);
         long[] peak = {0};
         Scenario pod = withWrites(scenario, c, peak);
         neighbours.replaceAll(n -> withWrites(n, c, peak));

@@ -1,8 +1,6 @@
 package dev.podcheck.conformance.invariant.pressure;
 
 import dev.podcheck.conformance.api.Observed;
-import dev.podcheck.conformance.invariant.restart.Events;
-import dev.podcheck.spec.trace.PodPhase;
 import dev.podcheck.spec.trace.TraceEvent;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +87,7 @@ final class DiskTrials {
 
     /** The pod evicted for disk pressure at {@code at}, its app ended and the pod Failed a second later. */
     static List<TraceEvent> evictedAndStopped(long at) {
-        return List.of(evicted(at), Events.exited(at + 1_000, "app", 137, 1_000, 0),
-                new TraceEvent.PodPhaseChanged(at + 1_000, PodPhase.Failed, "Evicted", ""));
+        return PidTrials.stoppedAfter(evicted(at));
     }
 
     /** Every pod running from 1 s under pressure from {@code pressureAt} s, with these extra events by pod. */

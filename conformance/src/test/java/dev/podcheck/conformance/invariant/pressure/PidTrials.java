@@ -79,7 +79,13 @@ final class PidTrials {
 
     /** The pod evicted at {@code at}, its app ended and the pod Failed a second later. */
     static List<TraceEvent> evictedAndStopped(long at) {
-        return List.of(evicted(at), Events.exited(at + 1_000, "app", 137, 1_000, 0),
+        return stoppedAfter(evicted(at));
+    }
+
+    /** {@code eviction}, then the pod's app ended and the pod Failed a second later. */
+    static List<TraceEvent> stoppedAfter(TraceEvent.PodEvicted eviction) {
+        long at = eviction.at();
+        return List.of(eviction, Events.exited(at + 1_000, "app", 137, 1_000, 0),
                 new TraceEvent.PodPhaseChanged(at + 1_000, PodPhase.Failed, "Evicted", ""));
     }
 
