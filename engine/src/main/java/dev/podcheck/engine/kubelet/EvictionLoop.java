@@ -105,11 +105,12 @@ final class EvictionLoop {
     }
 
     /**
-     * One synchronize over the active pods, those not yet stopping: the local storage limits, then node memory; with
-     * none left the loop has nothing to do.
+     * One synchronize over the active pods (kubelet_pods.go filterOutInactivePods: every pod not yet known terminated,
+     * those being stopped too, NP-4): the local storage limits, then the node's signals; with none left the loop has
+     * nothing to do.
      */
     private void round() {
-        List<PodWorker> active = pods.stream().filter(p -> !p.terminating && !p.removed).toList();
+        List<PodWorker> active = pods.stream().filter(p -> !p.terminated && !p.removed).toList();
         if (active.isEmpty()) {
             return; // no pod of the node can be evicted any more
         }

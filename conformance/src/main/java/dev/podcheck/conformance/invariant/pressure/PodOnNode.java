@@ -148,17 +148,18 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
         return PodMemoryRequest.of(scenario.pod().spec());
     }
 
-    /** Whether the kubelet is stopping the pod by {@code at}: no longer among the active pods a pass ranks. */
+    /** Whether the kubelet is stopping the pod by {@code at} (it stays among the active pods a pass ranks, NP-4). */
     public boolean stoppingBy(long at) {
         return stoppingFrom <= at;
     }
 
     /**
-     * Whether an eviction pass at {@code at} surely counts the pod among those it may evict: not critical, not being
-     * stopped, with a container that surely runs then.
+     * Whether an eviction pass at {@code at} surely counts the pod among those it may evict: not critical, with a
+     * container that surely runs then. A pod being stopped (deleted, past its deadline, evicted) is still active until
+     * it is known terminated (kubelet_pods.go filterOutInactivePods, NP-4), which a running container says it is not.
      */
     public boolean candidateAt(long at) {
-        return !critical() && !stoppingBy(at) && runs.stream().anyMatch(run -> run.surelyAt(at));
+        return !critical() && runs.stream().anyMatch(run -> run.surelyAt(at));
     }
 
     /**
