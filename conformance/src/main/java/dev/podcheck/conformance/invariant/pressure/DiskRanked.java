@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * disk/ranked (SEMANTICS NP-7, NP-2): at each eviction for disk pressure, no other pod the pass surely ranked (not
- * critical, not being stopped, running) surely goes before it in rankDiskPressureFunc's order: surely over its
+ * critical, running, being stopped or not: NP-4) surely goes before it in rankDiskPressureFunc's order: surely over its
  * ephemeral-storage request while the evicted pod surely is not; or the same on that key and a lower priority; or the
  * same on both and surely more bytes above its request. Pods that tie may go in either order (sort.Sort is not stable).
  */
