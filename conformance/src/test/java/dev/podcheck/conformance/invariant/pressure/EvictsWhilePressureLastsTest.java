@@ -53,7 +53,8 @@ class EvictsWhilePressureLastsTest {
         var trial = allRunning(Map.of("low", List.of(deleted(5_000)), "high", List.of(deleted(5_000)),
                 "small", List.of(deleted(5_000))));
 
-        assertThat(LASTING.check(trial)).isInstanceOf(Verdict.Violated.class);
+        assertThat(LASTING.check(trial)).isEqualTo(Verdict.violated(String.format(EvictsWhilePressureLasts.NONE,
+                "memory available", 2_000L, 33_000L)));
     }
 
     private static List<TraceEvent> deletedAndStopped(long at) {

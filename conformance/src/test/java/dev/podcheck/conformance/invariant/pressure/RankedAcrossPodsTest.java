@@ -55,7 +55,9 @@ class RankedAcrossPodsTest {
         TraceEvent.PodEvicted wrong = evicted(10_000);
         var trial = allRunning(Map.of("low", List.of(deleted(5_000)), "high", List.of(wrong)));
 
-        assertThat(RANKED.check(trial)).isInstanceOf(Verdict.Violated.class);
+        assertThat(RANKED.check(trial)).isEqualTo(Verdict.violated(String.format(RankedAcrossPods.OUT_OF_RANK, "high",
+                10_000L, "above its memory request, priority 100, 600Mi above its request", "low",
+                "above its memory request, priority 0, 600Mi above its request"), wrong));
     }
 
     @Test
