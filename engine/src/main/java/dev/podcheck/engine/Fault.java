@@ -87,4 +87,11 @@ public enum Fault {
     PID_PRESSURE_IGNORED,
     /** PID pressure evicts the pod with the most tasks first, whatever its priority (NP-6: priority comes first). */
     PID_RANKING_BY_TASKS,
+    /** The eviction manager never evicts a pod for nodefs.available or imagefs.available below a threshold (NP-7). */
+    DISK_PRESSURE_IGNORED,
+    /**
+     * Disk pressure evicts the pod using the most disk first, whether or not it exceeds its request and whatever its
+     * priority (NP-7: rankDiskPressureFunc orders by exceedDiskRequests, then priority, then use above request).
+     */
+    DISK_RANKING_BY_USE,
 }

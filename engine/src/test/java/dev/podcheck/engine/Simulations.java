@@ -80,6 +80,12 @@ public record Simulations(Scenario scenario, Trace trace) {
         return new Simulations(pod, trace.neighbours().get(name));
     }
 
+    /** The evictions of {@code pod}: this simulation's own pod or one of its neighbours. */
+    public List<TraceEvent.PodEvicted> evictionsOf(String pod) {
+        Simulations of = scenario.pod().metadata().name().equals(pod) ? this : neighbour(pod);
+        return of.trace().all(TraceEvent.PodEvicted.class).toList();
+    }
+
     /** The whole trace, for failure messages: an ordering check prints the log it checked. */
     public String log() {
         return TraceCodec.toJson(trace);

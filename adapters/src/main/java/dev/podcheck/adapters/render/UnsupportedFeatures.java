@@ -3,6 +3,7 @@ package dev.podcheck.adapters.render;
 import dev.podcheck.conformance.api.Target.TargetException;
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
 import dev.podcheck.spec.scenario.LoseSandbox;
+import dev.podcheck.spec.scenario.NodeDiskPressure;
 import dev.podcheck.spec.scenario.NodePidPressure;
 import dev.podcheck.spec.scenario.PatchCondition;
 import dev.podcheck.spec.scenario.RemoveFinalizers;
@@ -22,7 +23,8 @@ import java.util.List;
  * sharing the node; node scenarios (Size.nodePressure), whose pods and memory condition would need a node of their own;
  * disk use (Size.nodePressure too), which the rendered scripts do not write, so a local storage limit eviction
  * (SEMANTICS LS-6) would not happen as the scenario says; writes to emptyDir volumes (LS-5), for the same reason;
- * tasks, which the scripts do not start, and a PID condition (NP-6), which would hold every trial on the node.
+ * tasks, which the scripts do not start, and a PID condition (NP-6) or a filesystem condition (NP-7), which would hold
+ * every trial on the node.
  */
 public final class UnsupportedFeatures {
     private UnsupportedFeatures() {}
@@ -70,6 +72,10 @@ public final class UnsupportedFeatures {
         }
         if (defaulted.events().stream().anyMatch(NodePidPressure.class::isInstance)) {
             out.add("the nodePidPressure event (a PID limit and eviction threshold on the node, under every trial on it)");
+        }
+        if (defaulted.events().stream().anyMatch(NodeDiskPressure.class::isInstance)) {
+            out.add("the nodeDiskPressure event (a filesystem size and eviction threshold on the node, under every trial "
+                    + "on it)");
         }
         boolean writesVolumes = defaulted.behaviours().values().stream().flatMap(b -> b.instances().stream())
                 .anyMatch(instance -> !instance.volumes().isEmpty());

@@ -134,6 +134,25 @@ class UnsupportedFeaturesTest {
     }
 
     @Test
+    void should_refuse_a_filesystem_condition() {
+        Scenario s = scenario("""
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: p
+                  annotations:
+                    podcheck.dev/scenario: |
+                      events:
+                      - nodeDiskPressure: {at: 0s, capacity: 100Gi, available: 20Gi}
+                spec:
+                  containers: [{name: app, image: busybox}]
+                """);
+
+        assertThat(UnsupportedFeatures.of(s)).containsExactly("the nodeDiskPressure event (a filesystem size and "
+                + "eviction threshold on the node, under every trial on it)");
+    }
+
+    @Test
     void should_refuse_a_node_scenario() {
         // GIVEN a pod that shares its node with another (SEMANTICS NP-1)
         Scenario s = scenario("""

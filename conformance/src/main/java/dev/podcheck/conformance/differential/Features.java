@@ -6,6 +6,7 @@ import dev.podcheck.spec.pod.Quantity;
 import dev.podcheck.spec.pod.ResourceRequirements;
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
+import dev.podcheck.spec.scenario.NodeDiskPressure;
 import dev.podcheck.spec.scenario.NodePidPressure;
 import dev.podcheck.spec.scenario.Scenario;
 import java.util.List;
@@ -47,7 +48,8 @@ public final class Features {
         if (spec.activeDeadlineSeconds() != null) {
             out.add("active-deadline");
         }
-        if (defaulted.events().stream().anyMatch(e -> e instanceof NodeMemoryPressure || e instanceof NodePidPressure)) {
+        if (defaulted.events().stream().anyMatch(e -> e instanceof NodeMemoryPressure || e instanceof NodePidPressure
+                || e instanceof NodeDiskPressure)) {
             out.add("node-pressure");
         }
         if (all.stream().anyMatch(c -> usesMoreThanItsLimit(defaulted, c))) {

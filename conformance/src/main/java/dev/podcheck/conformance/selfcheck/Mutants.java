@@ -56,7 +56,11 @@ public final class Mutants {
                     "a pod whose emptyDir exceeds its sizeLimit is evicted at the next eviction pass"),
             Map.entry(Fault.PID_PRESSURE_IGNORED, "the eviction manager evicts while pid.available is below its threshold"),
             Map.entry(Fault.PID_RANKING_BY_TASKS,
-                    "PID pressure evicts the pod ranked first: lower priority, then more tasks")));
+                    "PID pressure evicts the pod ranked first: lower priority, then more tasks"),
+            Map.entry(Fault.DISK_PRESSURE_IGNORED,
+                    "the eviction manager evicts while the node filesystem's available bytes are below a threshold"),
+            Map.entry(Fault.DISK_RANKING_BY_USE,
+                    "disk pressure evicts the pod ranked first: above its request, lower priority, larger use")));
 
     /**
      * Faults the current catalogue does not catch with the default budget, with the invariant that

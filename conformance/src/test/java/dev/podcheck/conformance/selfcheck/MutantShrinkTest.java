@@ -117,9 +117,6 @@ class MutantShrinkTest {
                   name: pod
                   annotations:
                     podcheck.dev/scenario: |
-                      containers:
-                        app:
-                        - {}
                       events:
                       - nodeMemoryPressure:
                           at: 0s

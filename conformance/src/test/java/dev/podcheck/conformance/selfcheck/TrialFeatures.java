@@ -10,6 +10,7 @@ import dev.podcheck.spec.pod.ResourceRequirements;
 import dev.podcheck.spec.pod.RestartPolicy;
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
+import dev.podcheck.spec.scenario.NodeDiskPressure;
 import dev.podcheck.spec.scenario.NodePidPressure;
 import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.TraceEvent;
@@ -77,12 +78,15 @@ final class TrialFeatures {
             spec("ephemeral-storage-limit", s -> s.allContainers()
                     .anyMatch(c -> c.resources().limit("ephemeral-storage").isPresent())),
             event("local-storage-eviction", e -> e instanceof TraceEvent.PodEvicted p
-                    && p.resource().equals("ephemeral-storage")),
+                    && p.resource().equals("ephemeral-storage") && !p.message().startsWith("The node was low")),
             spec("emptyDir-sizeLimit", s -> EmptyDirVolume.of(s).stream().anyMatch(EmptyDirVolume::limited)),
             event("emptyDir-eviction", e -> e instanceof TraceEvent.PodEvicted p
                     && p.message().startsWith("Usage of EmptyDir volume ")),
             new Feature("pid-pressure", t -> t.scenario().events().stream().anyMatch(NodePidPressure.class::isInstance)),
             event("pid-eviction", e -> e instanceof TraceEvent.PodEvicted p && p.resource().equals("pids")),
+            new Feature("disk-pressure", t -> t.scenario().events().stream().anyMatch(NodeDiskPressure.class::isInstance)),
+            event("disk-eviction", e -> e instanceof TraceEvent.PodEvicted p && p.resource().equals("ephemeral-storage")
+                    && p.message().startsWith("The node was low on resource: ")),
             new Feature("node-scenario", t -> t.scenario().isNodeScenario()),
             new Feature("evictions-on-one-node", t -> evictionsOnTheNode(t) >= 2),
             event("pod-removed", e -> e instanceof TraceEvent.PodRemoved),

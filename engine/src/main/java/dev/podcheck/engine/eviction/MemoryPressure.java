@@ -2,6 +2,7 @@ package dev.podcheck.engine.eviction;
 
 import dev.podcheck.spec.pod.Int64;
 import dev.podcheck.spec.pod.Quantity;
+import dev.podcheck.spec.scenario.EvictionThreshold;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import java.util.List;
 
@@ -27,7 +28,7 @@ public record MemoryPressure(Quantity capacity, Quantity available, Quantity thr
      * makeSignalObservations' int64(...) turns the wrap back into the negative difference (real
      * events read "available: -9315068Ki"). It is never clamped.
      */
-    public static MemoryPressure observe(Quantity capacity, long workingSetBytes, MemoryThreshold threshold) {
+    public static MemoryPressure observe(Quantity capacity, long workingSetBytes, EvictionThreshold threshold) {
         long capacityBytes = capacity.longValue();
         long availableBytes = Math.subtractExact(capacityBytes, workingSetBytes);
         // makeSignalObservations builds both with resource.NewQuantity(..., BinarySI).
@@ -41,7 +42,7 @@ public record MemoryPressure(Quantity capacity, Quantity available, Quantity thr
         for (PodMemoryUse pod : pods) {
             workingSet = Int64.plus(workingSet, pod.workingSetBytes().orElse(0));
         }
-        return observe(node.allocatable(), workingSet, MemoryThreshold.quantity(node.evictionThreshold()));
+        return observe(node.allocatable(), workingSet, EvictionThreshold.quantity(node.evictionThreshold()));
     }
 
     /** thresholdsMet with OpLessThan: met when threshold.Cmp(available) > 0, so equality is not met. */

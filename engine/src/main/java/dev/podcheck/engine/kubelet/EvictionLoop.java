@@ -2,6 +2,7 @@ package dev.podcheck.engine.kubelet;
 
 import dev.podcheck.engine.EngineOptions;
 import dev.podcheck.engine.Fault;
+import dev.podcheck.engine.eviction.DiskEviction;
 import dev.podcheck.engine.eviction.EvictionGracePeriod;
 import dev.podcheck.engine.eviction.EvictionMessages;
 import dev.podcheck.engine.eviction.EvictionRanking;
@@ -13,6 +14,7 @@ import dev.podcheck.engine.eviction.PodMemoryUse;
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
 import dev.podcheck.spec.pod.EmptyDirVolume;
 import dev.podcheck.spec.pod.ResourceRequirements;
+import dev.podcheck.spec.scenario.NodeDiskPressure;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import dev.podcheck.spec.scenario.NodePidPressure;
 import dev.podcheck.spec.scenario.WorldEvent;
@@ -27,10 +29,11 @@ import java.util.function.ToLongBiFunction;
 
 /**
  * The eviction manager's monitoring loop (eviction_manager.go Start and synchronize, SEMANTICS E-3, E-4, NP-2, NP-3,
- * NP-6, LS-1, LS-5): each pass first evicts every pod over a local ephemeral storage limit or an emptyDir sizeLimit;
- * when none is, it observes memory.available over the node's pods under a node memory condition and evicts at most
- * one of them when the hard threshold is met; when memory's threshold is not met, pid.available under a PID condition
- * likewise. A pass that evicts nobody sleeps the monitoring interval; one that evicts waits for the pod's cleanup
+ * NP-6, NP-7, LS-1, LS-5): each pass first evicts every pod over a local ephemeral storage limit or an emptyDir
+ * sizeLimit; when none is, it observes memory.available over the node's pods under a node memory condition and evicts
+ * at most one of them when the hard threshold is met; when memory's threshold is not met, the node filesystem's
+ * available bytes under a disk condition likewise, and when no disk threshold is met either, pid.available under a PID
+ * condition. A pass that evicts nobody sleeps the monitoring interval; one that evicts waits for the pod's cleanup
  * (waitForPodsCleanup: a poll every second, up to 30 s) and passes again at once.
  */
 final class EvictionLoop {
@@ -48,6 +51,8 @@ final class EvictionLoop {
 
     /** The node's PID conditions in time order; each holds from its time until the next one. */
     private final List<NodePidPressure> pidConditions;
+    /** The node's filesystem conditions in time order; each holds from its time until the next one. */
+    private final List<NodeDiskPressure> diskConditions;
     /** Each pod's emptyDir volumes, by the pod's place in {@link #pods}. */
     private final List<List<EmptyDirVolume>> emptyDirs;
 
@@ -62,13 +67,15 @@ final class EvictionLoop {
                 || EmptyDirVolume.of(p.scenario.pod().spec()).stream().anyMatch(EmptyDirVolume::limited));
     }
 
-    EvictionLoop(List<PodWorker> pods, List<NodeMemoryPressure> conditions, List<NodePidPressure> pidConditions) {
+    EvictionLoop(List<PodWorker> pods, List<NodeMemoryPressure> conditions, List<NodePidPressure> pidConditions,
+                 List<NodeDiskPressure> diskConditions) {
         this.pods = List.copyOf(pods);
         this.emptyDirs = this.pods.stream().map(p -> EmptyDirVolume.of(p.scenario.pod().spec())).toList();
         this.queue = pods.get(0).queue;
         this.options = pods.get(0).options;
         this.conditions = conditions.stream().sorted(Comparator.comparing(NodeMemoryPressure::at)).toList();
         this.pidConditions = pidConditions.stream().sorted(Comparator.comparing(NodePidPressure::at)).toList();
+        this.diskConditions = diskConditions.stream().sorted(Comparator.comparing(NodeDiskPressure::at)).toList();
     }
 
     /**
@@ -76,11 +83,14 @@ final class EvictionLoop {
      * local storage limits to watch, the round at 0.
      */
     void start() {
-        long first = Math.min(conditions.isEmpty() ? Long.MAX_VALUE : conditions.get(0).at().toMillis(),
-                pidConditions.isEmpty() ? Long.MAX_VALUE : pidConditions.get(0).at().toMillis());
+        long first = Math.min(Math.min(firstAt(conditions), firstAt(pidConditions)), firstAt(diskConditions));
         long from = watchesLocalStorage(pods) || first == Long.MAX_VALUE ? 0 : first;
         long period = options.timing().evictionLoopPeriod().toMillis();
         queue.at((from + period - 1) / period * period, this::round);
+    }
+
+    private static long firstAt(List<? extends WorldEvent> sorted) {
+        return sorted.isEmpty() ? Long.MAX_VALUE : sorted.get(0).at().toMillis();
     }
 
     /** The condition in force now: the latest that has begun (the later one of two at the same time); none before. */
@@ -95,11 +105,12 @@ final class EvictionLoop {
     }
 
     /**
-     * One synchronize over the active pods, those not yet stopping: the local storage limits, then node memory; with
-     * none left the loop has nothing to do.
+     * One synchronize over the active pods (kubelet_pods.go filterOutInactivePods: every pod not yet known terminated,
+     * those being stopped too, NP-4): the local storage limits, then the node's signals; with none left the loop has
+     * nothing to do.
      */
     private void round() {
-        List<PodWorker> active = pods.stream().filter(p -> !p.terminating && !p.removed).toList();
+        List<PodWorker> active = pods.stream().filter(p -> !p.terminated && !p.removed).toList();
         if (active.isEmpty()) {
             return; // no pod of the node can be evicted any more
         }
@@ -108,7 +119,8 @@ final class EvictionLoop {
             evicted = memory(active);
         }
         if (evicted.isEmpty() && !memoryThresholdMet(active)) { // byEvictionPriority: memory's threshold first
-            evicted = pids(active);
+            // disk and pid thresholds keep the config's order, a map's; the engine takes disk's first (NP-7)
+            evicted = diskThresholdMet() ? disk(active) : pids(active);
         }
         if (evicted.isEmpty()) {
             queue.at(queue.now() + options.timing().evictionLoopPeriod().toMillis(), this::round);
@@ -171,11 +183,50 @@ final class EvictionLoop {
 
     /** Whether memory's threshold is met now: the pass then reclaims memory, whatever else is met. */
     private boolean memoryThresholdMet(List<PodWorker> active) {
-        if (pidConditions.isEmpty()) {
+        if (pidConditions.isEmpty() && diskConditions.isEmpty()) {
             return true; // nothing else to reclaim
         }
         return now(conditions).map(c -> memoryPressure(c, active, active.stream()
                 .map(p -> PodMemoryUse.of(p.scenario.pod(), workingSets(p))).toList()).thresholdMet()).orElse(false);
+    }
+
+    /** Whether a disk threshold is met now: the pass then reclaims ephemeral-storage, whatever pids do. */
+    private boolean diskThresholdMet() {
+        return now(diskConditions).flatMap(c -> c.thresholdMet(nodeDisk())).isPresent();
+    }
+
+    /** The disk thresholds' pass: at most one pod, ranked by rankDiskPressureFunc (NP-7). */
+    private List<PodWorker> disk(List<PodWorker> active) {
+        NodeDiskPressure condition = now(diskConditions).orElseThrow();
+        List<DiskEviction.PodDisk> ranked = active.stream().map(p -> {
+            Map<String, Long> containers = uses(p, InstanceBehaviour::diskBytesAt);
+            return new DiskEviction.PodDisk(p.scenario.pod(), podDisk(p, containers), containers);
+        }).toList();
+        return DiskEviction.decide(condition, nodeDisk(), ranked, options.faults()).map(eviction -> {
+            PodWorker pod = active.get(eviction.pod());
+            pod.termination.evict(DiskEviction.RESOURCE, eviction.message(),
+                    EvictionMessages.disruptionTarget(eviction.message()), EvictionGracePeriod.IMMEDIATE_SECONDS);
+            return List.of(pod);
+        }).orElse(List.of());
+    }
+
+    /** The filesystem's use by every pod on the node, pods being stopped too. */
+    private long nodeDisk() {
+        return pods.stream().mapToLong(p -> podDisk(p, uses(p, InstanceBehaviour::diskBytesAt))).sum();
+    }
+
+    /**
+     * podDiskUsage: the containers' rootfs and logs, and the pod's emptyDirs on disk (a tmpfs is memory, LS-5), which
+     * are torn down once the pod has terminated.
+     */
+    private long podDisk(PodWorker pod, Map<String, Long> containers) {
+        long bytes = containers.values().stream().mapToLong(Long::longValue).sum();
+        List<EmptyDirVolume> volumes = pod.terminated || pod.removed ? List.of() : emptyDirs.get(pods.indexOf(pod));
+        Map<String, Long> written = volumeUses(pod, volumes);
+        for (EmptyDirVolume volume : volumes) {
+            bytes += volume.memoryBacked() ? 0 : written.get(volume.name());
+        }
+        return bytes;
     }
 
     /** The pid.available threshold's pass: at most one pod, ranked by priority then tasks (NP-6). */

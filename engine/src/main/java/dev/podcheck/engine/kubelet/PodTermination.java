@@ -132,8 +132,8 @@ final class PodTermination {
 
     /** Node-pressure eviction (E-6, E-7): Failed, Evicted, DisruptionTarget, 1 s grace for a hard threshold. */
     void evict(String resource, String message, PodCondition disruptionTarget, long graceSeconds) {
-        if (!mayStillFail()) {
-            return;
+        if (pod.removed || pod.terminated) {
+            return; // evictPod takes any active pod (NP-4): its status func replaces a deletion's or a deadline's
         }
         pod.failedReason = "Evicted";
         pod.failedMessage = message;

@@ -2,6 +2,7 @@ package dev.podcheck.engine.kubelet;
 
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.LoseSandbox;
+import dev.podcheck.spec.scenario.NodeDiskPressure;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import dev.podcheck.spec.scenario.NodePidPressure;
 import dev.podcheck.spec.scenario.PatchCondition;
@@ -27,6 +28,7 @@ final class WorldEvents {
     void schedule(List<PodWorker> node) {
         List<NodeMemoryPressure> pressures = new ArrayList<>();
         List<NodePidPressure> pidPressures = new ArrayList<>();
+        List<NodeDiskPressure> diskPressures = new ArrayList<>();
         for (WorldEvent event : pod.scenario.events()) {
             if (event instanceof DeletePod delete) {
                 pod.queue.at(event.at().toMillis(), () -> pod.termination.delete(delete));
@@ -34,6 +36,8 @@ final class WorldEvents {
                 pressures.add(pressure);
             } else if (event instanceof NodePidPressure pressure) {
                 pidPressures.add(pressure);
+            } else if (event instanceof NodeDiskPressure pressure) {
+                diskPressures.add(pressure);
             } else if (event instanceof RemoveFinalizers) {
                 pod.queue.at(event.at().toMillis(), pod.termination::removeFinalizers);
             } else if (event instanceof PatchCondition patch) {
@@ -46,9 +50,9 @@ final class WorldEvents {
                 pod.queue.at(event.at().toMillis(), pod.sandbox::lose);
             }
         }
-        if (!pressures.isEmpty() || !pidPressures.isEmpty()
+        if (!pressures.isEmpty() || !pidPressures.isEmpty() || !diskPressures.isEmpty()
                 || node.get(0) == pod && EvictionLoop.watchesLocalStorage(node)) {
-            new EvictionLoop(node, pressures, pidPressures).start();
+            new EvictionLoop(node, pressures, pidPressures, diskPressures).start();
         }
     }
 }

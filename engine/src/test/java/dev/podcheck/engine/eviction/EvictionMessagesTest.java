@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podcheck.spec.pod.Pod;
 import dev.podcheck.spec.pod.Quantity;
+import dev.podcheck.spec.scenario.EvictionThreshold;
 import dev.podcheck.spec.trace.ConditionType;
 import dev.podcheck.spec.trace.PodCondition;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EvictionMessagesTest {
     /** 1Gi of allocatable, 974Mi in use: 50Mi available under the default 100Mi threshold. */
     private static final MemoryPressure PRESSURE =
-            MemoryPressure.observe(Quantity.parse("1Gi"), mi(974), MemoryThreshold.DEFAULT_HARD);
+            MemoryPressure.observe(Quantity.parse("1Gi"), mi(974), EvictionThreshold.MEMORY_AVAILABLE);
     private static final String HEAD =
             "The node was low on resource: memory. Threshold quantity: 100Mi, available: 50Mi. ";
 
@@ -99,7 +100,7 @@ class EvictionMessagesTest {
         @Test
         void should_print_a_percentage_threshold_and_a_negative_available() {
             MemoryPressure pressure = MemoryPressure.observe(Quantity.parse("1Gi"), mi(1074),
-                    MemoryThreshold.parse("10%").orElseThrow());
+                    EvictionThreshold.parse("memory.available", "10%").orElseThrow());
 
             assertThat(EvictionMessages.memoryPressure(pressure, PodMemoryUse.withoutStats(pod("p", 0))))
                     .isEqualTo("The node was low on resource: memory. "

@@ -85,7 +85,7 @@ class NodeEvictionTest {
         }
 
         @Test
-        void should_count_the_memory_of_a_pod_being_deleted_but_not_rank_it() {
+        void should_rank_a_pod_being_deleted_and_evict_it_with_the_shorter_grace() {
             // GIVEN a is deleted at 9 s with a grace of 60 s and keeps running (it ignores SIGTERM) with its 500Mi
             Simulations node = Simulations.run(THREE_PODS.formatted(10)
                     .replace("  - nodeMemoryPressure", "  - deletePod: {at: 9s, gracePeriodSeconds: 60}\n      - nodeMemoryPressure")
@@ -93,9 +93,13 @@ class NodeEvictionTest {
                             "app: {onSigterm: ignore, memory: [{from: 0s, bytes: 500Mi}]}\n      events"),
                     EngineOptions.DEFAULT.withHorizon(Duration.ofMinutes(2)));
 
-            // THEN the pass at 10 s sees 1450Mi used and evicts c, the first of the pods still active; the pass after
-            // its cleanup sees a and b (1000Mi) and evicts b, though a alone would leave the node without pressure
-            assertThat(evictions(node)).as(node.log()).containsExactly(Map.entry("b", 11_000L), Map.entry("c", 10_000L));
+            // THEN a, still active (filterOutInactivePods keeps a pod until it is known terminated, NP-4), ranks first
+            // at 10 s and is evicted: its kill gets the eviction's 1 s grace instead of what is left of 60 s, so it
+            // stops at 12 s (the 2 s minimum, T-7) and the pass after its cleanup (the poll at 12 s) evicts c; b stays
+            assertThat(evictions(node)).as(node.log()).containsExactly(Map.entry("a", 10_000L), Map.entry("c", 12_000L));
+            assertThat(node.exits("app")).as(node.log()).containsExactly(12_000L);
+            assertThat(node.trace().all(TraceEvent.PodPhaseChanged.class).reduce((x, y) -> y).orElseThrow())
+                    .satisfies(p -> assertThat(p.reason()).isEqualTo("Evicted"));
         }
 
         @Test

@@ -8,7 +8,6 @@ import dev.podcheck.engine.Simulations;
 import dev.podcheck.spec.trace.ConditionType;
 import dev.podcheck.spec.trace.TraceEvent;
 import java.time.Duration;
-import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -68,19 +67,14 @@ class PidPressureEvictionTest {
                 EngineOptions.DEFAULT.withHorizon(Duration.ofMinutes(2)).withFaults(faults));
     }
 
-    private static List<TraceEvent.PodEvicted> evictions(Simulations node, String pod) {
-        Simulations of = node.scenario().pod().metadata().name().equals(pod) ? node : node.neighbour(pod);
-        return of.trace().all(TraceEvent.PodEvicted.class).toList();
-    }
-
     @Nested
     class Faithful {
         @Test
         void should_evict_the_low_priority_fork_bomb_first_then_the_high_priority_one_and_never_the_innocent_pod() {
             Simulations node = run(30_000, Set.of());
 
-            TraceEvent.PodEvicted low = evictions(node, "fork-bomb-container-with-low-priority").get(0);
-            TraceEvent.PodEvicted high = evictions(node, "fork-bomb-container-with-high-priority").get(0);
+            TraceEvent.PodEvicted low = node.evictionsOf("fork-bomb-container-with-low-priority").get(0);
+            TraceEvent.PodEvicted high = node.evictionsOf("fork-bomb-container-with-high-priority").get(0);
             assertThat(low.at()).isEqualTo(10_000);
             assertThat(low.resource()).isEqualTo("pids");
             assertThat(low.message()).isEqualTo(
@@ -88,7 +82,7 @@ class PidPressureEvictionTest {
             assertThat(high.at()).isGreaterThan(low.at());
             assertThat(high.message()).isEqualTo(
                     "The node was low on resource: pids. Threshold quantity: 90000, available: 69999. ");
-            assertThat(evictions(node, "innocent-pod")).isEmpty();
+            assertThat(node.evictionsOf("innocent-pod")).isEmpty();
         }
 
         @Test
@@ -105,7 +99,7 @@ class PidPressureEvictionTest {
             // GIVEN the high-priority fork bomb with more tasks than the low-priority one
             Simulations node = run(31_000, Set.of());
 
-            assertThat(evictions(node, "fork-bomb-container-with-low-priority").get(0).at()).isEqualTo(10_000);
+            assertThat(node.evictionsOf("fork-bomb-container-with-low-priority").get(0).at()).isEqualTo(10_000);
         }
     }
 
@@ -115,15 +109,15 @@ class PidPressureEvictionTest {
         void should_evict_nobody_under_PID_PRESSURE_IGNORED() {
             Simulations node = run(30_000, Set.of(Fault.PID_PRESSURE_IGNORED));
 
-            assertThat(evictions(node, "fork-bomb-container-with-low-priority")).isEmpty();
-            assertThat(evictions(node, "fork-bomb-container-with-high-priority")).isEmpty();
+            assertThat(node.evictionsOf("fork-bomb-container-with-low-priority")).isEmpty();
+            assertThat(node.evictionsOf("fork-bomb-container-with-high-priority")).isEmpty();
         }
 
         @Test
         void should_evict_the_pod_with_the_most_tasks_first_under_PID_RANKING_BY_TASKS() {
             Simulations node = run(31_000, Set.of(Fault.PID_RANKING_BY_TASKS));
 
-            assertThat(evictions(node, "fork-bomb-container-with-high-priority").get(0).at()).isEqualTo(10_000);
+            assertThat(node.evictionsOf("fork-bomb-container-with-high-priority").get(0).at()).isEqualTo(10_000);
         }
     }
 }

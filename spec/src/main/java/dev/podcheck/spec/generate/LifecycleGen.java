@@ -74,6 +74,7 @@ final class LifecycleGen {
         }
         if (size.nodePressure() && size.events() && size.behaviours()) {
             out = PidGen.add(out, c);
+            out = DiskGen.add(out, c);
         }
         return out;
     }

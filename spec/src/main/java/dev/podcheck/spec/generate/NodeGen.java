@@ -68,6 +68,21 @@ final class NodeGen {
         return scenario.withEvents(events).withNeighbours(neighbours);
     }
 
+    /**
+     * The neighbours of a pod put under a node condition by a later generator (PidGen, DiskGen): its own, or one or two
+     * new ones when it is alone.
+     */
+    static List<Scenario> neighboursOrNew(Scenario scenario, Choices c) {
+        List<Scenario> neighbours = new ArrayList<>(scenario.neighbours());
+        if (neighbours.isEmpty()) {
+            int count = c.drawBoolean(0.5) ? 2 : 1;
+            for (int i = 1; i <= count; i++) {
+                neighbours.add(neighbour(NEIGHBOUR + i, c));
+            }
+        }
+        return neighbours;
+    }
+
     static Scenario neighbour(String name, Choices c) {
         Map.Entry<String, Integer> priority = PRIORITY.generate(c);
         Container app = Container.of("app", "busybox:1.36");

@@ -35,13 +35,7 @@ final class PidGen {
         if (restartsKubelet || !c.drawBoolean(0.12)) {
             return scenario;
         }
-        List<Scenario> neighbours = new ArrayList<>(scenario.neighbours());
-        if (neighbours.isEmpty()) {
-            int count = c.drawBoolean(0.5) ? 2 : 1;
-            for (int i = 1; i <= count; i++) {
-                neighbours.add(NodeGen.neighbour(NodeGen.NEIGHBOUR + i, c));
-            }
-        }
+        List<Scenario> neighbours = NodeGen.neighboursOrNew(scenario, c);
         long[] peak = {0};
         Scenario pod = withTasks(scenario, c, peak);
         neighbours.replaceAll(n -> withTasks(n, c, peak));

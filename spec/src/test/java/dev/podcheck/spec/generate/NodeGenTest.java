@@ -3,6 +3,7 @@ package dev.podcheck.spec.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podcheck.spec.admission.PodCreate;
+import dev.podcheck.spec.scenario.NodeDiskPressure;
 import dev.podcheck.spec.scenario.NodeMemoryPressure;
 import dev.podcheck.spec.scenario.NodePidPressure;
 import dev.podcheck.spec.scenario.RestartKubelet;
@@ -23,14 +24,14 @@ class NodeGenTest {
     @Test
     void should_draw_node_scenarios_often_enough_for_the_default_budget() {
         // GIVEN 1,000 drawn scenarios: about 12 % of them (less those whose kubelet restarts) are node scenarios under
-        // memory pressure (PidGen makes others, under PID pressure: PidGenTest)
+        // memory pressure (PidGen and DiskGen make others, under PID or disk pressure: PidGenTest, DiskGenTest)
         assertThat(count(s -> s.isNodeScenario()
                 && s.events().stream().anyMatch(NodeMemoryPressure.class::isInstance))).isBetween(80L, 160L);
         assertThat(count(s -> s.neighbours().size() == 2)).isGreaterThan(30L);
         // THEN each has a node condition, with neighbours of different priorities and some with requests
         assertThat(DRAWN.stream().filter(Scenario::isNodeScenario))
                 .allMatch(s -> s.events().stream().anyMatch(e -> e instanceof NodeMemoryPressure
-                        || e instanceof NodePidPressure))
+                        || e instanceof NodePidPressure || e instanceof NodeDiskPressure))
                 .noneMatch(s -> s.events().stream().anyMatch(RestartKubelet.class::isInstance));
         assertThat(count(s -> s.neighbours().stream().anyMatch(n -> n.pod().spec().priority() != null
                 && n.pod().spec().priority() > 0))).isGreaterThan(30L);

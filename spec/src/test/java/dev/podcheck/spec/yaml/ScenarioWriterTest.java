@@ -19,6 +19,7 @@ import dev.podcheck.spec.pod.Quantity;
 import dev.podcheck.spec.pod.ResourceRequirements;
 import dev.podcheck.spec.scenario.DeletePod;
 import dev.podcheck.spec.scenario.LoseSandbox;
+import dev.podcheck.spec.scenario.NodeDiskPressure;
 import dev.podcheck.spec.scenario.NodePidPressure;
 import dev.podcheck.spec.scenario.RestartKubelet;
 import dev.podcheck.spec.scenario.Scenario;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ScenarioWriterTest {
@@ -176,6 +178,63 @@ class ScenarioWriterTest {
 
         assertThatThrownBy(() -> ScenarioReader.readOne("s.yaml", yaml)).hasMessageEndingWith(
                 "eviction threshold pid.available must be a positive number of tasks, got null");
+    }
+
+    @Test
+    void should_write_disk_writes_and_a_filesystem_condition_and_read_them_back() {
+        Pod pod = Pod.of(ObjectMeta.named("p"), PodSpec.of(List.of(), List.of(Container.of("a", "busybox:1.36"))));
+        Scenario scenario = new Scenario(pod, Map.of("a", ContainerBehaviour.of(InstanceBehaviour.DEFAULT.withDisk(
+                List.of(new DiskUse(Duration.ofSeconds(5), Quantity.parse("2Gi")))))),
+                List.of(new NodeDiskPressure(Duration.ZERO, Quantity.parse("100Gi"), Quantity.parse("20Gi"), "12%")));
+
+        String yaml = ScenarioWriter.toYaml(scenario);
+
+        assertThat(ScenarioWriter.toManifest(scenario).metadata().annotations().get(Scenario.ANNOTATION))
+                .isEqualTo("""
+                        containers:
+                          a:
+                          - disk:
+                            - from: 5s
+                              bytes: 2Gi
+                        events:
+                        - nodeDiskPressure:
+                            at: 0s
+                            capacity: 100Gi
+                            available: 20Gi
+                            evictionThreshold: 12%
+                        """);
+        assertThat(ScenarioReader.readOne("test", yaml)).isEqualTo(scenario);
+    }
+
+    @ParameterizedTest
+    @MethodSource("badFilesystemConditions")
+    void should_refuse_a_bad_filesystem_condition_in_one_line(String condition, String cause) {
+        String yaml = """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: p
+                  annotations:
+                    podcheck.dev/scenario: |
+                      events:
+                      - nodeDiskPressure: %s
+                spec:
+                  containers: [{name: a, image: busybox:1.36}]
+                """.formatted(condition);
+
+        assertThatThrownBy(() -> ScenarioReader.readOne("s.yaml", yaml)).hasMessageNotContaining("\n")
+                .hasMessageEndingWith(cause);
+    }
+
+    static Stream<Arguments> badFilesystemConditions() {
+        return Stream.of(
+                Arguments.of("{at: 0s, available: 20Gi}", "capacity must be a positive quantity, got null"),
+                Arguments.of("{at: 0s, capacity: 10Gi, available: 20Gi}",
+                        "available must be a quantity from 0 to capacity 10Gi, got 20Gi"),
+                Arguments.of("{at: 0s, capacity: 10Gi, available: 2Gi, evictionThreshold: 150%}",
+                        "eviction percentage threshold nodefs.available must be <= 100%: 150%"),
+                Arguments.of("{at: 0s, capacity: 10Gi, available: 2Gi, evictionThreshold: '-1Gi'}",
+                        "eviction threshold nodefs.available must be positive: -1Gi"));
     }
 
     @Test

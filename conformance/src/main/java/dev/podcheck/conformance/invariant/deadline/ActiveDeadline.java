@@ -45,7 +45,7 @@ public final class ActiveDeadline implements Invariant {
     public String source() {
         return "pkg/kubelet/active_deadline.go; kubelet_pods.go generateAPIPodStatus; status_manager.go "
                 + "mergePodStatus; test/e2e/common/node/pods.go \"should allow activeDeadlineSeconds to be updated\"; "
-                + "SEMANTICS AD-1, AD-2, ST-18, SM-3, INV-22, SU-4";
+                + "SEMANTICS AD-1, AD-2, ST-18, SM-3, INV-22, SU-4, NP-4";
     }
 
     @Override
@@ -69,7 +69,8 @@ public final class ActiveDeadline implements Invariant {
             boolean endedOtherwise = e instanceof DeletionRequested || e instanceof PodEvicted
                     || e instanceof PodRemoved;
             if (e instanceof PodPhaseChanged p && p.phase().isTerminal()) {
-                return judgeEnd(p, startTime, seconds, deadline, due, trial.toleranceMillis());
+                return evictedSince(trial, deadline, p) ? Verdict.HOLDS
+                        : judgeEnd(p, startTime, seconds, deadline, due, trial.toleranceMillis());
             }
             if (endedOtherwise && e.at() <= deadline) {
                 return Verdict.HOLDS; // another ending began first; it owns the outcome
@@ -82,6 +83,15 @@ public final class ActiveDeadline implements Invariant {
             return Verdict.violated(String.format(MISSING, deadline, startTime, seconds, due), first);
         }
         return Verdict.HOLDS;
+    }
+
+    /**
+     * Whether the pod, past its deadline and still stopping, was evicted before its end showed: still active, the
+     * eviction manager may take it, and the eviction's status replaces the deadline's (SEMANTICS NP-4).
+     */
+    private static boolean evictedSince(Observed trial, long deadline, PodPhaseChanged end) {
+        return end.reason().equals("Evicted") && trial.trace().all(PodEvicted.class)
+                .anyMatch(e -> e.at() > deadline && e.at() <= end.at());
     }
 
     private static Verdict judgeEnd(PodPhaseChanged end, long startTime, long seconds, long deadline, long due,

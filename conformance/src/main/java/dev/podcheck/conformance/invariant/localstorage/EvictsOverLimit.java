@@ -4,6 +4,7 @@ import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.conformance.invariant.pressure.EmptyDirUse;
 import dev.podcheck.conformance.invariant.pressure.PodOnNode;
 import java.util.List;
 import java.util.Set;

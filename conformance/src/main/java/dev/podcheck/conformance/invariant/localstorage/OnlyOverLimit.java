@@ -4,6 +4,7 @@ import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
+import dev.podcheck.conformance.invariant.pressure.NodeSignal;
 import dev.podcheck.conformance.invariant.pressure.PodOnNode;
 import dev.podcheck.spec.pod.ResourceRequirements;
 import dev.podcheck.spec.trace.TraceEvent.PodEvicted;
@@ -48,7 +49,8 @@ public final class OnlyOverLimit implements Invariant {
     public Verdict check(Observed trial) {
         for (PodOnNode pod : PodOnNode.all(trial)) {
             for (PodEvicted ev : pod.trace().all(PodEvicted.class)
-                    .filter(e -> e.resource().equals(ResourceRequirements.EPHEMERAL_STORAGE)).toList()) {
+                    .filter(e -> e.resource().equals(ResourceRequirements.EPHEMERAL_STORAGE)
+                            && !NodeSignal.DISK.took(e)).toList()) { // disk pressure's are judged by group disk
                 if (pod.critical()) {
                     return Verdict.violated(String.format(CRITICAL, pod.name(), ev.at()), ev);
                 }

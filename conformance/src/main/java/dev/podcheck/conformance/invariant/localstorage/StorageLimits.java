@@ -1,5 +1,6 @@
 package dev.podcheck.conformance.invariant.localstorage;
 
+import dev.podcheck.conformance.invariant.pressure.EmptyDirUse;
 import dev.podcheck.conformance.invariant.pressure.PodOnNode;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.EmptyDirVolume;

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * pressure/evicts-while-lasting (SEMANTICS NP-3, E-3), and pid/evicts-while-lasting for pid.available (NP-6): a pass
+ * pressure/evicts-while-lasting (SEMANTICS NP-3, E-3), pid/evicts-while-lasting for pid.available (NP-6) and
+ * disk/evicts-while-lasting for the node filesystem's available bytes (NP-7): a pass
  * that evicts nobody sleeps the monitoring interval (10 s); one that evicts waits for the pod's cleanup, at most
  * podCleanupTimeout (30 s), and passes again at once. So while the threshold is surely met and some pod may surely be evicted, a pass that evicts comes within
  * {@link #DUE_MILLIS}. Judged at whole seconds, where the eviction manager's passes fall.
@@ -31,13 +32,22 @@ public final class EvictsWhilePressureLasts implements Invariant {
         return new EvictsWhilePressureLasts(NodeSignal.PIDS);
     }
 
+    /** disk/evicts-while-lasting: nodefs.available, and imagefs.available on the same filesystem (NP-7). */
+    static EvictsWhilePressureLasts disk() {
+        return new EvictsWhilePressureLasts(NodeSignal.DISK);
+    }
+
     private EvictsWhilePressureLasts(NodeSignal signal) {
         this.signal = signal;
     }
 
     @Override
     public String id() {
-        return signal == NodeSignal.MEMORY ? "pressure/evicts-while-lasting" : "pid/evicts-while-lasting";
+        return switch (signal) {
+            case MEMORY -> "pressure/evicts-while-lasting";
+            case PIDS -> "pid/evicts-while-lasting";
+            case DISK -> "disk/evicts-while-lasting";
+        };
     }
 
     @Override
@@ -50,8 +60,11 @@ public final class EvictsWhilePressureLasts implements Invariant {
     @Override
     public String source() {
         return "pkg/kubelet/eviction/eviction_manager.go Start, synchronize, waitForPodsCleanup (podCleanupTimeout 30 s); "
-                + "kubelet.go evictionMonitoringPeriod 10 s; SEMANTICS NP-3, " + (signal == NodeSignal.MEMORY ? "E-3"
-                : "NP-6");
+                + "kubelet.go evictionMonitoringPeriod 10 s; SEMANTICS NP-3, " + switch (signal) {
+                    case MEMORY -> "E-3";
+                    case PIDS -> "NP-6";
+                    case DISK -> "NP-7";
+                };
     }
 
     @Override

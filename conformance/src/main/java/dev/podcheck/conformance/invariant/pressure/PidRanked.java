@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * pid/ranked (SEMANTICS NP-6, NP-2): at each eviction for pids, no other pod the pass surely ranked (not critical, not
- * being stopped, running) has a lower priority, or the same priority and surely more tasks (rankPIDPressure =
+ * pid/ranked (SEMANTICS NP-6, NP-2): at each eviction for pids, no other pod the pass surely ranked (not critical,
+ * running, being stopped or not: NP-4) has a lower priority, or the same priority and surely more tasks (rankPIDPressure =
  * orderedBy(priority, process)). Pods that tie may go in either order (sort.Sort is not stable).
  */
 public final class PidRanked implements Invariant {

@@ -2,7 +2,9 @@ package dev.podcheck.conformance.invariant.pressure;
 
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.spec.behaviour.InstanceBehaviour;
+import dev.podcheck.spec.pod.EmptyDirVolume;
 import dev.podcheck.spec.pod.Quantity;
+import dev.podcheck.spec.qos.PodEphemeralStorageRequest;
 import dev.podcheck.spec.qos.PodMemoryRequest;
 import dev.podcheck.spec.scenario.Scenario;
 import dev.podcheck.spec.trace.ContainerState;
@@ -146,17 +148,18 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
         return PodMemoryRequest.of(scenario.pod().spec());
     }
 
-    /** Whether the kubelet is stopping the pod by {@code at}: no longer among the active pods a pass ranks. */
+    /** Whether the kubelet is stopping the pod by {@code at} (it stays among the active pods a pass ranks, NP-4). */
     public boolean stoppingBy(long at) {
         return stoppingFrom <= at;
     }
 
     /**
-     * Whether an eviction pass at {@code at} surely counts the pod among those it may evict: not critical, not being
-     * stopped, with a container that surely runs then.
+     * Whether an eviction pass at {@code at} surely counts the pod among those it may evict: not critical, with a
+     * container that surely runs then. A pod being stopped (deleted, past its deadline, evicted) is still active until
+     * it is known terminated (kubelet_pods.go filterOutInactivePods, NP-4), which a running container says it is not.
      */
     public boolean candidateAt(long at) {
-        return !critical() && !stoppingBy(at) && runs.stream().anyMatch(run -> run.surelyAt(at));
+        return !critical() && runs.stream().anyMatch(run -> run.surelyAt(at));
     }
 
     /**
@@ -171,6 +174,30 @@ public record PodOnNode(String name, Scenario scenario, Trace trace, List<Run> r
     /** The tasks the pod's runs have at {@code at}, from their behaviours' process steps, bounded as {@link #memory}. */
     public Use tasks(long at) {
         return use(at, InstanceBehaviour::processesAt);
+    }
+
+    /**
+     * The pod's disk use at {@code at} as rankDiskPressureFunc reads it (podDiskUsage, SEMANTICS NP-7): its runs' writable
+     * layers and logs, bounded as {@link #memory}, and its emptyDirs on disk, which the kubelet tears down once the pod
+     * has terminated: {@code low} leaves them out from when the pod is being stopped.
+     */
+    public Use disk(long at) {
+        Use use = use(at, InstanceBehaviour::diskBytesAt);
+        if (!EmptyDirUse.written(this)) {
+            return use;
+        }
+        for (EmptyDirVolume volume : EmptyDirVolume.of(scenario.pod().spec())) {
+            if (!volume.memoryBacked()) {
+                EmptyDirUse written = EmptyDirUse.of(this, volume.name(), at);
+                use = use.plus(new Use(stoppingBy(at) ? 0 : written.low(), written.high()));
+            }
+        }
+        return use;
+    }
+
+    /** The pod's ephemeral-storage request as the disk comparators take it (GetResourceRequestQuantity). */
+    public long diskRequest() {
+        return PodEphemeralStorageRequest.of(scenario.pod().spec()).longValue();
     }
 
     private Use use(long at, ToLongBiFunction<InstanceBehaviour, Duration> amount) {

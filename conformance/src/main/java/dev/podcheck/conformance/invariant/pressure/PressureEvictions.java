@@ -20,25 +20,23 @@ record PressureEvictions(List<Eviction> all) {
     }
 
     static PressureEvictions of(List<PodOnNode> pods, NodeSignal signal) {
-        return of(pods, signal.resource::equals);
+        return of(pods, signal::took);
     }
 
-    /** Every eviction for node pressure, memory's and pids': each pass makes at most one (NP-3). */
+    /** Every eviction for node pressure, memory's, disk's and pids': each pass makes at most one (NP-3). */
     static PressureEvictions pressure(List<PodOnNode> pods) {
-        return of(pods, resource -> NodeSignal.MEMORY.resource.equals(resource)
-                || NodeSignal.PIDS.resource.equals(resource));
+        return of(pods, e -> NodeSignal.MEMORY.took(e) || NodeSignal.PIDS.took(e) || NodeSignal.DISK.took(e));
     }
 
     /** Every eviction, local storage limits' too (LS-1): each makes the loop wait for the pod's cleanup. */
     static PressureEvictions any(List<PodOnNode> pods) {
-        return of(pods, resource -> true);
+        return of(pods, e -> true);
     }
 
-    private static PressureEvictions of(List<PodOnNode> pods, Predicate<String> resource) {
+    private static PressureEvictions of(List<PodOnNode> pods, Predicate<PodEvicted> taken) {
         List<Eviction> out = new ArrayList<>();
         for (PodOnNode pod : pods) {
-            pod.trace().all(PodEvicted.class).filter(e -> resource.test(e.resource()))
-                    .forEach(e -> out.add(new Eviction(pod, e)));
+            pod.trace().all(PodEvicted.class).filter(taken).forEach(e -> out.add(new Eviction(pod, e)));
         }
         out.sort(Comparator.comparingLong(Eviction::at));
         return new PressureEvictions(List.copyOf(out));

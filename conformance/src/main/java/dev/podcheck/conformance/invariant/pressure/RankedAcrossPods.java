@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * pressure/ranked (SEMANTICS NP-2, E-5): at each memory-pressure eviction, no other pod the pass surely ranked (not
- * critical, not being stopped, running, its working set exact at that instant) may come before the evicted one in
+ * pressure/ranked (SEMANTICS NP-2, E-5, NP-4): at each memory-pressure eviction, no other pod the pass surely ranked
+ * (not critical, running, being stopped or not, its working set exact at that instant) may come before the evicted one in
  * rankMemoryPressure's order. Pods that tie on every key may go in either order (sort.Sort is not stable).
  */
 public final class RankedAcrossPods implements Invariant {
@@ -53,7 +53,7 @@ public final class RankedAcrossPods implements Invariant {
     @Override
     public String source() {
         return "pkg/kubelet/eviction/helpers.go rankMemoryPressure, exceedMemoryRequests, priority, memory; "
-                + "eviction_manager.go synchronize; SEMANTICS NP-2, E-5";
+                + "eviction_manager.go synchronize; kubelet_pods.go filterOutInactivePods; SEMANTICS NP-2, E-5, NP-4";
     }
 
     @Override

@@ -59,6 +59,26 @@ class ActiveDeadlineTest {
     }
 
     @Test
+    void should_hold_when_the_pod_past_its_deadline_is_evicted_while_it_stops() {
+        // GIVEN the deadline passed at 11 s and the pod, still stopping, is evicted at 12 s: still active, the eviction
+        // manager may take it, and the eviction's status replaces the deadline's (SEMANTICS NP-4)
+        var trace = trace(waiting(1000, "app", "ContainerCreating"), running(2000, "app", 0),
+                new TraceEvent.PodEvicted(12000, "memory", "The node was low on resource: memory. "),
+                phase(14000, PodPhase.Failed, "Evicted"));
+
+        assertThat(new ActiveDeadline().check(Trials.of(POD, trace))).isEqualTo(Verdict.HOLDS);
+    }
+
+    @Test
+    void should_be_violated_when_the_pod_ends_Evicted_after_its_deadline_without_an_eviction() {
+        TraceEvent end = phase(14000, PodPhase.Failed, "Evicted");
+        var trace = trace(waiting(1000, "app", "ContainerCreating"), running(2000, "app", 0), end);
+
+        assertThat(new ActiveDeadline().check(Trials.of(POD, trace))).isEqualTo(Verdict.violated(
+                "the pod passed its deadline at 11000 ms but ended Failed with reason \"Evicted\" at 14000 ms", end));
+    }
+
+    @Test
     void should_leave_the_outcome_to_a_deletion_that_came_first() {
         var trace = trace(waiting(1000, "app", "ContainerCreating"), deletion(5000, 30));
 

@@ -39,12 +39,28 @@ class EvictsWhilePressureLastsTest {
 
     @Test
     void should_hold_when_the_only_pods_left_to_evict_are_critical() {
-        // GIVEN low, high and small are being deleted (their containers still run, the threshold stays met): the one
-        // pod the kubelet could rank is critical, which it never evicts
+        // GIVEN low, high and small are being deleted and their containers ended (a pod known terminated is no longer
+        // active), while critical alone would leave the threshold met: the kubelet never evicts it
+        var trial = allRunning(Map.of("low", deletedAndStopped(5_000), "high", deletedAndStopped(5_000),
+                "small", deletedAndStopped(5_000)));
+
+        assertThat(LASTING.check(trial)).isEqualTo(Verdict.HOLDS);
+    }
+
+    @Test
+    void should_be_violated_when_pods_being_deleted_keep_running_and_nobody_is_evicted() {
+        // GIVEN low, high and small are being deleted, their containers still running: they stay active (NP-4)
         var trial = allRunning(Map.of("low", List.of(deleted(5_000)), "high", List.of(deleted(5_000)),
                 "small", List.of(deleted(5_000))));
 
-        assertThat(LASTING.check(trial)).isEqualTo(Verdict.HOLDS);
+        assertThat(LASTING.check(trial)).isEqualTo(Verdict.violated(String.format(EvictsWhilePressureLasts.NONE,
+                "memory available", 2_000L, 33_000L)));
+    }
+
+    private static List<TraceEvent> deletedAndStopped(long at) {
+        List<TraceEvent> out = new ArrayList<>(List.of(deleted(at)));
+        out.addAll(stopped(at + 1_000));
+        return out;
     }
 
     @Test

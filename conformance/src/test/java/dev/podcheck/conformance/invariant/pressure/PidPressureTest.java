@@ -39,8 +39,8 @@ class PidPressureTest {
     }
 
     @Nested
-    class OnlyUnderPressure {
-        private final PidOnlyUnderPressure only = new PidOnlyUnderPressure();
+    class OnlyUnderPidPressure {
+        private final OnlyUnderPressure only = OnlyUnderPressure.pids();
 
         @Test
         void should_hold_for_an_eviction_under_pressure() {
@@ -52,7 +52,8 @@ class PidPressureTest {
             TraceEvent.PodEvicted early = evicted(10_000);
 
             assertThat(only.check(node(20, Map.of("busy", List.of(early))))).isEqualTo(Verdict.violated(
-                    String.format(PidOnlyUnderPressure.NO_PRESSURE, "busy", 10_000L, 120_001L), early));
+                    String.format(OnlyUnderPressure.NO_PRESSURE, "busy", "pids", 10_000L, "pid.available", 120_001L,
+                            "tasks running"), early));
         }
 
         @Test
@@ -60,7 +61,7 @@ class PidPressureTest {
             TraceEvent.PodEvicted wrong = evicted(10_000);
 
             assertThat(only.check(node(0, Map.of("critical", List.of(wrong))))).isEqualTo(Verdict.violated(
-                    String.format(PidOnlyUnderPressure.CRITICAL, "critical", 10_000L), wrong));
+                    String.format(OnlyUnderPressure.CRITICAL, "critical", "pids", 10_000L), wrong));
         }
     }
 

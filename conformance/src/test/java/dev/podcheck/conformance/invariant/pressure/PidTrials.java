@@ -79,18 +79,28 @@ final class PidTrials {
 
     /** The pod evicted at {@code at}, its app ended and the pod Failed a second later. */
     static List<TraceEvent> evictedAndStopped(long at) {
-        return List.of(evicted(at), Events.exited(at + 1_000, "app", 137, 1_000, 0),
+        return stoppedAfter(evicted(at));
+    }
+
+    /** {@code eviction}, then the pod's app ended and the pod Failed a second later. */
+    static List<TraceEvent> stoppedAfter(TraceEvent.PodEvicted eviction) {
+        long at = eviction.at();
+        return List.of(eviction, Events.exited(at + 1_000, "app", 137, 1_000, 0),
                 new TraceEvent.PodPhaseChanged(at + 1_000, PodPhase.Failed, "Evicted", ""));
     }
 
     /** Every pod running from 1 s under pressure from {@code pressureAt} s, with these extra events by pod. */
     static Observed node(long pressureAt, Map<String, List<TraceEvent>> extra) {
+        return observe(NODE.formatted(pressureAt), "bomb", List.of("busy", "vip", "critical"), extra);
+    }
+
+    /** The node of {@code yaml}, whose first pod is {@code first}, every pod running from 1 s, with these extra events. */
+    static Observed observe(String yaml, String first, List<String> others, Map<String, List<TraceEvent>> extra) {
         Map<String, Trace> neighbours = new LinkedHashMap<>();
-        for (String name : List.of("busy", "vip", "critical")) {
+        for (String name : others) {
             neighbours.put(name, new Trace(running(extra.getOrDefault(name, List.of()))));
         }
-        return new Observed(Trials.scenario(NODE.formatted(pressureAt)),
-                new Trace(running(extra.getOrDefault("bomb", List.of())), neighbours),
+        return new Observed(Trials.scenario(yaml), new Trace(running(extra.getOrDefault(first, List.of())), neighbours),
                 EnumSet.allOf(Observation.class), Duration.ZERO, Duration.ofMinutes(2));
     }
 

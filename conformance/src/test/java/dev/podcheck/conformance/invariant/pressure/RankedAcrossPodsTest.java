@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.spec.trace.TraceEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,10 +39,30 @@ class RankedAcrossPodsTest {
     }
 
     @Test
-    void should_not_count_a_critical_pod_or_one_already_stopping_as_ranked_before() {
-        // GIVEN low was deleted before high's eviction; critical ranks first by use but is never evicted
-        var trial = allRunning(Map.of("low", List.of(deleted(5_000)),
-                "high", List.of(evicted(10_000))));
+    void should_not_count_a_critical_pod_or_one_whose_containers_ended_as_ranked_before() {
+        // GIVEN low was deleted and its app ended before high's eviction; critical ranks first by use but is never
+        // evicted
+        List<TraceEvent> lowGone = new ArrayList<>(List.of(deleted(5_000)));
+        lowGone.addAll(stopped(6_000));
+        var trial = allRunning(Map.of("low", lowGone, "high", List.of(evicted(10_000))));
+
+        assertThat(RANKED.check(trial)).isEqualTo(Verdict.HOLDS);
+    }
+
+    @Test
+    void should_count_a_pod_being_deleted_while_it_runs_as_ranked_before() {
+        // GIVEN low was deleted before high's eviction and still runs: active until known terminated (NP-4)
+        TraceEvent.PodEvicted wrong = evicted(10_000);
+        var trial = allRunning(Map.of("low", List.of(deleted(5_000)), "high", List.of(wrong)));
+
+        assertThat(RANKED.check(trial)).isEqualTo(Verdict.violated(String.format(RankedAcrossPods.OUT_OF_RANK, "high",
+                10_000L, "above its memory request, priority 100, 600Mi above its request", "low",
+                "above its memory request, priority 0, 600Mi above its request"), wrong));
+    }
+
+    @Test
+    void should_hold_when_the_pod_being_deleted_is_the_one_evicted() {
+        var trial = allRunning(Map.of("low", List.of(deleted(5_000), evicted(10_000))));
 
         assertThat(RANKED.check(trial)).isEqualTo(Verdict.HOLDS);
     }

@@ -1,6 +1,5 @@
-package dev.podcheck.conformance.invariant.localstorage;
+package dev.podcheck.conformance.invariant.pressure;
 
-import dev.podcheck.conformance.invariant.pressure.PodOnNode;
 import dev.podcheck.spec.behaviour.DiskUse;
 import java.util.List;
 
@@ -10,9 +9,9 @@ import java.util.List;
  * at that very instant, or it stopped between its first signal and its shown end) the use lies between {@code low}
  * and {@code high}.
  */
-record EmptyDirUse(long low, long high) {
+public record EmptyDirUse(long low, long high) {
 
-    static EmptyDirUse of(PodOnNode pod, String volume, long at) {
+    public static EmptyDirUse of(PodOnNode pod, String volume, long at) {
         long low = 0;
         long high = 0;
         for (PodOnNode.Run run : pod.runs()) {
@@ -60,7 +59,7 @@ record EmptyDirUse(long low, long high) {
     }
 
     /** Whether any run of the pod writes to a volume. */
-    static boolean written(PodOnNode pod) {
+    public static boolean written(PodOnNode pod) {
         return pod.runs().stream().anyMatch(run -> !run.behaviour().volumes().isEmpty());
     }
 }
