@@ -2,6 +2,7 @@ package dev.podcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,6 +32,9 @@ class InterruptedRunTest {
     @EnabledOnOs(OS.LINUX)
     void should_report_the_trials_finished_so_far_marked_interrupted_on_ctrl_c_or_sigterm(String signal, int exit)
             throws Exception {
+        assumeFalse(signal.equals("INT") && sigintIgnored(), "SIGINT is ignored by the process that started this"
+                + " build (a background job of a non-interactive shell, e.g. 'nohup ./mvnw verify &'), and every child"
+                + " inherits that, so no Ctrl-C can reach the podcheck process here");
         Path reports = Files.createDirectories(dir.resolve("reports"));
         Files.writeString(reports.resolve("podcheck-report.json"), "{\"exitCode\": 0}");
         Path out = dir.resolve("out.txt");
@@ -58,6 +62,20 @@ class InterruptedRunTest {
         } finally {
             run.destroyForcibly();
         }
+    }
+
+    /**
+     * Whether this process ignores SIGINT: a shell without job control starts background jobs so, the JVM
+     * then installs no handler of its own, and a process it starts inherits the disposition (seen: the
+     * Ctrl-C case failed in every run of .ci/stability started with '&').
+     */
+    private static boolean sigintIgnored() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & (1L << 1)) != 0;
+            }
+        }
+        return false;
     }
 
     /** The names of a process's threads, as Linux keeps them (a JVM gives each native thread its Java name). */
