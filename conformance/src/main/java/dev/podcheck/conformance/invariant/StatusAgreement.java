@@ -3,6 +3,8 @@ package dev.podcheck.conformance.invariant;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
 import dev.podcheck.conformance.invariant.TraceQueries.Snapshot;
+import dev.podcheck.conformance.invariant.restart.RestartDue;
+import dev.podcheck.spec.pod.ProbeKind;
 import dev.podcheck.spec.trace.PodCondition;
 import dev.podcheck.spec.trace.TraceEvent;
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import java.util.Objects;
  * write (the phase, a kubelet-owned condition): judged at every snapshot, so in both directions (not
  * before the statuses allow it, and once they call for it). A disagreement counts once it lasts longer
  * than the target's tolerance: from the snapshot that shows it to the first that agrees again, or to
- * {@code until} when none does.
+ * {@code until} when none does; one that opened when the prober wrote a result (SetContainerStartup,
+ * SetContainerReadiness) may last, beyond that, until the SyncPod under way returns.
  */
 public final class StatusAgreement {
     private StatusAgreement() {}
@@ -43,8 +46,9 @@ public final class StatusAgreement {
     public static Verdict first(Observed trial, List<Snapshot> snapshots, long until, Rule rule, String template) {
         Disagreement open = null;
         long since = 0;
+        long allowed = 0;
         for (Snapshot s : snapshots) {
-            if (open != null && s.at() - since > trial.toleranceMillis()) {
+            if (open != null && s.at() - since > allowed) {
                 return violated(template, since, s.at(), open);
             }
             Disagreement d = rule.judge(s);
@@ -53,12 +57,26 @@ public final class StatusAgreement {
             } else if (open == null) {
                 open = d;
                 since = s.at();
+                allowed = trial.toleranceMillis()
+                        + (proberWrote(trial, since) ? RestartDue.busyUntil(trial, since) - since : 0);
             }
         }
-        if (open != null && until - since > trial.toleranceMillis()) {
+        if (open != null && until - since > allowed) {
             return violated(template, since, until, open);
         }
         return Verdict.HOLDS;
+    }
+
+    /**
+     * Whether the prober wrote a startup or readiness result at {@code at}: status_manager.go
+     * SetContainerStartup and SetContainerReadiness write it at once, outside the pod worker, changing
+     * that container's started or ready alone (readiness with the Ready and ContainersReady conditions);
+     * the fields derived from started (the Initialized condition, the phase) are generated again by the
+     * pod worker's next SyncPod, after the one under way.
+     */
+    private static boolean proberWrote(Observed trial, long at) {
+        return trial.index().all(TraceEvent.ProbeResult.class).stream()
+                .anyMatch(r -> r.at() == at && r.probe() != ProbeKind.liveness);
     }
 
     /**

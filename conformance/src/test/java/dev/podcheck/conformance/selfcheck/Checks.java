@@ -56,6 +56,7 @@ final class Checks {
             Map.entry("probe/startup-threshold", new Check(SAFE, List.of("startup-kill"))),
             Map.entry("probe/started-after-startup", new Check(PROGRESSES, List.of("startup-probe"))),
             Map.entry("probe/readiness-never-kills", new Check(SAFE, List.of("readiness-lost"))),
+            Map.entry("probe/readiness-threshold", new Check(BOTH, List.of("readiness-probe", "readiness-lost"))),
             Map.entry("probe/startup-gates-others", new Check(SAFE, List.of("startup-probe"))),
             Map.entry("probe/kill-at-threshold", new Check(PROGRESSES, List.of("liveness-kill", "startup-kill"))),
             Map.entry("status/every-container", new Check(SAFE, List.of("init-containers", "sidecars"))),

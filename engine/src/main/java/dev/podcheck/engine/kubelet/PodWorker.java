@@ -10,10 +10,12 @@ import dev.podcheck.engine.status.PodPhases;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.Pod;
 import dev.podcheck.spec.pod.PodSpec;
+import dev.podcheck.spec.pod.ProbeKind;
 import dev.podcheck.spec.pod.RestartPolicy;
 import dev.podcheck.spec.qos.PodQOS;
 import dev.podcheck.spec.scenario.PatchCondition;
 import dev.podcheck.spec.scenario.Scenario;
+import dev.podcheck.spec.trace.ConditionType;
 import dev.podcheck.spec.trace.ContainerState;
 import dev.podcheck.spec.trace.ContainerStatus;
 import dev.podcheck.spec.trace.PodCondition;
@@ -519,13 +521,52 @@ public final class PodWorker {
             lastApiPhase = api;
             lastSandboxReady = sandboxReady;
             lastPatches = patches;
-            PodSpec gated = options.has(Fault.READINESS_GATES_IGNORED) ? spec.withReadinessGates(List.of()) : spec;
-            List<PodCondition> conditions = PodConditions.forcedForTerminalPhase(
-                    PodConditions.kubeletOwned(gated, statuses, api, sandboxReady, patchedConditions), api);
-            conditions.forEach(c -> trace.condition(now, c));
+            conditions(statuses, api).forEach(c -> trace.condition(now, c));
         }
         if (disruption != null && api.isTerminal()) {
             trace.condition(now, disruption); // sent with the terminal phase only (ST-17)
+        }
+    }
+
+    /** The conditions the kubelet generates with these statuses in this phase (ST-12 to ST-15). */
+    private List<PodCondition> conditions(Map<String, ContainerStatus> statuses, PodPhase api) {
+        PodSpec gated = options.has(Fault.READINESS_GATES_IGNORED) ? spec.withReadinessGates(List.of()) : spec;
+        return PodConditions.forcedForTerminalPhase(
+                PodConditions.kubeletOwned(gated, statuses, api, sandbox.ready(), patchedConditions), api);
+    }
+
+    /**
+     * status_manager.go SetContainerReadiness and SetContainerStartup (P-11): a committed readiness or
+     * startup result is written at once, outside the pod worker, onto the status last written: that
+     * container's ready (with the Ready and ContainersReady conditions generated from it) or started,
+     * nothing else (a SyncPod under way may hold runtime changes the status must not show yet).
+     * Dropped when the status last written shows another instance of the container (findContainerStatus
+     * looks it up by container ID) or already shows the result.
+     */
+    void writeProbeResult(ContainerRecord rec, ProbeKind kind) {
+        ContainerStatus shown = trace.statuses().get(rec.name());
+        ContainerStatus fresh = rec.status(defaultWaitingReason);
+        boolean readiness = kind == ProbeKind.readiness;
+        if (removed || shown == null || (readiness ? shown.ready() == fresh.ready() : shown.started() == fresh.started())
+                || !(shown.state() instanceof ContainerState.Running a)
+                || !(fresh.state() instanceof ContainerState.Running b)
+                || a.startedAt() != b.startedAt() || shown.restartCount() != fresh.restartCount()) {
+            return;
+        }
+        long now = queue.now();
+        trace.status(now, new ContainerStatus(shown.name(), shown.state(), shown.lastState(), shown.restartCount(),
+                readiness ? fresh.ready() : shown.ready(), readiness ? shown.started() : fresh.started()));
+        if (!readiness) {
+            return;
+        }
+        Map<String, ContainerStatus> statuses = new LinkedHashMap<>();
+        for (String name : byName.keySet()) {
+            statuses.put(name, trace.statuses().get(name));
+        }
+        for (PodCondition c : conditions(statuses, trace.phase())) {
+            if (c.type() == ConditionType.Ready || c.type() == ConditionType.ContainersReady) {
+                trace.condition(now, c);
+            }
         }
     }
 }

@@ -92,9 +92,11 @@ final class ProbeDriver {
     /** A committed probe result: readiness and startup change the status; failures kill (P-8, P-9). */
     private void onProbeResult(ContainerRecord rec, ProbeKind kind, boolean success) {
         if (!pod.busy) {
-            // While a SyncPod is busy, the status waits for it: a status written now would show runtime
-            // changes (a kill's exit) the SyncPod has not dealt with yet.
             pod.publish();
+        } else if (kind != ProbeKind.liveness) {
+            // While a SyncPod is busy, the status waits for it (a status generated now would show runtime
+            // changes, a kill's exit, the SyncPod has not dealt with yet), but readiness and startup do not.
+            pod.writeProbeResult(rec, kind);
         }
         if (kind == ProbeKind.readiness || pod.terminating) {
             return;

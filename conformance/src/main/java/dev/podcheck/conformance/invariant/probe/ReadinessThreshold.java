@@ -4,7 +4,6 @@ import dev.podcheck.conformance.api.Invariant;
 import dev.podcheck.conformance.api.Observation;
 import dev.podcheck.conformance.api.Observed;
 import dev.podcheck.conformance.api.Verdict;
-import dev.podcheck.conformance.invariant.restart.RestartDue;
 import dev.podcheck.spec.pod.Container;
 import dev.podcheck.spec.pod.Probe;
 import dev.podcheck.spec.pod.ProbeKind;
@@ -111,15 +110,12 @@ public final class ReadinessThreshold implements Invariant {
     }
 
     /**
-     * When the committed result must show. The kubelet writes it at once (SetContainerReadiness,
-     * outside the pod worker); the reference engine publishes statuses from its pod worker, so a
-     * start or kill under way delays it there, and the bound allows that much (an engine deviation,
-     * reported in docs/coverage.md).
+     * When the committed result must show: the kubelet writes it at once, outside the pod worker
+     * (SetContainerReadiness), so a start or kill under way does not delay it; the target's tolerance
+     * allows its timing.
      */
     private static long due(Observed trial, ProbeResult committed) {
-        long due = RestartDue.busyUntil(trial, committed.at()) + trial.toleranceMillis();
-        // a stop cuts a start under way before it shows, so that hold may not be seen: nothing owed then
-        return RestartDue.stopsAt(trial) <= due + RestartDue.longestStartChain(trial) ? Long.MAX_VALUE / 2 : due;
+        return committed.at() + trial.toleranceMillis();
     }
 
     /** A new instance starts not ready whatever the run (P-2): only a flip within one instance is judged. */
